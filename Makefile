@@ -1,0 +1,63 @@
+# The two set-up commands are `make html` and `make test`: each creates .venv from the pinned lock
+# file when it is missing or older than the lock, installs the project, then does its job.
+PYTHON   ?= python3
+VENV     ?= .venv
+BIN      := $(VENV)/bin
+SPHINXOPTS ?=
+SPHINX   := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
+BUILDDIR := _build
+STAMP    := $(VENV)/.installed
+
+.PHONY: help html dirhtml singlehtml epub latex text latexpdf all-builders serve test test-fast lint format bench lock clean distclean
+
+help:
+	@echo "make html      build the site strictly (-W) into $(BUILDDIR)/html"
+	@echo "make test      run lint, type checks and the whole test suite"
+	@echo "make serve     live preview on http://127.0.0.1:8000"
+	@echo "make bench     build-cost benchmark (not part of make test)"
+	@echo "make lock      re-resolve requirements/*.lock from pyproject.toml"
+
+$(STAMP): requirements/dev.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+html dirhtml singlehtml epub latex text: $(STAMP)
+	$(SPHINX) -W --keep-going -b $@ source $(BUILDDIR)/$@
+
+all-builders: html dirhtml singlehtml epub latex text
+
+serve: $(STAMP)
+	$(BIN)/sphinx-autobuild -c . --host 127.0.0.1 --port 8000 --watch ext source $(BUILDDIR)/serve
+
+test: $(STAMP) lint node_modules/.installed
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+lint: $(STAMP)
+	$(BIN)/ruff check ext tests bench conf.py
+	$(BIN)/ruff format --check ext tests bench conf.py
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix ext tests bench conf.py
+	$(BIN)/ruff format ext tests bench conf.py
+
+# The Nu Html Checker (vnu-jar) comes from the npm registry, pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+bench: $(STAMP)
+	$(BIN)/python -m bench $(BENCHOPTS)
+
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --all-extras --python-version 3.11 --python-platform linux -o requirements/dev.lock
+	$(BIN)/uv pip compile pyproject.toml --extra docs --python-version 3.11 --python-platform linux -c requirements/dev.lock -o requirements/docs.lock
+
+clean:
+	rm -rf $(BUILDDIR)
+
+distclean: clean
+	rm -rf $(VENV) node_modules

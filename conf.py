@@ -1,0 +1,87 @@
+"""Sphinx configuration of the ML for Systems @ NeurIPS 2020 workshop site.
+
+Sources live in ``source/``; this file sits at the top of the project, so every build passes
+``-c .`` (the Makefile and .readthedocs.yaml do). Paths below are relative to this folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+# Let a checkout build without `pip install -e .` (Read the Docs installs it; this is for humans).
+sys.path.insert(0, str(Path(__file__).parent / "ext"))
+
+# -- Project -------------------------------------------------------------------------------------
+project = "ML For Systems"
+author = "ML for Systems workshop organizers"
+copyright = "2020, the ML for Systems workshop organizers"  # noqa: A001 - Sphinx's name
+version = "2020"
+release = "NeurIPS 2020"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinx_workshop",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
+    "notfound.extension",
+]
+
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns: list[str] = []
+nitpicky = True
+
+myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline"]
+myst_heading_anchors = 2
+
+# -- HTML ----------------------------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_title = "ML For Systems"
+html_short_title = "ML For Systems"
+html_static_path = ["_static"]
+html_templates_path = templates_path = ["_templates"]
+html_favicon = "_static/favicon.svg"
+html_logo = "_static/logo.svg"
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "repository_url": "https://github.com/mlforsystems/mlforsystems.github.io",
+    "use_repository_button": False,
+    "home_page_in_toc": True,
+    "show_toc_level": 2,
+    "navigation_with_keys": False,
+    "logo": {"text": "ML For Systems", "alt_text": "ML For Systems - home"},
+}
+html_context = {"default_mode": "auto"}
+
+# Read the Docs tells the build its canonical URL; a local build uses the workshop's own domain.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://mlforsystems.org/")
+
+# -- Metadata a shared link needs ------------------------------------------------------------------
+SITE_DESCRIPTION = "Workshop on ML for Systems at NeurIPS 2020, December 12th, Zoomville"
+ogp_site_url = html_baseurl
+ogp_site_name = "ML For Systems"
+ogp_description_length = 200
+ogp_type = "website"
+ogp_image = "_static/logo.svg"
+ogp_enable_meta_description = True
+ogp_custom_meta_tags = ("<meta name=\"twitter:card\" content=\"summary\">",)
+
+sitemap_url_scheme = "{link}"
+sitemap_show_lastmod = False
+
+# A 404 page that works at any depth on Read the Docs (its links are made absolute).
+notfound_urls_prefix = os.environ.get("READTHEDOCS_CANONICAL_URL_PATH", "/")
+
+# -- Other builders ------------------------------------------------------------------------------
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+epub_show_urls = "no"
+latex_documents = [(root_doc, "mlforsystems2020.tex", "ML For Systems @ NeurIPS 2020", author, "howto")]
+latex_engine = "pdflatex"

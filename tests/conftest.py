@@ -1,0 +1,23 @@
+"""Shared fixtures: Sphinx's test app over ``tests/roots`` and builds of the real site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitebuild import SiteBuild, build_site
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where the ``test-<case>`` projects live, for ``@pytest.mark.sphinx(testroot=...)``."""
+    return Path(__file__).parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def site_html(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
+    """The real site (``conf.py`` at the top, ``source/``) built once with the html builder."""
+    return build_site("html", tmp_path_factory.mktemp("site-html"))
