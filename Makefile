@@ -25,7 +25,7 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	touch $@
 
 html dirhtml singlehtml epub latex text: $(STAMP)
-	$(SPHINX) -W --keep-going -b $@ source $(BUILDDIR)/$@
+	$(SPHINX) -W --keep-going -b $@ -d $(BUILDDIR)/doctrees/$@ source $(BUILDDIR)/$@
 
 all-builders: html dirhtml singlehtml epub latex text
 

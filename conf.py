@@ -7,8 +7,17 @@ Sources live in ``source/``; this file sits at the top of the project, so every 
 from __future__ import annotations
 
 import os
+import posixpath
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit, urlunsplit
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 # Let a checkout build without `pip install -e .` (Read the Docs installs it; this is for humans).
 sys.path.insert(0, str(Path(__file__).parent / "ext"))
@@ -16,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).parent / "ext"))
 # -- Project -------------------------------------------------------------------------------------
 project = "ML For Systems"
 author = "ML for Systems workshop organizers"
-copyright = "2020, the ML for Systems workshop organizers"  # noqa: A001 - Sphinx's name
+copyright = "2020, the ML for Systems workshop organizers"
 version = "2020"
 release = "NeurIPS 2020"
 language = "en"
@@ -39,9 +48,10 @@ myst_heading_anchors = 2
 
 # -- HTML ----------------------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
-html_title = "ML For Systems"
+html_title = "ML For Systems @ NeurIPS 2020"
 html_short_title = "ML For Systems"
 html_static_path = ["_static"]
+html_css_files = ["site.css"]
 html_templates_path = templates_path = ["_templates"]
 html_favicon = "_static/favicon.svg"
 html_logo = "_static/logo.svg"
@@ -51,6 +61,8 @@ html_show_sourcelink = False
 html_theme_options = {
     "repository_url": "https://github.com/mlforsystems/mlforsystems.github.io",
     "use_repository_button": False,
+    # Its "download source" entry would link to _sources/, which html_copy_source = False leaves out.
+    "use_download_button": False,
     "home_page_in_toc": True,
     "show_toc_level": 2,
     "navigation_with_keys": False,
@@ -58,8 +70,9 @@ html_theme_options = {
 }
 html_context = {"default_mode": "auto"}
 
-# Read the Docs tells the build its canonical URL; a local build uses the workshop's own domain.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://mlforsystems.org/")
+# Read the Docs tells the build its canonical URL (e.g. https://<project>.readthedocs.io/en/latest/);
+# a local build uses the workshop's own domain.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or "https://mlforsystems.org/"
 
 # -- Metadata a shared link needs ------------------------------------------------------------------
 SITE_DESCRIPTION = "Workshop on ML for Systems at NeurIPS 2020, December 12th, Zoomville"
@@ -67,15 +80,22 @@ ogp_site_url = html_baseurl
 ogp_site_name = "ML For Systems"
 ogp_description_length = 200
 ogp_type = "website"
-ogp_image = "_static/logo.svg"
+# Link previews need a raster image (PNG), 1200x630; an SVG is ignored by most platforms.
+ogp_image = "_static/og-image.png"
+ogp_image_alt = "ML For Systems, workshop at NeurIPS 2020, December 12th"
+# Generated social cards need matplotlib; the static image above serves every page.
+ogp_social_cards = {"enable": False}
 ogp_enable_meta_description = True
-ogp_custom_meta_tags = ("<meta name=\"twitter:card\" content=\"summary\">",)
+ogp_custom_meta_tags = ('<meta name="twitter:card" content="summary_large_image">',)
 
 sitemap_url_scheme = "{link}"
 sitemap_show_lastmod = False
+sitemap_excludes = ["404.html", "404/", "search.html", "search/", "genindex.html", "genindex/"]
 
-# A 404 page that works at any depth on Read the Docs (its links are made absolute).
-notfound_urls_prefix = os.environ.get("READTHEDOCS_CANONICAL_URL_PATH", "/")
+# A 404 page that works at any depth on Read the Docs: its links are made absolute, rooted at the
+# path of the canonical URL ("/en/latest/" on readthedocs.io, "/" on a custom domain or a local build
+# served from the output folder).
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
 
 # -- Other builders ------------------------------------------------------------------------------
 epub_title = project
@@ -83,5 +103,65 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright
 epub_show_urls = "no"
+epub_description = SITE_DESCRIPTION
 latex_documents = [(root_doc, "mlforsystems2020.tex", "ML For Systems @ NeurIPS 2020", author, "howto")]
 latex_engine = "pdflatex"
+
+
+def _keep_doctrees_out_of_epub(app: Sphinx, env: BuildEnvironment) -> None:
+    """Leave Sphinx's pickles out of the EPUB when they sit in its output folder.
+
+    Without ``-d``, Sphinx keeps its doctrees in ``<outdir>/.doctrees``; the EPUB builder then takes
+    them for content and warns "unknown mimetype" for each, which ``-W`` turns into a failure.
+    """
+    if app.builder.name != "epub":
+        return
+    try:
+        cache = Path(app.doctreedir).relative_to(app.outdir)
+    except ValueError:  # -d elsewhere: nothing to leave out
+        return
+    pickles = ["environment.pickle", *(f"{doc}.doctree" for doc in sorted(env.found_docs))]
+    app.config.epub_exclude_files = [
+        *app.config.epub_exclude_files,
+        *((cache / p).as_posix() for p in pickles),
+    ]
+
+
+def _one_anchor_in_singlehtml(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Keep only the last anchor of ``#document-<doc>#<id>`` links in the single-page build.
+
+    Sphinx 9 dropped the singlehtml builder's clean-up of such links (it deprecated ``fix_refuris``),
+    so a link to a heading or a paper on another page would otherwise point nowhere.
+    """
+    if app.builder.name != "singlehtml":
+        return
+    for reference in doctree.findall(nodes.reference):
+        uri = reference.get("refuri", "")
+        if uri.startswith("#") and uri.count("#") > 1:
+            reference["refuri"] = uri[uri.rindex("#") :]
+
+
+def _absolute_links_in_404(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Root the 404 page's own links at ``notfound_urls_prefix``, as the extension does for the theme's.
+
+    The page is served in place of any missing URL, at any depth, so a relative link would miss.
+    """
+    if docname != app.config.notfound_pagename or app.builder.format != "html":
+        return
+    prefix = app.config.notfound_urls_prefix or "/"
+    here = posixpath.dirname(posixpath.join(prefix, app.builder.get_target_uri(docname)))
+    for reference in doctree.findall(nodes.reference):
+        parts = urlsplit(reference.get("refuri", ""))
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            continue
+        path = posixpath.normpath(posixpath.join(here, parts.path))
+        if parts.path.endswith("/") and not path.endswith("/"):
+            path += "/"
+        reference["refuri"] = urlunsplit(("", "", path, parts.query, parts.fragment))
+
+
+def setup(app: Sphinx) -> None:
+    """Site-specific hooks of this conf.py (the extension's own set-up lives in sphinx_workshop)."""
+    app.connect("env-updated", _keep_doctrees_out_of_epub)
+    app.connect("doctree-resolved", _one_anchor_in_singlehtml)
+    app.connect("doctree-resolved", _absolute_links_in_404)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from sitebuild import SiteBuild, build_site
 
 pytest_plugins = ["sphinx.testing.fixtures"]

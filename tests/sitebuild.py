@@ -31,7 +31,9 @@ class SiteBuild:
 def build_site(builder: str, outdir: Path, *options: str, env: dict[str, str] | None = None) -> SiteBuild:
     """Build the whole site with *builder* into *outdir*; warnings are collected, not raised."""
     warnfile = outdir.parent / f"{outdir.name}-warnings.txt"
-    args = ["-c", str(PROJECT), "-b", builder, "-E", "-a", "-q", "-w", str(warnfile), *options]
+    doctrees = outdir.parent / f"{outdir.name}-doctrees"
+    args = ["-c", str(PROJECT), "-b", builder, "-E", "-a", "-q", "-w", str(warnfile), "-d", str(doctrees)]
+    args += list(options)
     args += [str(SOURCE), str(outdir)]
     saved = dict(os.environ)
     os.environ.update(env or {})

@@ -1,0 +1,78 @@
+"""Run one Sphinx build in a subprocess and measure its wall time, CPU time and peak memory."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.generate import Project
+
+CHILD = Path(__file__).with_name("_child.py")
+
+
+class BuildFailed(RuntimeError):
+    """A build exited with an error (its output is in the message)."""
+
+
+@dataclass(frozen=True)
+class Sample:
+    """What one build cost."""
+
+    wall_s: float
+    cpu_s: float
+    rss_mb: float
+    children_rss_mb: float
+    warnings: int
+    first_warnings: tuple[str, ...] = ()
+
+    @property
+    def peak_mb(self) -> float:
+        """Peak resident memory of the build: the main process, or a ``-j`` worker if larger."""
+        return max(self.rss_mb, self.children_rss_mb)
+
+
+def build(
+    project: Project,
+    *,
+    out: str = "html",
+    jobs: int = 1,
+    fresh: bool = False,
+    profile_to: Path | None = None,
+) -> Sample:
+    """Build *project* with the html builder into ``out``; *fresh* removes the output first."""
+    outdir = project.outdir(out)
+    if fresh and outdir.exists():
+        shutil.rmtree(outdir)
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    warnfile = project.root / f"{out}-warnings.txt"
+    result_file = project.root / f"{out}-result.json"
+    for stale in (warnfile, result_file):
+        stale.unlink(missing_ok=True)
+    own = [str(result_file)]
+    if profile_to is not None:
+        own += ["--profile", str(profile_to)]
+    sphinx_args = ["-b", "html", "-q", "-w", str(warnfile), "-j", str(jobs), str(project.srcdir), str(outdir)]
+    command = [sys.executable, str(CHILD), *own, "--", *sphinx_args]
+    start = time.perf_counter()
+    proc = subprocess.run(command, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0 or not result_file.exists():
+        raise BuildFailed(f"{project.variant}: sphinx exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    if result["status"] != 0:
+        raise BuildFailed(f"{project.variant}: sphinx status {result['status']}\n{proc.stderr}")
+    text = warnfile.read_text(encoding="utf-8") if warnfile.exists() else ""
+    problems = [line for line in text.splitlines() if "WARNING:" in line or "ERROR:" in line]
+    return Sample(
+        wall_s=wall,
+        cpu_s=result["cpu_s"],
+        rss_mb=result["rss_kb"] / 1024,
+        children_rss_mb=result["children_rss_kb"] / 1024,
+        warnings=len(problems),
+        first_warnings=tuple(problems[:3]),
+    )

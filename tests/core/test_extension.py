@@ -1,0 +1,73 @@
+"""The extension's entry point, shared helpers, config validation and the README's warning table."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sphinx.util.console import strip_escape_sequences
+
+import sphinx_workshop
+from sphinx_workshop.assets import STATIC_DIR
+from sphinx_workshop.diagnostics import SUBTYPES, WARNING_TYPE, markdown_table, warn
+from sphinx_workshop.links import is_safe_url
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+@pytest.mark.sphinx("html", testroot="core-config", freshenv=True)
+def test_setup_metadata_and_bad_config_falls_back(app) -> None:
+    app.build()
+    meta = app.extensions["sphinx_workshop"]
+    assert meta.version == sphinx_workshop.__version__
+    assert meta.parallel_read_safe is True
+    assert meta.parallel_write_safe is True
+    assert app.config.workshop_twitter_base_url == "https://twitter.com/"
+    warnings = strip_escape_sequences(app.warning.getvalue())
+    assert (
+        "WARNING: invalid value 'javascript:alert(1)//' for workshop_twitter_base_url "
+        "(expected an http(s) URL); using the default 'https://twitter.com/' [workshop.config]"
+    ) in warnings
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://arxiv.org/abs/1712.01208", True),
+        ("http://example.org", True),
+        ("mailto:mlforsystems@googlegroups.com", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        ("data:text/html,<b>x</b>", False),
+        ("ftp://example.org/x", False),
+        ("//example.org/x", False),
+        ("https://", False),
+        ("https://exa mple.org", False),
+        ('https://example.org/"onmouseover="x', False),
+        ("", False),
+        ("mailto:", False),
+    ],
+)
+def test_is_safe_url(url: str, safe: bool) -> None:
+    assert is_safe_url(url) is safe
+
+
+def test_warn_refuses_unregistered_subtype() -> None:
+    from sphinx.util import logging
+
+    with pytest.raises(ValueError, match="unregistered"):
+        warn(logging.getLogger(__name__), "no_such_subtype", "x", location=None)
+
+
+def test_readme_documents_every_warning_subtype() -> None:
+    text = README.read_text(encoding="utf-8")
+    documented = set(re.findall(rf"^\| `{WARNING_TYPE}\.([a-z_]+)` \|", text, flags=re.M))
+    assert documented == set(SUBTYPES)
+    # The whole table, meanings included (regenerate: python -m sphinx_workshop.diagnostics).
+    assert markdown_table() in text
+
+
+def test_static_assets_stay_small() -> None:
+    total = sum(p.stat().st_size for p in STATIC_DIR.iterdir() if p.suffix in {".css", ".js"})
+    assert 0 < total < 5 * 1024, f"the extension's CSS and JS weigh {total} bytes"

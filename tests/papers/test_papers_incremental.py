@@ -1,0 +1,113 @@
+"""After each kind of edit an incremental build equals a clean build, and re-writes only what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from papers_helpers import bodies, copy_root
+from sphinx.testing.util import SphinxTestApp
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def add_key(src: Path) -> None:
+    with (src / "refs.bib").open("a", encoding="utf-8") as bib:
+        bib.write("\n@article{epsilon, title = {Epsilon Paper}}\n")
+
+
+def remove_key(src: Path) -> None:
+    _edit(src / "refs.bib", "@article{beta,\n  title = {Beta Paper},\n  year = 2002,\n}\n", "")
+
+
+def rename_key(src: Path) -> None:
+    _edit(src / "refs.bib", "@article{alpha,", "@article{alpha2,")
+
+
+def move_list(src: Path) -> None:
+    refs = (src / "refs.md").read_text(encoding="utf-8")
+    block = refs[refs.index("::::{references}") :]
+    (src / "refs.md").write_text("# References\n\nMoved to B.\n", encoding="utf-8")
+    with (src / "b.md").open("a", encoding="utf-8") as page:
+        page.write("\n" + block)
+
+
+def change_bib(src: Path) -> None:
+    _edit(src / "refs.bib", "{Beta Paper}", "{Beta Paper, Revised}")
+
+
+def cite_changes_order(src: Path) -> None:
+    _edit(src / "index.md", "Intro{cite}`alpha`", "Intro{cite}`delta,alpha`")
+
+
+def edit_text(src: Path) -> None:
+    _edit(src / "b.md", "Plain text", "Plain, edited text")
+
+
+def edit_citing_text(src: Path) -> None:
+    _edit(src / "a.md", "A cites", "A, edited, cites")
+
+
+def remove_citing_page(src: Path) -> None:
+    (src / "a.md").unlink()
+    _edit(src / "index.md", "a\nb\n", "b\n")
+
+
+Edit = Callable[[Path], None]
+
+#: edit -> (documents re-read, documents written); None where Sphinx's own toctree handling decides.
+#: Plain Sphinx re-writes "index" whenever a page of its toctree is re-read (its navigation may change).
+EDITS: dict[str, tuple[Edit, set[str], set[str] | None]] = {
+    "add_key": (add_key, {"refs"}, {"refs", "index"}),
+    "remove_key": (remove_key, {"refs"}, {"refs", "a", "index"}),
+    "rename_key": (rename_key, {"refs"}, {"refs", "a", "index"}),
+    "move_list": (move_list, {"refs", "b"}, {"refs", "b", "a", "index"}),
+    "change_bib": (change_bib, {"refs"}, {"refs", "a", "index"}),
+    "cite_changes_order": (cite_changes_order, {"index"}, {"index", "a", "refs"}),
+    "edit_text": (edit_text, {"b"}, {"b", "index"}),
+    # the live-preview loop: editing the text around citations re-writes no other page
+    "edit_citing_text": (edit_citing_text, {"a"}, {"a", "index"}),
+    "remove_citing_page": (remove_citing_page, {"index"}, None),
+}
+
+
+@pytest.mark.parametrize("process", ["same", "new"])
+@pytest.mark.parametrize("name", EDITS)
+def test_incremental_equals_clean(name: str, process: str, tmp_path: Path) -> None:
+    """*process*: rebuild with the same app (as a live preview can), or a new one (as sphinx-build does)."""
+    edit, expect_read, expect_written = EDITS[name]
+    src = copy_root("papers-incremental", tmp_path)
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental", freshenv=True)
+    read: list[str] = []
+    written: set[str] = set()
+    try:
+        app.build()
+        before = bodies(app.outdir)
+        edit(src)
+        if process == "new":
+            app.cleanup()
+            app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental")
+        app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+        app.connect("html-page-context", lambda app, page, *args: written.add(page))
+        app.build()
+        incremental = bodies(app.outdir)
+    finally:
+        app.cleanup()
+    clean_app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "clean", freshenv=True)
+    try:
+        clean_app.build()
+    finally:
+        clean_app.cleanup()
+    clean = bodies(clean_app.outdir)
+    if name == "remove_citing_page":
+        del incremental["a.html"]  # Sphinx leaves the old page behind
+    assert incremental == clean
+    assert incremental != before
+    assert set(read) == expect_read
+    if expect_written is not None:
+        assert written & {"index", "a", "b", "refs"} == expect_written

@@ -1,0 +1,47 @@
+"""The README's papers example is a test input: it builds without warnings and renders as described."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from papers_helpers import soup, warning_lines
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def readme_blocks() -> dict[str, str]:
+    """The fenced code blocks of the README's papers section, by language."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("<!-- papers:start -->") : text.index("<!-- papers:end -->")]
+    blocks = re.findall(r"^```(\w+)\n(.*?)^```$", section, flags=re.M | re.S)
+    return dict(blocks)
+
+
+@pytest.fixture(scope="module")
+def readme_app(build_once, tmp_path_factory):
+    blocks = readme_blocks()
+    assert set(blocks) == {"markdown", "bibtex"}
+    src = tmp_path_factory.mktemp("papers-readme")
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_workshop"]\nmyst_enable_extensions = ["colon_fence"]\n'
+        "nitpicky = True\n",
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text(blocks["markdown"], encoding="utf-8")
+    (src / "papers.bib").write_text(blocks["bibtex"], encoding="utf-8")
+    return build_once("papers-readme", srcdir=src)
+
+
+def test_readme_example_builds_cleanly(readme_app) -> None:
+    assert warning_lines(readme_app) == []
+    page = soup(readme_app)
+    assert page.select_one("sup.papers-cite").get_text() == "2,1"
+    assert [li["id"] for li in page.select("ol.papers-references > li")] == [
+        "paper-mao2019scheduling",
+        "paper-mirhoseini2017device",
+    ]
+    assert page.select_one("#paper-mao2019scheduling .papers-venue").get_text() == "ACM SIGCOMM, 2019"
+    paper = page.select_one("a.reference.internal:has(.papers-paper)")
+    assert paper.get_text() == "Device Placement Optimization with Reinforcement Learning"

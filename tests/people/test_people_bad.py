@@ -1,0 +1,117 @@
+"""Bad input: each a located ``workshop.<subtype>`` warning; the card still shows what is valid."""
+
+from __future__ import annotations
+
+import pytest
+from peoplekit import soup_of, warnings_of
+
+W = "WARNING:"
+EXPECTED = [
+    f"index.md:5: {W} organizer card without a name (give it as the directive's argument); "
+    "it is shown without one and cannot be linked to [workshop.missing_name]",
+    f"index.md:10: {W} invalid :twitter: '@bad handle!' for 'Bad Handle' (expected 1 to 15 letters, "
+    "digits or underscores, with or without a leading @); it is left out [workshop.bad_handle]",
+    f"index.md:15: {W} unknown option :twiter: of the organizer directive (known: affiliation, photo, "
+    "twitter, homepage, github, scholar, mastodon, bluesky); it is ignored [workshop.unknown_option]",
+    f"index.md:20: {W} :photo: '../test-people-basic/img/anna.png' for 'Outside Photo' is outside the "
+    "project's source directory; the initials are shown instead [workshop.photo_outside]",
+    f"index.md:24: {W} :photo: 'img/missing.png' for 'Missing Photo' does not exist; "
+    "the initials are shown instead [workshop.photo_missing]",
+    f"index.md:28: {W} :photo: 'https://example.org/photo.png' for 'Remote Photo' is not a local image; "
+    "the initials are shown instead [workshop.photo_outside]",
+    f"index.md:32: {W} invalid :homepage: 'javascript:alert(1)' for 'Script Homepage' "
+    "(expected an http(s) URL); it is left out [workshop.bad_url]",
+    f"index.md:37: {W} invalid :github: '-bad-' for 'Bad Profiles' (expected a GitHub user name: up to 39 "
+    "letters, digits or single hyphens, no hyphen at either end); it is left out [workshop.bad_handle]",
+    f"index.md:37: {W} invalid :scholar: 'short' for 'Bad Profiles' (expected a Google Scholar user id: "
+    "the 12 characters after user= in the profile's URL); it is left out [workshop.bad_handle]",
+    f"index.md:37: {W} invalid :mastodon: 'nobody' for 'Bad Profiles' (expected @user@host, such as "
+    "@Gargron@mastodon.social); it is left out [workshop.bad_handle]",
+    f"index.md:37: {W} invalid :bluesky: 'not a domain' for 'Bad Profiles' (expected a handle that is a "
+    "domain name, such as name.bsky.social); it is left out [workshop.bad_handle]",
+    f"index.md:48: {W} duplicate card for 'Bad Handle' (id 'person-bad-handle', first at index.md:10); "
+    "links go to the first [workshop.duplicate_person]",
+    f"index.md:52: {W} unknown option :color: of the organizers directive (known: class); "
+    "it is ignored [workshop.unknown_option]",
+    f"index.md:56: {W} {{person}} without a name [workshop.missing_name]",
+    # after reading every document
+    f"other.md:3: {W} duplicate card for 'Outside Photo' (id 'person-outside-photo', first at "
+    "index.md:20); links go to the first [workshop.duplicate_person]",
+    # when links are resolved
+    f"index.md:56: {W} no organizer or speaker card for 'Nobody Here' in {{person}} "
+    "[workshop.person_unknown]",
+    f"index.md:56: {W} no organizer or speaker card for 'Someone Else' in {{person}} "
+    "[workshop.person_unknown]",
+]
+
+
+@pytest.mark.sphinx("html", testroot="people-bad", freshenv=True)
+def test_each_bad_input_warns_at_its_line(app) -> None:
+    app.build()
+    assert warnings_of(app) == EXPECTED
+
+
+@pytest.mark.sphinx("html", testroot="people-bad", freshenv=True)
+def test_cards_keep_what_is_valid(app) -> None:
+    app.build()
+    soup = soup_of(app, "index.html")
+    cards = soup.select("div.person-card")
+    assert len(cards) == 10
+
+    # No name: no id, no avatar, but the affiliation and the profile link.
+    nameless = cards[0]
+    assert not nameless.has_attr("id")
+    assert nameless.select_one(".person-name, .person-avatar") is None
+    assert nameless.select_one('[itemprop="affiliation"]').text == "Nowhere"
+    link = nameless.select_one("a.person-twitter")
+    assert (link["href"], link["aria-label"]) == (
+        "https://twitter.com/nameless",
+        "Twitter profile (@nameless)",
+    )
+
+    by_id = {card.get("id"): card for card in cards}
+    bad_handle = by_id["person-bad-handle"]
+    assert bad_handle.select_one('[itemprop="affiliation"]').text == "Google Brain"
+    assert bad_handle.select_one("a") is None
+    # The unknown option is ignored, the valid one kept.
+    assert [a["href"] for a in by_id["person-unknown-option"].select("a")] == [
+        "https://twitter.com/fine_handle"
+    ]
+    # A rejected photo leaves the initials; nothing outside the project is copied.
+    for anchor, initials in [
+        ("person-outside-photo", "OP"),
+        ("person-missing-photo", "MP"),
+        ("person-remote-photo", "RP"),
+    ]:
+        assert by_id[anchor].select_one("img") is None
+        assert by_id[anchor].select_one(".person-avatar").text == initials
+    assert not (app.outdir / "_images").exists()
+    # The javascript: homepage is dropped, the Twitter link kept.
+    assert [a["href"] for a in by_id["person-script-homepage"].select("a")] == [
+        "https://twitter.com/ok_handle"
+    ]
+    assert by_id["person-bad-profiles"].select_one(".person-links") is None
+    # The second card of a person in one page renders, without a second id.
+    assert cards[-1].select_one('[itemprop="name"]').text == "Bad Handle"
+    assert not cards[-1].has_attr("id")
+    assert len(soup.select("#person-bad-handle")) == 1
+
+    # Unknown people stay readable, unlinked.
+    assert [span.text for span in soup.select("p > span.people-person")] == ["Nobody Here", "Someone Else"]
+
+    # Only http(s) links anywhere on the page.
+    for a in soup.select("a[href]"):
+        assert not a["href"].lower().startswith(("javascript:", "data:", "vbscript:")), a
+
+
+@pytest.mark.sphinx("html", testroot="people-bad", freshenv=True)
+def test_names_are_text_never_markup(app) -> None:
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "<b>Bold</b>" not in html
+    soup = soup_of(app, "index.html")
+    card = soup.select_one("#person-script-alert-1-script")
+    assert card.select_one('.person-name [itemprop="name"]').text == "<script>alert(1)</script>"
+    assert card.select_one('[itemprop="affiliation"]').text == "<b>Bold</b> & Co"
+    assert [s for s in soup.select("script") if "alert" in s.text] == []

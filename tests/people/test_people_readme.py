@@ -1,0 +1,71 @@
+"""The README's people section: its example builds as documented, its tables match the code."""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+
+from bs4 import BeautifulSoup
+from peoplekit import PROJECT, warnings_of
+
+from sphinx_workshop.diagnostics import SUBTYPES
+from sphinx_workshop.people.directives import OrganizerDirective
+
+CONF = 'extensions = ["myst_parser", "sphinx_workshop"]\nmyst_enable_extensions = ["colon_fence"]\n'
+
+
+def section() -> str:
+    text = (PROJECT / "README.md").read_text(encoding="utf-8")
+    return text.split("<!-- people:start -->", 1)[1].split("<!-- people:end -->", 1)[0]
+
+
+def example() -> str:
+    blocks = re.findall(r"^````markdown\n(.*?)^````$", section(), flags=re.DOTALL | re.MULTILINE)
+    assert len(blocks) == 1
+    return blocks[0]
+
+
+def test_readme_example_builds_as_documented(make_app, tmp_path) -> None:
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
+    (srcdir / "index.md").write_text("# Committee\n\n" + example(), encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), freshenv=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings_of(app) == []
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [card["id"] for card in soup.select("div.person-grid > div.person-card")] == [
+        "person-anna-goldie",
+        "person-azalia-mirhoseini",
+    ]
+    assert soup.select_one("div.person-card.person-speaker")["id"] == "person-ed-chi"
+    twitter = soup.select_one("#person-anna-goldie a.person-twitter")
+    # the README quotes this accessible name
+    assert f'aria-label="{twitter["aria-label"]}"' in section()
+    assert len(soup.select("#person-azalia-mirhoseini .person-links a")) == 6
+    assert [a["href"] for a in soup.select("a.reference.internal:has(.people-person)")] == [
+        "#person-anna-goldie",
+        "#person-azalia-mirhoseini",
+    ]
+
+
+def test_readme_lists_every_option_and_warning() -> None:
+    text = section()
+    documented = re.findall(r"^\| `:([a-z]+):` \|", text, flags=re.MULTILINE)
+    assert sorted(documented) == sorted(OrganizerDirective.known)
+    people_subtypes = {
+        "bad_handle",
+        "bad_url",
+        "duplicate_person",
+        "missing_name",
+        "person_unknown",
+        "photo_missing",
+        "photo_outside",
+        "unknown_option",
+    }
+    assert people_subtypes <= SUBTYPES.keys()
+    for subtype in people_subtypes:
+        assert f"`workshop.{subtype}`" in text, subtype

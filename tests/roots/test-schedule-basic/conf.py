@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "sphinx_workshop"]
+myst_enable_extensions = ["colon_fence"]
+html_baseurl = "https://workshop.example.org/"
+html_theme = "sphinx_book_theme"

@@ -1,0 +1,120 @@
+"""The ``event`` directive's schema.org Event JSON-LD."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.util.console import strip_escape_sequences
+
+
+def json_ld(app, page: str) -> list[dict]:
+    soup = BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+    return [json.loads(script.string) for script in soup.select('script[type="application/ld+json"]')]
+
+
+@pytest.mark.sphinx("html", testroot="schedule-event", freshenv=True)
+def test_event_json_ld_has_the_required_fields(app) -> None:
+    app.build()
+    assert strip_escape_sequences(app.warning.getvalue()) == ""
+    [event] = json_ld(app, "index.html")
+    assert event == {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": "ML for Systems Workshop at NeurIPS 2020",
+        "description": "The workshop on machine learning for systems, online with NeurIPS 2020.",
+        "startDate": "2020-12-12T09:00:00-08:00",
+        "endDate": "2020-12-12T17:50:00-08:00",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+        "location": {"@type": "VirtualLocation", "url": "https://neurips.cc/", "name": "Zoomville"},
+        # The organizer cards of every page, those of the event's page first; not the speakers.
+        "organizer": [
+            {
+                "@type": "Person",
+                "name": "Edsger Dijkstra",
+                "url": "https://workshop.example.org/index.html#person-edsger-dijkstra",
+            },
+            {
+                "@type": "Person",
+                "name": "Ada Lovelace",
+                "affiliation": {"@type": "Organization", "name": "Analytical Engines"},
+                "sameAs": ["https://twitter.com/ada", "https://example.org/ada"],
+                "url": "https://workshop.example.org/committee.html#person-ada-lovelace",
+            },
+            {
+                "@type": "Person",
+                "name": "Alan Turing",
+                "url": "https://workshop.example.org/committee.html#person-alan-turing",
+            },
+        ],
+        "url": "https://workshop.example.org/index.html",
+    }
+    # Nothing visible: the directive only feeds search engines.
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    body = soup.select_one("div.body")
+    for script in body.select("script"):
+        script.decompose()
+    assert "Zoomville" not in body.get_text()
+
+
+@pytest.mark.sphinx("html", testroot="schedule-event", freshenv=True)
+def test_event_json_ld_cannot_break_out_of_its_script(app) -> None:
+    app.build()
+    html = (app.outdir / "escaping.html").read_text(encoding="utf-8")
+    script = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in script and ">" not in script and "&" not in script
+    [event] = json_ld(app, "escaping.html")
+    assert event["name"] == 'A </script><script>alert(1)</script> & "quoted" name'
+    assert event["startDate"] == "2021-07-10T09:00:00+02:00"
+    assert "endDate" not in event
+    assert event["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert event["location"] == [
+        {"@type": "VirtualLocation", "url": "https://workshop.example.org/escaping.html"},
+        {"@type": "Place", "name": "Hall <B>"},
+    ]
+
+
+@pytest.mark.parametrize("builder", ["text", "latex", "epub"])
+def test_other_builders_skip_the_event(make_app, rootdir, sphinx_test_tempdir, builder) -> None:
+    srcdir = sphinx_test_tempdir / f"schedule-event-{builder}"
+    if not srcdir.exists():
+        shutil.copytree(rootdir / "test-schedule-event", srcdir)
+    app = make_app(builder, srcdir=srcdir, freshenv=True)
+    app.build()
+    for path in app.outdir.rglob("*"):
+        if path.suffix in {".txt", ".tex", ".xhtml"}:
+            text = path.read_text(encoding="utf-8")
+            assert "Zoomville" not in text and "EventScheduled" not in text, path
+
+
+@pytest.mark.sphinx("html", testroot="schedule-bad", freshenv=True)
+def test_no_organizer_key_without_organizer_cards(app) -> None:
+    app.build()
+    first, second = json_ld(app, "event.html")
+    assert "organizer" not in first and "organizer" not in second
+    assert first["name"] == "ML for Systems"
+    assert "startDate" not in first and "url" not in first  # bad :start:, no html_baseurl
+    assert first["endDate"] == "2020-12-12T17:50:00"  # no valid zone: no offset claimed (and a warning)
+    assert "location" not in first and "eventAttendanceMode" not in first
+
+
+def test_organizers_follow_an_edit_of_another_page(make_app, rootdir, sphinx_test_tempdir) -> None:
+    srcdir = sphinx_test_tempdir / "schedule-event-incremental"
+    shutil.rmtree(srcdir, ignore_errors=True)
+    shutil.copytree(rootdir / "test-schedule-event", srcdir)
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    app.cleanup()
+    people = srcdir / "committee.md"
+    people.write_text(people.read_text(encoding="utf-8").replace("Alan Turing", "Grace Hopper"), "utf-8")
+    app = make_app("html", srcdir=srcdir)  # incremental: index.md itself is unchanged
+    app.build()
+    [event] = json_ld(app, "index.html")
+    assert [person["name"] for person in event["organizer"]] == [
+        "Edsger Dijkstra",
+        "Ada Lovelace",
+        "Grace Hopper",
+    ]

@@ -1,0 +1,95 @@
+"""The iCalendar file: RFC 5545 details, a parse with ``icalendar``, reproducible bytes, stable UIDs."""
+
+from __future__ import annotations
+
+import shutil
+
+import icalendar
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sphinx_workshop.schedule.ics import CalendarEvent, calendar, escape_text, fold
+
+
+def test_escape_text() -> None:
+    assert escape_text("a,b;c\\d\ne\r\nf\x07") == "a\\,b\\;c\\\\d\\ne\\nf"
+
+
+@given(st.text(min_size=0, max_size=400))
+def test_fold_keeps_75_octet_lines_and_round_trips(text: str) -> None:
+    line = "SUMMARY:" + escape_text(text)
+    folded = fold(line)
+    assert folded.endswith(b"\r\n")
+    physical = folded[:-2].split(b"\r\n")
+    assert all(len(part) <= 75 for part in physical)
+    assert all(part.startswith(b" ") for part in physical[1:])
+    unfolded = physical[0] + b"".join(part[1:] for part in physical[1:])
+    assert unfolded.decode("utf-8") == line  # never cut inside a UTF-8 sequence
+
+
+def test_calendar_parses_and_dtstamp_follows_source_date_epoch(monkeypatch) -> None:
+    events = [CalendarEvent("u1@x", "2020-12-12T09:00:00-08:00", "2020-12-12T09:15:00-08:00", "Opening")]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1607760000")
+    data = calendar(events, name="Day", timezone="America/Los_Angeles", url="")
+    parsed = icalendar.Calendar.from_ical(data)
+    [event] = parsed.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Opening"
+    assert event.decoded("DTSTART").isoformat() == "2020-12-12T17:00:00+00:00"
+    assert b"DTSTAMP:20201212T080000Z\r\n" in data
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert b"DTSTAMP:20201212T000000Z\r\n" in calendar(events, name="Day", timezone="", url="")
+
+
+def _build(make_app, srcdir, outname: str) -> bytes:
+    app = make_app("html", srcdir=srcdir, builddir=srcdir / outname, freshenv=True)
+    try:
+        app.build()
+        return (app.outdir / "neurips2020.ics").read_bytes()
+    finally:
+        app.cleanup()
+
+
+def test_calendar_of_a_build(make_app, rootdir, sphinx_test_tempdir, monkeypatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    srcdir = sphinx_test_tempdir / "schedule-basic-ics"
+    shutil.rmtree(srcdir, ignore_errors=True)
+    shutil.copytree(rootdir / "test-schedule-basic", srcdir)
+    first = _build(make_app, srcdir, "one")
+    assert first == _build(make_app, srcdir, "two")  # byte-reproducible, so UIDs are stable
+
+    assert b"\n" not in first.replace(b"\r\n", b"")
+    parsed = icalendar.Calendar.from_ical(first)
+    assert str(parsed["X-WR-CALNAME"]) == "ML for Systems @ NeurIPS 2020"
+    events = parsed.walk("VEVENT")
+    assert len(events) == 5  # both schedules of the page name neurips2020.ics
+    assert [str(e["SUMMARY"]) for e in events][:4] == [
+        "Opening remarks",
+        "Invited talk: Christina Delimitrou",  # plain text of the MyST markup
+        "Break",
+        "Closing",
+    ]
+    assert str(events[4]["SUMMARY"]).startswith("Thanks, see you; back\\slash and a long line")
+    assert str(events[4]["SUMMARY"]).endswith("— ünïcödé")
+    assert len({str(e["UID"]) for e in events}) == 5
+    times = [(e.decoded("DTSTART").isoformat(), e.decoded("DTEND").isoformat()) for e in events]
+    assert times[0] == ("2020-12-12T17:00:00+00:00", "2020-12-12T17:15:00+00:00")
+    assert times[3] == ("2020-12-13T01:40:00+00:00", "2020-12-13T01:50:00+00:00")  # :end: 17:50
+    assert str(events[0]["URL"]) == "https://workshop.example.org/index.html"
+
+    # The UID depends on the item, not on the other lines: an edit elsewhere keeps it.
+    page = srcdir / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("10:25 | Break", "10:30 | Break"), "utf-8")
+    edited = icalendar.Calendar.from_ical(_build(make_app, srcdir, "three")).walk("VEVENT")
+    assert [str(e["UID"]) for e in edited][:2] == [str(e["UID"]) for e in events][:2]
+    assert str(edited[2]["UID"]) != str(events[2]["UID"])
+
+
+@pytest.mark.sphinx("singlehtml", testroot="schedule-defaults", freshenv=True)
+def test_singlehtml_writes_and_links_the_calendar(app) -> None:
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'href="sub/day.ics"' in html
+    assert (
+        len(icalendar.Calendar.from_ical((app.outdir / "sub" / "day.ics").read_bytes()).walk("VEVENT")) == 2
+    )
