@@ -16,7 +16,7 @@ EXPECTED = [
     "[workshop.bibfile_missing]",
     "<src>/index.md:3: WARNING: empty key in {cite}`,` [workshop.cite_empty]",
     "<src>/index.md:3: WARNING: empty key in {cite}`good,,` [workshop.cite_empty]",
-    "<src>/index.md:10: WARNING: unknown option :colour: of the references directive "
+    "<src>/index.md:13: WARNING: unknown option :colour: of the references directive "
     "(known: bibfile, cited-only, order, style, sort); it is ignored [workshop.unknown_option]",
     "<src>/index.md:10: WARNING: invalid :order: 'sideways' (expected listed or cited); using 'listed' "
     "[workshop.bad_option]",
@@ -29,7 +29,7 @@ EXPECTED = [
     "[workshop.duplicate_key]",
     "<src>/index.md:20: WARNING: paper 'notitle' has no title; its key is shown instead "
     "[workshop.paper_no_title]",
-    "<src>/index.md:24: WARNING: unknown option :pages: of the paper directive "
+    "<src>/index.md:29: WARNING: unknown option :pages: of the paper directive "
     "(known: title, url, authors, venue, year, doi, arxiv, note); it is ignored [workshop.unknown_option]",
     "<src>/index.md:24: WARNING: paper 'badurl': 'javascript:alert(1)' is not an http(s) link; "
     "the title is not linked [workshop.bad_url]",

@@ -11,7 +11,7 @@ EXPECTED = [
     "it is shown without one and cannot be linked to [workshop.missing_name]",
     f"index.md:10: {W} invalid :twitter: '@bad handle!' for 'Bad Handle' (expected 1 to 15 letters, "
     "digits or underscores, with or without a leading @); it is left out [workshop.bad_handle]",
-    f"index.md:15: {W} unknown option :twiter: of the organizer directive (known: affiliation, photo, "
+    f"index.md:16: {W} unknown option :twiter: of the organizer directive (known: affiliation, photo, "
     "twitter, homepage, github, scholar, mastodon, bluesky); it is ignored [workshop.unknown_option]",
     f"index.md:20: {W} :photo: '../test-people-basic/img/anna.png' for 'Outside Photo' is outside the "
     "project's source directory; the initials are shown instead [workshop.photo_outside]",
@@ -31,7 +31,7 @@ EXPECTED = [
     "domain name, such as name.bsky.social); it is left out [workshop.bad_handle]",
     f"index.md:48: {W} duplicate card for 'Bad Handle' (id 'person-bad-handle', first at index.md:10); "
     "links go to the first [workshop.duplicate_person]",
-    f"index.md:52: {W} unknown option :color: of the organizers directive (known: class); "
+    f"index.md:53: {W} unknown option :color: of the organizers directive (known: class); "
     "it is ignored [workshop.unknown_option]",
     f"index.md:56: {W} {{person}} without a name [workshop.missing_name]",
     # after reading every document

@@ -1,5 +1,8 @@
 """Two clean builds of the site, in two folders, with SOURCE_DATE_EPOCH set, are byte-identical.
 
+Each build runs in its own Python process with its own hash seed (set and dict-of-set orders differ)
+and its own local time zone, so output that depends on either shows up as a difference.
+
 Sphinx's doctree cache (``.doctrees/``, pickles that hold absolute paths) is not part of the published
 output and is left out; every other file, the pages, static files, ``objects.inv``, ``searchindex.js``,
 ``sitemap.xml`` and the calendar file included, is compared byte for byte.

@@ -110,8 +110,8 @@ BAD_WARNINGS = [
     "event.md:7: WARNING: event :url: 'javascript:alert(1)' is not an http(s) link [workshop.bad_url]",
     "event.md:8: WARNING: :attendance: 'somewhere' is not one of online, offline, mixed "
     "[workshop.bad_option]",
-    "event.md:9: WARNING: unknown option :venue: of event (known: start, end, timezone, url, attendance, "
-    "location) [workshop.unknown_option]",
+    "event.md:9: WARNING: unknown option :venue: of the event directive (known: start, end, timezone, url, "
+    "attendance, location); it is ignored [workshop.unknown_option]",
     "event.md:14: WARNING: the event needs :start: (its JSON-LD has no dates) [workshop.missing_option]",
     "lines.md:8: WARNING: bad time '25:00' (expected HH:MM, 00:00 to 23:59); the item is shown without a "
     "time [workshop.bad_time]",
@@ -129,8 +129,8 @@ BAD_WARNINGS = [
     "[workshop.missing_option]",
     "options.md:3: WARNING: calendar file 'options.ics' is already written by 'clash'; this schedule's items "
     "are not in it [workshop.ics_clash]",
-    "options.md:6: WARNING: unknown option :colour: of schedule (known: date, timezone, end, ics, title) "
-    "[workshop.unknown_option]",
+    "options.md:6: WARNING: unknown option :colour: of the schedule directive "
+    "(known: date, timezone, end, ics, title); it is ignored [workshop.unknown_option]",
     "options.md:7: WARNING: :ics: '../escape.ics' is not a plain file name ending in .ics; using "
     "'options.ics' [workshop.bad_option]",
     "options.md:8: WARNING: :end: 08:00 is not after the last item's 09:00; the last item lasts 30 minutes "
@@ -277,8 +277,8 @@ def test_unchanged_sources_are_not_read_again(make_app, rootdir, sphinx_test_tem
 def test_restructuredtext_source_lines(app) -> None:
     app.build()
     assert warnings_of(app) == [
-        "index.rst:7: WARNING: unknown option :colour: of schedule (known: date, timezone, end, ics, title) "
-        "[workshop.unknown_option]",
+        "index.rst:7: WARNING: unknown option :colour: of the schedule directive "
+        "(known: date, timezone, end, ics, title); it is ignored [workshop.unknown_option]",
         "index.rst:10: WARNING: bad time '9h00' (expected HH:MM, 00:00 to 23:59); the item is shown "
         "without a time [workshop.bad_time]",
     ]

@@ -7,16 +7,15 @@ location (and ignored) instead of failing the whole directive; known values are 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
 from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.papers.bibtex import load_bibfile
 from sphinx_workshop.papers.nodes import references_list
@@ -40,29 +39,9 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 
-class TolerantOptionSpec(dict[str, Callable[[str | None], Any]]):
-    """An option spec that lets unknown options through, so the directive can warn about them itself."""
-
-    def __missing__(self, key: str) -> Callable[[str | None], Any]:
-        return directives.unchanged
-
-
-class _PapersDirective(SphinxDirective):
-    known: ClassVar[tuple[str, ...]] = ()
-
+class _PapersDirective(WorkshopDirective):
     def domain(self) -> PapersDomain:
         return self.env.domains["papers"]  # type: ignore[return-value]
-
-    def warn_unknown_options(self) -> None:
-        for name in self.options:
-            if name not in self.known:
-                warn(
-                    logger,
-                    "unknown_option",
-                    f"unknown option :{name}: of the {self.name} directive (known: {', '.join(self.known)}); "
-                    "it is ignored",
-                    location=self.get_location(),
-                )
 
 
 def checked_record(
@@ -135,16 +114,8 @@ class ReferencesDirective(_PapersDirective):
     """A list of papers: ``:bibfile:`` entries, then the ``paper`` entries of its body."""
 
     has_content = True
-    known = ("bibfile", "cited-only", "order", "style", "sort")
-    option_spec: ClassVar[dict[str, Any]] = TolerantOptionSpec(  # type: ignore[misc]
-        {
-            "bibfile": directives.unchanged,
-            "cited-only": directives.flag,
-            "order": directives.unchanged,
-            "style": directives.unchanged,
-            "sort": directives.unchanged,
-        }
-    )
+    known_options = ("bibfile", "cited-only", "order", "style", "sort")
+    option_spec = tolerant_options(known_options, **{"cited-only": directives.flag})
 
     def choice(self, name: str) -> str:
         """The value of option *name*, or its default (the first choice) with a warning if invalid."""
@@ -264,10 +235,8 @@ class PaperDirective(_PapersDirective):
 
     required_arguments = 1
     has_content = False
-    known = ("title", "url", "authors", "venue", "year", "doi", "arxiv", "note")
-    option_spec: ClassVar[dict[str, Any]] = TolerantOptionSpec(  # type: ignore[misc]
-        dict.fromkeys(known, directives.unchanged)
-    )
+    known_options = ("title", "url", "authors", "venue", "year", "doi", "arxiv", "note")
+    option_spec = tolerant_options(known_options)
 
     def run(self) -> list[nodes.Node]:
         """Add the entry to the enclosing list (or warn that there is none)."""

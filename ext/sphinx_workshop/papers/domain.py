@@ -8,7 +8,6 @@ so that the next build re-writes exactly the pages whose citations or lists chan
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -20,7 +19,7 @@ from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.papers import numbering
 from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirective
 from sphinx_workshop.papers.nodes import PLACE_ATTR
-from sphinx_workshop.papers.records import EMPTY_FINGERPRINT, CiteRecord, Derived, ListRecord, PaperRecord
+from sphinx_workshop.papers.records import EMPTY_FINGERPRINT, ListRecord, PaperRecord, Places, place_prefix
 from sphinx_workshop.papers.render import refnode
 from sphinx_workshop.papers.roles import CiteRole, PaperRole
 
@@ -34,8 +33,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_SLUG = re.compile(r"[^A-Za-z0-9]+")
-
 
 class PapersDomain(Domain):
     """Papers listed by ``references`` directives and cited by ``{cite}`` and ``{paper}``."""
@@ -46,23 +43,23 @@ class PapersDomain(Domain):
     directives: ClassVar[dict[str, Any]] = {"references": ReferencesDirective, "paper": PaperDirective}
     roles: ClassVar[dict[str, Any]] = {"cite": CiteRole(), "paper": PaperRole()}
     initial_data: ClassVar[dict[str, Any]] = {
-        "entries": {},  # docname -> [PaperRecord]
+        "entries": {},  # docname -> [Row] (PaperRecord fields as a plain tuple)
         "lists": {},  # docname -> [ListRecord]
-        "cites": {},  # docname -> (CiteRecord, ...)
+        "cites": {},  # docname -> Places (the keys of each citation place)
         "fresh": set(),  # documents read in this build (duplicate warnings, lists not compared)
         "fingerprint": EMPTY_FINGERPRINT,  # what the last build's output depended on
         "order": [],  # documents in the order numbering used
     }
-    data_version = 2
+    data_version = 4
 
     #: Numbers, labels and back-links. Kept on the domain object, not in the pickled environment:
     #: they are recomputed on every ``env-updated`` (only the compact fingerprint is stored).
-    _derived: Derived | None = None
+    _derived: numbering.Derived | None = None
     #: What the documents cleared in this build contributed before (to skip work when nothing changed).
     _previous: dict[str, tuple[Any, Any, Any]] | None = None
 
     @property
-    def derived(self) -> Derived:
+    def derived(self) -> numbering.Derived:
         """Numbers, labels and back-links, as computed once every document was read."""
         if self._derived is None:  # before the first env-updated of this process
             self._derived, _ = self._compute(self.env)
@@ -74,7 +71,7 @@ class PapersDomain(Domain):
 
     def _compute(
         self, env: BuildEnvironment, order: list[str] | None = None
-    ) -> tuple[Derived, list[tuple[PaperRecord, PaperRecord]]]:
+    ) -> tuple[numbering.Derived, list[tuple[PaperRecord, PaperRecord]]]:
         order = self._order(env) if order is None else order
         return numbering.compute(order, self.data["entries"], self.data["lists"], self.data["cites"])
 
@@ -87,19 +84,18 @@ class PapersDomain(Domain):
     def note_list(self, record: ListRecord, entries: list[PaperRecord]) -> None:
         """Store a ``references`` list and its entries."""
         self.data["lists"].setdefault(record.docname, []).append(record)
-        self.data["entries"].setdefault(record.docname, []).extend(entries)
+        self.data["entries"].setdefault(record.docname, []).extend(map(tuple, entries))
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Give each citation place an id (its back-link target) and record the keys it cites."""
-        places: list[CiteRecord] = []
-        slug = _SLUG.sub("-", docname).strip("-").lower() or "doc"
+        places: list[str] = []
+        prefix = place_prefix(docname)
         for target in document.findall(nodes.target):
             keys = target.get(PLACE_ATTR)
             if keys is None:
                 continue
-            place_id = f"cite-{slug}-{len(places)}"
-            target["ids"] = [place_id]
-            places.append(CiteRecord(docname, target.line or 0, place_id, tuple(keys.split(","))))
+            target["ids"] = [prefix + str(len(places))]
+            places.append(keys)
         if places:
             self.data["cites"][docname] = tuple(places)
         self.data["fresh"].add(docname)
@@ -124,8 +120,7 @@ class PapersDomain(Domain):
             entries, lists, cites = previous.get(docname, (None, None, None))
             if entries or lists or self.data["entries"].get(docname) or self.data["lists"].get(docname):
                 return False
-            now = self.data["cites"].get(docname, ())
-            if [(c.place_id, c.keys) for c in cites or ()] != [(c.place_id, c.keys) for c in now]:
+            if (cites or ()) != self.data["cites"].get(docname, ()):
                 return False
         return True
 
@@ -160,11 +155,12 @@ class PapersDomain(Domain):
                     f"{self._source(env, first, ' from ')}); this entry is ignored",
                     location=duplicate.location(),
                 )
-        old, current = self.data["fingerprint"], numbering.fingerprint(new)
+        cites: dict[str, Places] = self.data["cites"]
+        old, current = self.data["fingerprint"], numbering.fingerprint(new, cites)
         self._derived = new
         self.data["fingerprint"] = current
         self.data["order"] = order
-        return numbering.affected_documents(old, current, self.data["cites"], fresh) & env.all_docs.keys()
+        return numbering.affected_documents(old, current, fresh) & env.all_docs.keys()
 
     @staticmethod
     def _source(env: BuildEnvironment, record: PaperRecord, prefix: str) -> str:
@@ -213,9 +209,5 @@ class PapersDomain(Domain):
         return [] if refnode is None else [("papers:paper", refnode)]
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        """Every shown paper, for ``objects.inv`` and the search index (display name: its title).
-
-        The search splits display names at their last ``.``, so a title's final full stop is dropped.
-        """
-        for key, record in self.papers.items():
-            yield key, record.title.rstrip(". ") or key, "paper", record.docname, record.anchor, 1
+        """Every shown paper, for ``objects.inv`` and the search index (display name: its title)."""
+        return self.derived.objects

@@ -1,11 +1,17 @@
-"""The immutable records the papers domain stores: entries, lists and citation places."""
+"""The immutable records the papers domain stores, and what it derives from them after reading."""
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from functools import partial
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
+_SAFE = re.compile(r"[A-Za-z0-9_-]*")
+_SLUG = re.compile(r"[^A-Za-z0-9]+")
 
 
 def anchor_for(key: str) -> str:
@@ -13,7 +19,14 @@ def anchor_for(key: str) -> str:
 
     Letters, digits, ``_`` and ``-`` are kept; any other character is written as ``.<hex>.``.
     """
+    if _SAFE.fullmatch(key):  # the usual case, without a substitution callback per character
+        return "paper-" + key
     return "paper-" + _UNSAFE.sub(lambda m: f".{ord(m[0]):x}.", key)
+
+
+def place_prefix(docname: str) -> str:
+    """The ids of a document's citation places are this prefix and their index (``cite-index-0``)."""
+    return f"cite-{_SLUG.sub('-', docname).strip('-').lower() or 'doc'}-"
 
 
 class PaperRecord(NamedTuple):
@@ -47,9 +60,18 @@ class PaperRecord(NamedTuple):
         """A warning location: ``(docname, line)`` of its directive."""
         return (self.docname, self.lineno)
 
-    def rendered(self) -> tuple[str, str, tuple[str, ...], str, str, str, str, str]:
-        """What the entry shows: every field but its location (a signature for change detection)."""
-        return (self.title, self.url, self.authors, self.venue, self.year, self.doi, self.arxiv, self.note)
+
+#: A :class:`PaperRecord` as the environment stores it: a plain tuple of its fields. A NamedTuple
+#: is pickled and unpickled through Python calls, one per entry (10,000 entries: 10,000 calls each
+#: way); a plain tuple in C, and the garbage collector stops tracking it.
+Row = tuple[Any, ...]
+
+_as_record = cast("Callable[[Row], PaperRecord]", partial(tuple.__new__, PaperRecord))
+
+
+def as_records(rows: Iterable[Row]) -> Iterator[PaperRecord]:
+    """The stored rows as records again (in C: ``tuple.__new__``, no Python call per row)."""
+    return map(_as_record, rows)
 
 
 class ListRecord(NamedTuple):
@@ -64,39 +86,17 @@ class ListRecord(NamedTuple):
     cited_only: bool
 
 
-class CiteRecord(NamedTuple):
-    """One place that cites papers: a ``{cite}`` (one or more keys) or a ``{paper}`` reference."""
-
-    docname: str
-    lineno: int
-    place_id: str
-    keys: tuple[str, ...]
-
-
-class ListItem(NamedTuple):
-    """One shown entry of a list, with its label and the places that cite it."""
-
-    key: str
-    label: str
-    backlinks: tuple[tuple[str, str], ...]  # (docname, place_id)
-
-
-class Derived(NamedTuple):
-    """What the domain computes once every document is read (never merged, always recomputed)."""
-
-    #: key -> the entry that counts (the first listed, in document order); duplicates excluded.
-    papers: dict[str, PaperRecord]
-    #: key -> the label a citation shows ("12", or "Mirhoseini et al. 2017" for unnumbered lists).
-    labels: dict[str, str]
-    #: list_id -> its entries in the order shown.
-    lists: dict[str, tuple[ListItem, ...]]
+#: The citation places of one document, in document order: each the comma-separated keys of one
+#: ``{cite}`` (or the key of one ``{paper}``); the id of place *i* is ``place_prefix(docname) + str(i)``.
+#: Plain strings keep the pickled environment small and quick to load.
+Places = tuple[str, ...]
 
 
 class Fingerprint(NamedTuple):
     """What the output of the last build depended on: kept in the environment to find what changed."""
 
-    #: key -> checksum of (label, page, title) of each shown paper: what a citation of it renders.
-    keys: dict[str, int]
+    #: docname -> checksum of what the citations of that page render (each key's label, page, title).
+    pages: dict[str, int]
     #: list_id -> digest of everything the list renders.
     lists: dict[str, str]
 

@@ -12,9 +12,14 @@ from sphinx.util.nodes import make_refnode
 from sphinx_workshop.links import is_safe_url
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sphinx.builders import Builder
 
-    from sphinx_workshop.papers.records import ListItem, PaperRecord
+    from sphinx_workshop.papers.records import PaperRecord
+
+#: The places citing an entry, as (docname, place id).
+Backlinks = tuple[tuple[str, str], ...]
 
 
 def refnode(
@@ -44,18 +49,18 @@ def _link(text: str, url: str, classes: list[str]) -> nodes.Node:
     return nodes.inline(text, text, classes=classes)
 
 
-def _backlinks(builder: Builder, fromdocname: str, item: ListItem) -> nodes.inline:
+def _backlinks(builder: Builder, fromdocname: str, backlinks: Backlinks) -> nodes.inline:
     span = nodes.inline("", "", classes=["papers-backlinks"])
     # pdflatex has no glyph for the arrow
     arrow = "^" if builder.format == "latex" else "\u21a9"
-    if len(item.backlinks) == 1:
-        docname, place_id = item.backlinks[0]
+    if len(backlinks) == 1:
+        docname, place_id = backlinks[0]
         span += refnode(
             builder, fromdocname, docname, place_id, nodes.Text(arrow), title="Back to the citation"
         )
         return span
     span += nodes.Text(arrow + " ")
-    for index, (docname, place_id) in enumerate(item.backlinks):
+    for index, (docname, place_id) in enumerate(backlinks):
         if index:
             span += nodes.Text(" ")
         text = _letters(index)
@@ -71,7 +76,7 @@ def _stop(text: str) -> nodes.Text:
 
 
 def entry_paragraph(
-    builder: Builder, fromdocname: str, record: PaperRecord, item: ListItem
+    builder: Builder, fromdocname: str, record: PaperRecord, backlinks: Backlinks
 ) -> nodes.paragraph:
     """Title (linked), authors, venue and year, DOI and arXiv links, note, back-links."""
     para = nodes.paragraph("", "", classes=["papers-entry"])
@@ -96,8 +101,8 @@ def entry_paragraph(
     if record.note:
         para += nodes.inline(record.note, record.note, classes=["papers-note"])
         para += nodes.Text(" ")
-    if item.backlinks:
-        para += _backlinks(builder, fromdocname, item)
+    if backlinks:
+        para += _backlinks(builder, fromdocname, backlinks)
     if isinstance(para[-1], nodes.Text):
         para[-1] = nodes.Text(para[-1].astext().rstrip())
     return para
@@ -107,8 +112,7 @@ def render_list(
     builder: Builder,
     fromdocname: str,
     style: str,
-    items: tuple[ListItem, ...],
-    papers: dict[str, PaperRecord],
+    entries: Sequence[tuple[PaperRecord, Backlinks]],
 ) -> nodes.Element:
     """An enumerated list (``numbered``; its numbers are the citation labels) or a bullet list."""
     lst: nodes.Element
@@ -118,9 +122,8 @@ def render_list(
         lst = nodes.bullet_list("", bullet="*")
     lst["classes"] = ["papers-references", f"papers-{style}"]
     html = builder.format == "html"
-    for item in items:
-        record = papers[item.key]
-        para = entry_paragraph(builder, fromdocname, record, item)
+    for record, backlinks in entries:
+        para = entry_paragraph(builder, fromdocname, record, backlinks)
         entry = nodes.list_item("", classes=["papers-item"])
         if html:
             entry["ids"] = [record.anchor]

@@ -42,13 +42,12 @@ class RenderReferenceLists(SphinxPostTransform):
             list_id: str = node["list_id"]
             # the list's own document, not the written one: singlehtml and LaTeX assemble several
             fromdocname = list_id.rpartition("#")[0]
-            items = derived.lists.get(list_id, ())
-            if not items:  # nothing to show (LaTeX rejects an empty enumerate)
+            keys = derived.lists.get(list_id, ())
+            if not keys:  # nothing to show (LaTeX rejects an empty enumerate)
                 node.parent.remove(node)
                 continue
-            node.replace_self(
-                render_list(self.app.builder, fromdocname, node["style"], items, derived.papers)
-            )
+            entries = [(derived.papers[key], derived.backlinks.get(key, ())) for key in keys]
+            node.replace_self(render_list(self.app.builder, fromdocname, node["style"], entries))
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

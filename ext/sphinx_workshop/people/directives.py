@@ -7,16 +7,15 @@ bad one is left out with a warning, so the card still shows what is valid.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
 from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
 from sphinx_workshop.people.nodes import ORGANIZATION_TYPE, person_card, person_field, profile_link
 from sphinx_workshop.people.profiles import PROFILE_OPTIONS, RULES, Profile, make_profile
 from sphinx_workshop.people.records import PersonRecord, anchor_for, initials
@@ -27,34 +26,16 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-class TolerantOptionSpec(dict[str, Callable[[str | None], Any]]):
-    """An option spec that lets unknown options through, so the directive can warn about them itself."""
-
-    def __missing__(self, key: str) -> Callable[[str | None], Any]:
-        return directives.unchanged
-
-
-class _PeopleDirective(SphinxDirective):
-    known: ClassVar[tuple[str, ...]] = ()
-
-    def warn_unknown_options(self) -> None:
-        for name in self.options:
-            if name not in self.known:
-                warn(
-                    logger,
-                    "unknown_option",
-                    f"unknown option :{name}: of the {self.name} directive (known: {', '.join(self.known)}); "
-                    "it is ignored",
-                    location=self.get_location(),
-                )
+class _PeopleDirective(WorkshopDirective):
+    """Base of the people directives."""
 
 
 class OrganizersDirective(_PeopleDirective):
     """A responsive grid of the cards (or any content) of its body."""
 
     has_content = True
-    known = ("class",)
-    option_spec: ClassVar[dict[str, Any]] = TolerantOptionSpec({"class": directives.unchanged})  # type: ignore[misc]
+    known_options = ("class",)
+    option_spec = tolerant_options(known_options)
 
     def run(self) -> list[nodes.Node]:
         """A ``container`` of class ``person-grid`` (plus ``:class:``) holding the parsed body."""
@@ -83,10 +64,8 @@ class OrganizerDirective(_PeopleDirective):
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
-    known = ("affiliation", "photo", *PROFILE_OPTIONS)
-    option_spec: ClassVar[dict[str, Any]] = TolerantOptionSpec(  # type: ignore[misc]
-        dict.fromkeys(known, directives.unchanged)
-    )
+    known_options = ("affiliation", "photo", *PROFILE_OPTIONS)
+    option_spec = tolerant_options(known_options)
 
     def run(self) -> list[nodes.Node]:
         """The card; it is recorded in the people domain when it has a name."""

@@ -10,17 +10,14 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.schedule import times
 from sphinx_workshop.schedule.domain import ScheduleDomain, ScheduleItem, ScheduleRecord, ScheduleSubItem
@@ -57,49 +54,6 @@ class _Row(NamedTuple):
     orphan: bool = False  # a sub-item line before any item, shown as an item of its own
 
 
-class _AnyOption(dict[str, Callable[[str], Any]]):
-    """An option spec that lets unknown options through, so the directive warns about them itself
-    (with a ``workshop.unknown_option`` subtype and the option's own line)."""
-
-    def __missing__(self, key: str) -> Callable[[str], Any]:
-        return directives.unchanged
-
-
-class _WorkshopDirective(SphinxDirective):
-    """Shared helpers: option lines, warnings located at them, unknown options."""
-
-    known_options: ClassVar[tuple[str, ...]] = ()
-
-    def option_line(self, name: str) -> int:
-        """The source line of option *name* (the directive's line when it cannot be found)."""
-        for offset, line in enumerate(self.block_text.splitlines()):
-            if re.match(rf"\s*:{re.escape(name)}:", line):
-                return self.lineno + offset
-        return self.lineno
-
-    def content_line(self, index: int) -> int:
-        """The source line of content line *index*."""
-        if type(self.state).__module__.startswith("myst_parser."):
-            # MyST numbers content lines from 0 and gives content_offset relative to the directive's line.
-            return self.lineno + self.content_offset + index + 1
-        _, offset = self.content.info(index)  # docutils: absolute, 0-based
-        return offset + 1 if isinstance(offset, int) else self.lineno
-
-    def warn_at(self, subtype: str, message: str, line: int) -> None:
-        """A warning of *subtype* at *line* of the current document."""
-        warn(logger, subtype, message, location=(self.env.docname, line))
-
-    def warn_unknown_options(self) -> None:
-        """Warn about every option the directive does not know."""
-        for name in self.options:
-            if name not in self.known_options:
-                self.warn_at(
-                    "unknown_option",
-                    f"unknown option :{name}: of {self.name} (known: {', '.join(self.known_options)})",
-                    self.option_line(name),
-                )
-
-
 def _long_date(day: date) -> str:
     # Not strftime's %A and %B: they follow the process's locale.
     return f"{DAYS[day.weekday()]}, {MONTH_NAMES.split()[day.month - 1]} {day.day}, {day.year}"
@@ -134,12 +88,12 @@ def _item(docname: str, row: _Row, end: datetime | None) -> ScheduleItem:
     )
 
 
-class ScheduleDirective(_WorkshopDirective):
+class ScheduleDirective(WorkshopDirective):
     """A day's schedule from ``HH:MM | item`` lines, in the event's date and time zone."""
 
     has_content = True
     known_options = ("date", "timezone", "end", "ics", "title")
-    option_spec = _AnyOption(dict.fromkeys(known_options, directives.unchanged))
+    option_spec = tolerant_options(known_options)
 
     def run(self) -> list[nodes.Node]:
         """Parse the options and lines; return the schedule's nodes and store its record."""
@@ -338,14 +292,14 @@ class ScheduleDirective(_WorkshopDirective):
         return [paragraph, *messages]
 
 
-class EventDirective(_WorkshopDirective):
+class EventDirective(WorkshopDirective):
     """schema.org ``Event`` data of the workshop, written as JSON-LD into the page."""
 
     required_arguments = 1
     final_argument_whitespace = True
     has_content = True
     known_options = ("start", "end", "timezone", "url", "attendance", "location")
-    option_spec = _AnyOption(dict.fromkeys(known_options, directives.unchanged))
+    option_spec = tolerant_options(known_options)
 
     def run(self) -> list[nodes.Node]:
         """Validate the options; return an ``event_data`` node (rendered when the page is written)."""
