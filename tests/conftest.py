@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sitebuild import SiteBuild, build_site
 
 pytest_plugins = ["sphinx.testing.fixtures"]
+
+# In CI, property tests explore the same examples on every run, so a red run can be reproduced.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")

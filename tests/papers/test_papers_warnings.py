@@ -18,7 +18,7 @@ EXPECTED = [
     "<src>/index.md:3: WARNING: empty key in {cite}`good,,` [workshop.cite_empty]",
     "<src>/index.md:13: WARNING: unknown option :colour: of the references directive "
     "(known: bibfile, cited-only, order, style, sort); it is ignored [workshop.unknown_option]",
-    "<src>/index.md:10: WARNING: invalid :order: 'sideways' (expected listed or cited); using 'listed' "
+    "<src>/index.md:12: WARNING: invalid :order: 'sideways' (expected listed or cited); using 'listed' "
     "[workshop.bad_option]",
     "<src>/index.md:10: WARNING: cannot read bibfile 'missing.bib': No such file or directory "
     "[workshop.bibfile_missing]",

@@ -25,10 +25,10 @@ EXPECTED = sorted(
         ("papers.md", 5, "workshop.cite_unknown", "'nosuchkey' in {cite}"),
         ("papers.md", 5, "workshop.cite_unknown", "'alsomissing' in {paper}"),
         # papers: the references directive and its bibfiles
-        ("papers.md", 7, "workshop.unknown_option", ":colour:"),
-        ("papers.md", 7, "workshop.bad_option", ":order: 'sideways'"),
-        ("papers.md", 7, "workshop.bad_option", ":style: 'fancy'"),
-        ("papers.md", 7, "workshop.bad_option", ":sort: 'colour'"),
+        ("papers.md", 12, "workshop.unknown_option", ":colour:"),
+        ("papers.md", 9, "workshop.bad_option", ":order: 'sideways'"),
+        ("papers.md", 10, "workshop.bad_option", ":style: 'fancy'"),
+        ("papers.md", 11, "workshop.bad_option", ":sort: 'colour'"),
         ("papers.md", 7, "workshop.bibfile_missing", "'missing.bib'"),
         ("papers.md", 7, "workshop.bibfile_outside", "'../outside.bib'"),
         ("broken.bib", 10, "workshop.bibfile_parse", "syntax error"),
@@ -36,7 +36,7 @@ EXPECTED = sorted(
         ("refs.bib", 7, "workshop.duplicate_key", "'fine'"),
         # papers: paper entries
         ("papers.md", 19, "workshop.paper_no_title", "'notitle'"),
-        ("papers.md", 23, "workshop.unknown_option", ":pages:"),
+        ("papers.md", 28, "workshop.unknown_option", ":pages:"),
         ("papers.md", 23, "workshop.bad_url", "'javascript:alert(1)'"),
         ("papers.md", 23, "workshop.bad_option", "'not-a-doi'"),
         ("papers.md", 23, "workshop.bad_option", "'nonsense'"),

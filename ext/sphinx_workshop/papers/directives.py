@@ -122,11 +122,10 @@ class ReferencesDirective(_PapersDirective):
         allowed = CHOICES[name]
         value = str(self.options.get(name) or allowed[0]).strip().lower()
         if value not in allowed:
-            warn(
-                logger,
+            self.warn_at(
                 "bad_option",
                 f"invalid :{name}: {value!r} (expected {' or '.join(allowed)}); using {allowed[0]!r}",
-                location=self.get_location(),
+                self.option_line(name),
             )
             return allowed[0]
         return value

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.addnodes import pending_xref
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.papers.nodes import PLACE_ATTR
+from sphinx_workshop.xrefs import domain_xref
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
@@ -41,18 +41,7 @@ class CiteRole(SphinxRole):
         for index, key in enumerate(keys):
             if index:
                 sup += nodes.Text(",")
-            xref = pending_xref(
-                "",
-                nodes.inline(key, key, classes=["papers-key"]),
-                refdomain="papers",
-                reftype="cite",
-                reftarget=key,
-                refdoc=self.env.docname,
-                refexplicit=False,
-                refwarn=True,
-            )
-            self.set_source_info(xref)
-            sup += xref
+            sup += domain_xref(self, "papers", "cite", key, key, explicit=False, classes=["papers-key"])
         return [_place(keys), sup], []
 
 
@@ -66,15 +55,6 @@ class PaperRole(SphinxRole):
         if not key:
             warn(logger, "cite_empty", "empty key in {paper}", location=self.get_location())
             return [], []
-        xref = pending_xref(
-            "",
-            nodes.inline(text, text, classes=["xref", "papers", "papers-paper"]),
-            refdomain="papers",
-            reftype="paper",
-            reftarget=key,
-            refdoc=self.env.docname,
-            refexplicit=explicit,
-            refwarn=True,
-        )
-        self.set_source_info(xref)
+        classes = ["xref", "papers", "papers-paper"]
+        xref = domain_xref(self, "papers", "paper", key, text, explicit=explicit, classes=classes)
         return [_place([key]), xref], []

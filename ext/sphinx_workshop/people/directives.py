@@ -179,7 +179,11 @@ class OrganizerDirective(_PeopleDirective):
                 location=self.get_location(),
             )
             return None
-        if not path.is_file():
+        try:
+            exists = path.is_file()
+        except OSError:  # a name too long for the file system, say: it cannot be there
+            exists = False
+        if not exists:
             warn(
                 logger,
                 "photo_missing",

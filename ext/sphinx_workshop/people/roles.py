@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docutils import nodes
-from sphinx.addnodes import pending_xref
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.xrefs import domain_xref
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
@@ -28,15 +27,5 @@ class PersonRole(SphinxRole):
         if not target:
             warn(logger, "missing_name", "{person} without a name", location=self.get_location())
             return [], []
-        xref = pending_xref(
-            "",
-            nodes.inline(text, text, classes=["xref", "people", "people-person"]),
-            refdomain="people",
-            reftype="person",
-            reftarget=target,
-            refdoc=self.env.docname,
-            refexplicit=explicit,
-            refwarn=True,
-        )
-        self.set_source_info(xref)
-        return [xref], []
+        classes = ["xref", "people", "people-person"]
+        return [domain_xref(self, "people", "person", target, text, explicit=explicit, classes=classes)], []
