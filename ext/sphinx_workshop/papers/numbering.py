@@ -172,27 +172,33 @@ def _checksum(text: str) -> int:
     return zlib.crc32(data) << 32 | zlib.adler32(data)
 
 
-def fingerprint(derived: Derived, cites: Mapping[str, Places]) -> Fingerprint:
+def fingerprint(
+    derived: Derived, cites: Mapping[str, Places], anyrefs: Mapping[str, Sequence[str]] | None = None
+) -> Fingerprint:
     """What citations and lists render, compact enough to keep in the pickled environment.
 
     A page's citations depend on the label, page and title of each key they cite (not on the
     entry's line: editing text above a list must not re-write the citing pages): one checksum per
     citing page. A list shows its own entries only: what they hold changes only when its page
     is re-read (and so re-written anyway); what other pages change is which of them are shown,
-    their labels and their back-links.
+    their labels and their back-links. *anyrefs*: docname -> targets of its ``{any}`` roles, which
+    show a paper's title as a ``{paper}`` does.
     """
     papers, labels = derived.papers, derived.labels
     signature: dict[str, str] = {}
     pages: dict[str, int] = {}
-    for docname, places in cites.items():
+    for docname in cites.keys() | (anyrefs or {}).keys():
         parts = []
-        for key in {key for place in places for key in place.split(",")}:
+        for key in {key for place in cites.get(docname, ()) for key in place.split(",")}:
             sig = signature.get(key)
             if sig is None:
                 record = papers.get(key)
                 sig = f"{key}\1{labels[key]}\1{record.docname}\1{record.title}" if record else key
                 signature[key] = sig
             parts.append(sig)
+        for key in (anyrefs or {}).get(docname, ()):  # {any} shows the title, never the label
+            record = papers.get(key)
+            parts.append(f"{key}\2{record.docname}\1{record.title}" if record else key)
         parts.sort()
         pages[docname] = _checksum("\0".join(parts))
     backlinks = derived.backlinks
