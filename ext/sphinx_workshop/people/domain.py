@@ -59,6 +59,14 @@ class PeopleDomain(Domain):
                 index.setdefault(record.anchor, record)
         return index
 
+    def organizers(self) -> list[PersonRecord]:
+        """Every organizer's card (the first of two cards of one person), by document then line.
+
+        The public way for other features (the schedule's ``event``) to read the organizers.
+        """
+        cards = [record for record in self.people.values() if record.kind == "organizer"]
+        return sorted(cards, key=lambda record: (record.docname, record.lineno))
+
     # -- reading ------------------------------------------------------------------------------
     def note_person(self, record: PersonRecord) -> None:
         """Store a card of the document being read."""

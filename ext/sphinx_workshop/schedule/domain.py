@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
 from sphinx.domains import Domain
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.schedule.jsonld import organizers_signature
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -59,8 +60,8 @@ class ScheduleDomain(Domain):
 
     name = "schedule"
     label = "Schedule"
-    initial_data: ClassVar[dict[str, Any]] = {"schedules": {}, "events": {}}
-    data_version = 2  # 2: items carry sub-items
+    initial_data: ClassVar[dict[str, Any]] = {"schedules": {}, "events": {}, "organizers": ""}
+    data_version = 3  # 2: items carry sub-items; 3: the organizers' signature
 
     @property
     def schedules(self) -> dict[str, list[ScheduleRecord]]:
@@ -147,13 +148,21 @@ class ScheduleDomain(Domain):
         return []
 
 
-def outdated_dependents(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
-    """``env-get-outdated``: once any document changes, re-read those that show other documents' data
-    (a schedule's paper titles and speakers, an event's organizers), so incremental builds stay exact."""
-    if not (added or changed or removed):
-        return []
-    domain = env.domains["schedule"]
-    assert isinstance(domain, ScheduleDomain)
-    return [name for name in domain.dependent_docs() if name not in changed and name not in removed]
+def schedule_domain(env: BuildEnvironment) -> ScheduleDomain:
+    """The project's schedule domain, typed."""
+    return cast("ScheduleDomain", env.get_domain("schedule"))
+
+
+def event_pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: the pages of ``event`` directives, when the organizer cards they list changed.
+
+    An event's JSON-LD names the organizers of every page, and is built when its page is written:
+    those pages are written again, not re-read. A schedule shows other pages' data only through
+    ``{person}`` and ``{paper}`` references, whose domains re-write the pages that link to a changed
+    card or paper.
+    """
+    domain = schedule_domain(env)
+    signature = organizers_signature(env)
+    changed = signature != domain.data["organizers"]
+    domain.data["organizers"] = signature
+    return sorted(domain.events) if changed else []
