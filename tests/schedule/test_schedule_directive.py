@@ -250,7 +250,9 @@ def test_parallel_and_incremental_builds_match_a_clean_build(make_app, rootdir, 
     assert b"SUMMARY:Coffee" in incremental.calendars["lines.ics"]
     assert incremental.calendars["options.ics"] == serial.calendars["options.ics"]
     # warnings come again for the pages read again, and from the project-wide consistency check
-    again = [w for w in serial.warnings if w.startswith(("index.md:", "lines.md:")) or "[workshop.ics_clash]" in w]
+    again = [
+        w for w in serial.warnings if w.startswith(("index.md:", "lines.md:")) or "[workshop.ics_clash]" in w
+    ]
     assert incremental.warnings == again
     shutil.rmtree(incremental.outdir)
     clean = _build(make_app, srcdir, freshenv=True)
