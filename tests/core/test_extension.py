@@ -31,6 +31,16 @@ def test_setup_metadata_and_bad_config_falls_back(app) -> None:
     ) in warnings
 
 
+@pytest.mark.sphinx("html", testroot="core-config-type", freshenv=True)
+def test_a_value_of_the_wrong_type_gives_one_warning(app) -> None:
+    app.build()
+    assert app.config.workshop_twitter_base_url == "https://twitter.com/"
+    assert strip_escape_sequences(app.warning.getvalue()).splitlines() == [
+        "WARNING: invalid value 42 for workshop_twitter_base_url (expected an http(s) URL); "
+        "using the default 'https://twitter.com/' [workshop.config]"
+    ]
+
+
 @pytest.mark.parametrize(
     ("url", "safe"),
     [
