@@ -16,12 +16,13 @@ from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.domains import people_domain
 from sphinx_workshop.people.nodes import ORGANIZATION_TYPE, person_card, person_field, profile_link
 from sphinx_workshop.people.profiles import PROFILE_OPTIONS, RULES, Profile, make_profile
 from sphinx_workshop.people.records import PersonRecord, anchor_for, initials
 
 if TYPE_CHECKING:
-    from sphinx_workshop.people.domain import PeopleDomain
+    pass
 
 logger = logging.getLogger(__name__)
 
@@ -117,8 +118,7 @@ class OrganizerDirective(_PeopleDirective):
                 lineno=self.lineno,
                 anchor=anchor,
             )
-            domain: PeopleDomain = self.env.domains["people"]  # type: ignore[assignment]
-            domain.note_person(record)
+            people_domain(self.env).note_person(record)
         return [card]
 
     def _claim_anchor(self, card: person_card, name: str) -> str:

@@ -18,9 +18,10 @@ from docutils import nodes
 from sphinx.util import logging
 
 from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.domains import schedule_domain
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.schedule import times
-from sphinx_workshop.schedule.domain import ScheduleDomain, ScheduleItem, ScheduleRecord, ScheduleSubItem
+from sphinx_workshop.schedule.domain import ScheduleItem, ScheduleRecord, ScheduleSubItem
 from sphinx_workshop.schedule.jsonld import ATTENDANCE
 from sphinx_workshop.schedule.nodes import clock_time, event_data, schedule_block
 
@@ -104,8 +105,7 @@ class ScheduleDirective(WorkshopDirective):
         ends = self._ends(rows)
         items = tuple(_item(docname, row, end) for row, end in zip(rows, ends, strict=True))
         ics = self._ics_path() if day and zone and any(item.start for item in items) else ""
-        domain = self.env.domains["schedule"]
-        assert isinstance(domain, ScheduleDomain)
+        domain = schedule_domain(self.env)
         serial = len(domain.schedules.get(docname, []))
         title = self.options.get("title", "").strip()
         record = ScheduleRecord(docname, self.lineno, serial, title, zone.key if zone else "", ics, items)
@@ -311,8 +311,7 @@ class EventDirective(WorkshopDirective):
                 zone = times.parse_zone(self.options["timezone"])
             except ValueError as exc:
                 self.warn_at("bad_timezone", str(exc), self.option_line("timezone"))
-        domain = self.env.domains["schedule"]
-        assert isinstance(domain, ScheduleDomain)
+        domain = schedule_domain(self.env)
         domain.note_event(self.env.docname)
         node = event_data(
             name=self.arguments[0].strip(),

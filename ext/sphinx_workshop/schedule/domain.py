@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from sphinx.domains import Domain
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.domains import schedule_domain
 from sphinx_workshop.schedule.jsonld import organizers_signature
 
 if TYPE_CHECKING:
@@ -146,11 +147,6 @@ class ScheduleDomain(Domain):
     ) -> list[tuple[str, nodes.reference]]:
         """The domain has no cross-references."""
         return []
-
-
-def schedule_domain(env: BuildEnvironment) -> ScheduleDomain:
-    """The project's schedule domain, typed."""
-    return cast("ScheduleDomain", env.get_domain("schedule"))
 
 
 def event_pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
