@@ -6,11 +6,11 @@ is pickled: the environment keeps the records and a small :class:`Fingerprint` o
 
 from __future__ import annotations
 
-import hashlib
 import zlib
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from sphinx_workshop.invalidation import changed, digest
 from sphinx_workshop.papers.records import (
     Fingerprint,
     ListRecord,
@@ -202,10 +202,10 @@ def fingerprint(
         parts.sort()
         pages[docname] = _checksum("\0".join(parts))
     backlinks = derived.backlinks
-    lists = {}
-    for list_id, keys in derived.lists.items():
-        shown = repr([(key, labels[key], backlinks.get(key)) for key in keys])
-        lists[list_id] = hashlib.blake2b(shown.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    lists = {
+        list_id: digest([(key, labels[key], backlinks.get(key)) for key in keys])
+        for list_id, keys in derived.lists.items()
+    }
     return Fingerprint(pages, lists)
 
 
@@ -214,8 +214,5 @@ def affected_documents(old: Fingerprint, new: Fingerprint, reread: Set[str]) -> 
 
     A citing page shows its papers' labels, titles and pages; a list page its entries and back-links.
     """
-    docs = {doc for doc, digest in new.pages.items() if old.pages.get(doc) != digest}
-    for list_id in old.lists.keys() | new.lists.keys():
-        if old.lists.get(list_id) != new.lists.get(list_id):
-            docs.add(list_id.rpartition("#")[0])
-    return docs - reread
+    list_pages = {list_id.rpartition("#")[0] for list_id in changed(old.lists, new.lists, set())}
+    return (changed(old.pages, new.pages, set()) | list_pages) - reread

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from sphinx.domains import Domain
 from sphinx.util import logging
 
+from sphinx_workshop import invalidation
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.domains import schedule_domain
-from sphinx_workshop.schedule.jsonld import organizers_signature
+from sphinx_workshop.schedule.jsonld import organizers_digest
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -61,8 +62,8 @@ class ScheduleDomain(Domain):
 
     name = "schedule"
     label = "Schedule"
-    initial_data: ClassVar[dict[str, Any]] = {"schedules": {}, "events": {}, "organizers": ""}
-    data_version = 3  # 2: items carry sub-items; 3: the organizers' signature
+    initial_data: ClassVar[dict[str, Any]] = {"schedules": {}, "events": {}, "digests": {}}
+    data_version = 3  # 2: items carry sub-items; 3: digests of the organizers each event page shows
 
     @property
     def schedules(self) -> dict[str, list[ScheduleRecord]]:
@@ -158,7 +159,8 @@ def event_pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     card or paper.
     """
     domain = schedule_domain(env)
-    signature = organizers_signature(env)
-    changed = signature != domain.data["organizers"]
-    domain.data["organizers"] = signature
-    return sorted(domain.events) if changed else []
+    organizers = organizers_digest(env)
+    current = dict.fromkeys(domain.events, organizers)
+    stale = invalidation.changed(domain.data["digests"], current, set())
+    domain.data["digests"] = current
+    return sorted(stale & env.all_docs.keys())

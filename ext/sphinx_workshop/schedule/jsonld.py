@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import posixpath
 from typing import TYPE_CHECKING, Any, Protocol, cast
+
+from sphinx_workshop.invalidation import digest
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -63,10 +64,9 @@ def organizer_cards(env: BuildEnvironment) -> Sequence[_Organizer]:
     return people.organizers()
 
 
-def organizers_signature(env: BuildEnvironment) -> str:
+def organizers_digest(env: BuildEnvironment) -> str:
     """A digest of everything :func:`organizers` shows, to find when event pages must be re-written."""
-    shown = [(r.name, r.affiliation, r.same_as, r.docname, r.anchor) for r in organizer_cards(env)]
-    return hashlib.blake2b(repr(shown).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return digest([(r.name, r.affiliation, r.same_as, r.docname, r.anchor) for r in organizer_cards(env)])
 
 
 def organizers(env: BuildEnvironment, builder: Builder, first: str = "") -> list[dict[str, Any]]:
