@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,12 +11,6 @@ import pytest
 from hypothesis import settings
 from sitebuild import SiteBuild, build_site
 from sphinx.testing.util import SphinxTestApp
-
-# Under `make mutation`, mutmut copies the project to mutants/ and runs the tests there: the mutated
-# extension (mutants/ext) must be the one imported, not the installed checkout.
-_MUTANTS = Path(__file__).resolve().parents[1]
-if _MUTANTS.name == "mutants" and (_MUTANTS / "ext" / "sphinx_workshop").is_dir():
-    sys.path.insert(0, str(_MUTANTS / "ext"))
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
