@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_workshop import config, papers, people, schedule
+from sphinx_workshop.assets import STYLESHEET, add_assets
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -27,6 +28,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     papers.setup_papers(app)
     people.setup_people(app)
     schedule.setup_schedule(app)
+    add_assets(app, css=(STYLESHEET,))
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
