@@ -66,7 +66,7 @@ def test_cards_keep_what_is_valid(app) -> None:
     link = nameless.select_one("a.sw-person-twitter")
     assert (link["href"], link["aria-label"]) == (
         "https://twitter.com/nameless",
-        "Twitter profile (@nameless)",
+        "@nameless, Twitter profile",
     )
 
     by_id = {card.get("id"): card for card in cards}

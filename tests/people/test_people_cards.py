@@ -13,23 +13,23 @@ from sphinx_workshop.people import PersonRecord, anchor_for
 
 AZALIA_LINKS = [
     # (href, visible text, accessible name)
-    ("https://twitter.com/Azaliamirh", "@Azaliamirh", "Azalia Mirhoseini on Twitter (@Azaliamirh)"),
+    ("https://twitter.com/Azaliamirh", "@Azaliamirh", "@Azaliamirh, Azalia Mirhoseini on Twitter"),
     ("https://example.org/azalia", "Homepage", "Homepage of Azalia Mirhoseini"),
-    ("https://github.com/azalia-m", "GitHub", "Azalia Mirhoseini on GitHub"),
+    ("https://github.com/azalia-m", "GitHub", "GitHub profile of Azalia Mirhoseini"),
     (
         "https://scholar.google.com/citations?user=bOS-zGIAAAAJ",
         "Google Scholar",
-        "Azalia Mirhoseini on Google Scholar",
+        "Google Scholar profile of Azalia Mirhoseini",
     ),
     (
         "https://sigmoid.social/@azalia",
         "@azalia@sigmoid.social",
-        "Azalia Mirhoseini on Mastodon (@azalia@sigmoid.social)",
+        "@azalia@sigmoid.social, Azalia Mirhoseini on Mastodon",
     ),
     (
         "https://bsky.app/profile/azalia.bsky.social",
         "@azalia.bsky.social",
-        "Azalia Mirhoseini on Bluesky (@azalia.bsky.social)",
+        "@azalia.bsky.social, Azalia Mirhoseini on Bluesky",
     ),
 ]
 
@@ -75,7 +75,7 @@ def test_cards_render_every_option(app) -> None:
     anna = cards[0].select_one("a.sw-person-twitter")
     assert anna["href"] == "https://twitter.com/annadgoldie"
     assert anna.text == "@annadgoldie"
-    assert anna["aria-label"] == "Anna Goldie on Twitter (@annadgoldie)"
+    assert anna["aria-label"] == "@annadgoldie, Anna Goldie on Twitter"
     assert anna["itemprop"] == "sameAs"
 
     # Every profile option, in the order shown.
@@ -170,7 +170,7 @@ def test_twitter_base_url_is_configurable(app) -> None:
     assert warnings_of(app) == []
     link = soup_of(app, "index.html").select_one("a.sw-person-twitter")
     assert link["href"] == "https://x.com/martin_maas"  # a missing trailing / is added
-    assert link["aria-label"] == "Martin Maas on X (@martin_maas)"
+    assert link["aria-label"] == "@martin_maas, Martin Maas on X"
     assert link.text == "@martin_maas"
 
 
