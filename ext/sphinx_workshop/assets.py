@@ -2,6 +2,11 @@
 
 The package's ``static/`` folder holds one folder of ours, ``sphinx-workshop/``, so its files land in
 ``_static/sphinx-workshop/`` and never overwrite a project's own ``_static/schedule.css`` or the like.
+
+The stylesheet's selectors for photos, profile lists and schedule cells are specific enough to outweigh
+the themes' rules for content (sphinx-rtd-theme's ``img {height: auto}``, bulleted ``li`` and ``td
+{white-space: nowrap}``; pydata-sphinx-theme's white box and dimming filter on images in dark mode);
+``tests/browser/test_browser_themes.py`` checks the outcome in five themes.
 """
 
 from __future__ import annotations

@@ -70,8 +70,7 @@ def test_readme_documents_every_warning_subtype() -> None:
 
 def test_static_assets_stay_small() -> None:
     total = sum(p.stat().st_size for p in STATIC_DIR.iterdir() if p.suffix in {".css", ".js"})
-    # One stylesheet for every feature and theme (its colour fallbacks make most of it), one script.
-    assert 0 < total < 7 * 1024, f"the extension's CSS and JS weigh {total} bytes"
+    assert 0 < total < 5 * 1024, f"the extension's CSS and JS weigh {total} bytes"
 
 
 @pytest.mark.sphinx("html", testroot="themes", freshenv=True)

@@ -176,7 +176,7 @@ def test_twitter_base_url_is_configurable(app) -> None:
 
 def test_css_is_small_and_uses_theme_colours() -> None:
     css = (STATIC_DIR / STYLESHEET).read_text(encoding="utf-8")
-    assert len(css.encode()) <= 4.5 * 1024
+    assert len(css.encode()) <= 3.5 * 1024
     assert "repeat(auto-fill,minmax(" in css
     # Colours of our own (--sw-color-*), mapped to pydata's and furo's variables, then a fallback.
     assert "var(--sw-color-text,var(--pst-color-text-base,var(--color-foreground-primary,#" in css
@@ -185,4 +185,4 @@ def test_css_is_small_and_uses_theme_colours() -> None:
     assert re.findall(r"#[0-9a-f]{3,6}\b", rules) == re.findall(r"(?<=,)#[0-9a-f]{3,6}(?=\))", rules)
     assert "@import" not in css and "url(" not in css  # no web font, no remote request
     shipped = sum(p.stat().st_size for p in STATIC_DIR.iterdir() if p.suffix in {".css", ".js"})
-    assert shipped < 7 * 1024, f"the extension ships {shipped} bytes of CSS and JS"
+    assert shipped < 5 * 1024, f"the extension ships {shipped} bytes of CSS and JS"

@@ -55,7 +55,8 @@ class Profile(NamedTuple):
                 return _("{platform} profile of {person}").format(platform=self.label, person=person)
             return _("{platform} profile").format(platform=self.label)
         if person:
-            return _("{text}, {person} on {platform}").format(text=self.text, person=person, platform=self.label)
+            name = _("{text}, {person} on {platform}")
+            return name.format(text=self.text, person=person, platform=self.label)
         return _("{text}, {platform} profile").format(text=self.text, platform=self.label)
 
 
