@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_workshop import config, papers, people, schedule
+from sphinx_workshop import config, papers, people, repairs, schedule
 from sphinx_workshop.assets import STYLESHEET, add_assets
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     people.setup_people(app)
     schedule.setup_schedule(app)
     add_assets(app, css=(STYLESHEET,))
+    repairs.setup_repairs(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
