@@ -98,4 +98,3 @@ epub_show_urls = "no"
 epub_description = SITE_DESCRIPTION
 latex_documents = [(root_doc, "mlforsystems2020.tex", "ML For Systems @ NeurIPS 2020", author, "howto")]
 latex_engine = "pdflatex"
-
