@@ -283,6 +283,23 @@ LOADS = [
 ]
 
 
+#: A project's own colours (as in the README's example) win over the theme's: set on :root, read back.
+_OVERRIDE_JS = """
+() => {
+  document.documentElement.style.setProperty('--sw-color-accent', 'rgb(106, 27, 154)');
+  document.documentElement.style.setProperty('--sw-color-surface', 'rgb(250, 250, 250)');
+  return [getComputedStyle(document.querySelector('.sw-person-avatar')).backgroundColor,
+          getComputedStyle(document.querySelector('.sw-person-card')).backgroundColor];
+}
+"""
+
+
+def _check_override(page) -> list[str]:
+    colours = page.evaluate(_OVERRIDE_JS)
+    expected = ["rgb(106, 27, 154)", "rgb(250, 250, 250)"]
+    return [] if colours == expected else [f"--sw-color-* set on :root give {colours}, not {expected}"]
+
+
 @pytest.mark.parametrize(("theme", "viewport", "mode"), LOADS)
 def test_extension_looks_right_in_the_theme(browser, theme_sites, theme, viewport, mode) -> None:
     with browse(browser, theme_sites, viewport, mode) as (page, log):
@@ -300,6 +317,7 @@ def test_extension_looks_right_in_the_theme(browser, theme_sites, theme, viewpor
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=SCREENSHOTS / f"theme-{theme}-{viewport}-{mode}.png", full_page=True)
         problems += _check_citation(page)
+        problems += _check_override(page)
         problems += log.problems()
     assert not problems, f"{theme}, {viewport}, {mode}:\n" + "\n".join(problems)
 

@@ -9,7 +9,7 @@ import pytest
 from sphinx.util.console import strip_escape_sequences
 
 import sphinx_workshop
-from sphinx_workshop.assets import STATIC_DIR
+from sphinx_workshop.assets import STATIC_DIR, STYLESHEET
 from sphinx_workshop.diagnostics import SUBTYPES, WARNING_TYPE, markdown_table, warn
 from sphinx_workshop.links import is_safe_url
 
@@ -82,3 +82,12 @@ def test_static_files_live_in_a_folder_of_ours(app) -> None:
     ours = sorted(p.name for p in (app.outdir / "_static" / "sphinx-workshop").iterdir())
     assert ours == sorted(p.name for p in STATIC_DIR.iterdir())
     assert not (app.outdir / "_static" / "people.css").exists()
+
+
+def test_readme_names_every_colour_property_of_the_stylesheet() -> None:
+    """The README's ``:root { --sw-color-...: ... }`` example sets exactly the properties the CSS reads."""
+    text = README.read_text(encoding="utf-8")
+    example = text.split("### Themes and styling", 1)[1].split("```css", 1)[1].split("```", 1)[0]
+    documented = set(re.findall(r"(--sw-color-[a-z-]+):", example))
+    css = (STATIC_DIR / STYLESHEET).read_text(encoding="utf-8")
+    assert documented == set(re.findall(r"var\((--sw-color-[a-z-]+)", css))
