@@ -4,7 +4,8 @@ no site ``conf.py``) built once per theme, each page loaded once per viewport an
 On that one load: the cards stand out from the page, side by side on a desktop and stacked on a phone;
 initials sit in a round filled disc; photos (one wide, one tall) are circles, undimmed in dark mode;
 profile links carry no bullets; text in cards, references and the schedule has WCAG AA contrast;
-schedule rows fit the viewport; a clicked citation brings its entry into view, uncovered, and marks it.
+schedule rows fit the viewport; a clicked citation brings its entry into view, uncovered, and marks it;
+--sw-color-* set by the project win over the theme's colours.
 Themes without a dark mode are loaded in light mode only: the stylesheet takes its dark colours from the
 theme's variables and has no ``prefers-color-scheme`` query (``test_stylesheet_follows_the_theme_only``).
 """
