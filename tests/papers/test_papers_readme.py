@@ -37,11 +37,11 @@ def readme_app(build_once, tmp_path_factory):
 def test_readme_example_builds_cleanly(readme_app) -> None:
     assert warning_lines(readme_app) == []
     page = soup(readme_app)
-    assert page.select_one("sup.papers-cite").get_text() == "2,1"
-    assert [li["id"] for li in page.select("ol.papers-references > li")] == [
+    assert page.select_one("sup.sw-papers-cite").get_text() == "2,1"
+    assert [li["id"] for li in page.select("ol.sw-papers-references > li")] == [
         "paper-mao2019scheduling",
         "paper-mirhoseini2017device",
     ]
-    assert page.select_one("#paper-mao2019scheduling .papers-venue").get_text() == "ACM SIGCOMM, 2019"
+    assert page.select_one("#paper-mao2019scheduling .sw-papers-venue").get_text() == "ACM SIGCOMM, 2019"
     paper = page.select_one("a.reference.internal:has(.papers-paper)")
     assert paper.get_text() == "Device Placement Optimization with Reinforcement Learning"

@@ -15,7 +15,7 @@ def test_paper_and_person_roles_link_and_give_the_calendar_their_text(app) -> No
     app.build()
     assert strip_escape_sequences(app.warning.getvalue()) == ""
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
-    links = soup.select("div.workshop-schedule tbody a")
+    links = soup.select("div.sw-schedule tbody a")
     assert [(a["href"], a.text) for a in links] == [
         ("papers.html#paper-graphs", "Graph Partitioning with Learning"),
         ("papers.html#paper-tuning", "Tuning"),

@@ -50,7 +50,7 @@ def _link(text: str, url: str, classes: list[str]) -> nodes.Node:
 
 
 def _backlinks(builder: Builder, fromdocname: str, backlinks: Backlinks) -> nodes.inline:
-    span = nodes.inline("", "", classes=["papers-backlinks"])
+    span = nodes.inline("", "", classes=["sw-papers-backlinks"])
     # pdflatex has no glyph for the arrow
     arrow = "^" if builder.format == "latex" else "\u21a9"
     if len(backlinks) == 1:
@@ -79,27 +79,27 @@ def entry_paragraph(
     builder: Builder, fromdocname: str, record: PaperRecord, backlinks: Backlinks
 ) -> nodes.paragraph:
     """Title (linked), authors, venue and year, DOI and arXiv links, note, back-links."""
-    para = nodes.paragraph("", "", classes=["papers-entry"])
-    para += _link(record.title, record.url, ["papers-title"])
+    para = nodes.paragraph("", "", classes=["sw-papers-entry"])
+    para += _link(record.title, record.url, ["sw-papers-title"])
     para += _stop(record.title)
     if record.authors:
         authors = ", ".join(record.authors)
-        para += nodes.inline(authors, authors, classes=["papers-authors"])
+        para += nodes.inline(authors, authors, classes=["sw-papers-authors"])
         para += _stop(authors)
     venue = ", ".join(part for part in (record.venue, record.year) if part)
     if venue:
-        para += nodes.inline(venue, venue, classes=["papers-venue"])
+        para += nodes.inline(venue, venue, classes=["sw-papers-venue"])
         para += _stop(venue)
     if record.doi:
         para += _link(
-            f"doi:{record.doi}", "https://doi.org/" + quote(record.doi, safe="/:;()._-"), ["papers-doi"]
+            f"doi:{record.doi}", "https://doi.org/" + quote(record.doi, safe="/:;()._-"), ["sw-papers-doi"]
         )
         para += nodes.Text(" ")
     if record.arxiv:
-        para += _link(f"arXiv:{record.arxiv}", "https://arxiv.org/abs/" + record.arxiv, ["papers-arxiv"])
+        para += _link(f"arXiv:{record.arxiv}", "https://arxiv.org/abs/" + record.arxiv, ["sw-papers-arxiv"])
         para += nodes.Text(" ")
     if record.note:
-        para += nodes.inline(record.note, record.note, classes=["papers-note"])
+        para += nodes.inline(record.note, record.note, classes=["sw-papers-note"])
         para += nodes.Text(" ")
     if backlinks:
         para += _backlinks(builder, fromdocname, backlinks)
@@ -120,11 +120,11 @@ def render_list(
         lst = nodes.enumerated_list("", enumtype="arabic", prefix="", suffix=".")
     else:
         lst = nodes.bullet_list("", bullet="*")
-    lst["classes"] = ["papers-references", f"papers-{style}"]
+    lst["classes"] = ["sw-papers-references", f"sw-papers-{style}"]
     html = builder.format == "html"
     for record, backlinks in entries:
         para = entry_paragraph(builder, fromdocname, record, backlinks)
-        entry = nodes.list_item("", classes=["papers-item"])
+        entry = nodes.list_item("", classes=["sw-papers-item"])
         if html:
             entry["ids"] = [record.anchor]
         else:  # LaTeX and others label targets, not list items

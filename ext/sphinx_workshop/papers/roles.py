@@ -37,11 +37,11 @@ class CiteRole(SphinxRole):
             warn(logger, "cite_empty", f"empty key in {{cite}}`{self.text}`", location=self.get_location())
         if not keys:
             return [], []
-        sup = nodes.superscript("", "", classes=["papers-cite"])
+        sup = nodes.superscript("", "", classes=["sw-papers-cite"])
         for index, key in enumerate(keys):
             if index:
                 sup += nodes.Text(",")
-            sup += domain_xref(self, "papers", "cite", key, key, explicit=False, classes=["papers-key"])
+            sup += domain_xref(self, "papers", "cite", key, key, explicit=False, classes=["sw-papers-key"])
         return [_place(keys), sup], []
 
 

@@ -64,7 +64,7 @@ def depart_field_html(self: HTML5Translator, node: person_field) -> None:
 
 
 def visit_link_html(self: HTML5Translator, node: profile_link) -> None:
-    """``<a href=... aria-label="Anna Goldie on Twitter (@annadgoldie)" itemprop="sameAs">``."""
+    """``<a href=... aria-label="@annadgoldie, Anna Goldie on Twitter" itemprop="sameAs">``."""
     atts: dict[str, Any] = {"href": node["refuri"], "class": "reference external"}
     if node.get("aria_label"):
         atts["aria-label"] = node["aria_label"]

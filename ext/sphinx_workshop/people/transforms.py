@@ -37,7 +37,7 @@ class ShowProfileUrls(SphinxPostTransform):
             for avatar in list(card.findall(person_field)):
                 if avatar.get("decorative"):
                     avatar.parent.remove(avatar)
-            for image in [i for i in card.findall(nodes.image) if "person-photo" in i["classes"]]:
+            for image in [i for i in card.findall(nodes.image) if "sw-person-photo" in i["classes"]]:
                 if self.photos == "drop":
                     image.parent.remove(image)
                 elif self.photos == "small":

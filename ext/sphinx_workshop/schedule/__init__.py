@@ -3,7 +3,7 @@
 Modules: ``times`` (dates, clock times, zones), ``nodes`` (custom nodes and their visitors),
 ``directives``, ``domain`` (per-document records), ``ics`` (the calendar file), ``jsonld``
 (schema.org Event) and ``transforms`` (the calendar link per builder, a list in plain text).
-``static/schedule.js`` shows the times in the visitor's zone.
+``static/sphinx-workshop/schedule.js`` shows the times in the visitor's zone.
 """
 
 from __future__ import annotations
@@ -32,4 +32,4 @@ def setup_schedule(app: Sphinx) -> None:
     app.add_post_transform(TextScheduleList)
     app.connect("env-updated", event_pages_to_rewrite)
     app.connect("doctree-resolved", write_calendars)
-    add_assets(app, css=("schedule.css",), js=("schedule.js",))
+    add_assets(app, js=("schedule.js",))
