@@ -8,7 +8,7 @@ SPHINX   := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 BUILDDIR := _build
 STAMP    := $(VENV)/.installed
 
-.PHONY: help html dirhtml singlehtml epub latex text latexpdf all-builders serve test test-fast lint format bench lock clean distclean
+.PHONY: help html dirhtml singlehtml epub latex text latexpdf all-builders serve test test-fast lint format bench lock catalogs clean distclean
 
 help:
 	@echo "make html      build the site strictly (-W) into $(BUILDDIR)/html"
@@ -55,6 +55,15 @@ bench: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --all-extras --python-version 3.11 --python-platform linux -o requirements/dev.lock
 	$(BIN)/uv pip compile pyproject.toml --extra docs --python-version 3.11 --python-platform linux -c requirements/dev.lock -o requirements/docs.lock
+
+# The extension's message catalogs: extract the template from ext/, merge it into each language's
+# .po (translate what is new there), compile the .mo files that ship in the package.
+LOCALE := ext/sphinx_workshop/locale
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -k _ --no-location --sort-output --project sphinx-workshop \
+	    --copyright-holder "ML for Systems workshop organizers" -o $(LOCALE)/sphinx_workshop.pot ext/sphinx_workshop
+	$(BIN)/pybabel update -D sphinx_workshop -i $(LOCALE)/sphinx_workshop.pot -d $(LOCALE) -w 110
+	$(BIN)/pybabel compile -D sphinx_workshop -d $(LOCALE) --statistics
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -9,6 +9,7 @@ import re
 from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
+from sphinx_workshop.i18n import _
 from sphinx_workshop.links import is_safe_url
 
 _TWITTER = re.compile(r"[A-Za-z0-9_]{1,15}")
@@ -47,8 +48,12 @@ class Profile(NamedTuple):
     def accessible_name(self, person: str) -> str:
         """The link's accessible name: whose profile it is, where, and the visible text."""
         if self.option == "homepage":
-            return f"Homepage of {person}" if person else "Homepage"
-        where = f"{person} on {self.label}" if person else f"{self.label} profile"
+            return _("Homepage of {person}").format(person=person) if person else str(_("Homepage"))
+        where = (
+            _("{person} on {platform}").format(person=person, platform=self.label)
+            if person
+            else _("{platform} profile").format(platform=self.label)
+        )
         return where if self.text == self.label else f"{where} ({self.text})"
 
 
@@ -66,14 +71,14 @@ def make_profile(option: str, value: str, *, twitter_base_url: str) -> Profile |
         base = twitter_base_url.rstrip("/") + "/"
         return Profile(option, twitter_label(base), base + handle, f"@{handle}")
     if option == "homepage" and is_safe_url(value, schemes=frozenset({"http", "https"})):
-        return Profile(option, "Homepage", value, "Homepage")
+        return Profile(option, str(_("Homepage")), value, str(_("Homepage")))
     if option == "github" and _GITHUB.fullmatch(handle):
         return Profile(option, "GitHub", f"https://github.com/{handle}", "GitHub")
     if option == "scholar" and _SCHOLAR.fullmatch(value):
         url = f"https://scholar.google.com/citations?user={quote(value)}"
         return Profile(option, "Google Scholar", url, "Google Scholar")
     if option == "mastodon":
-        user, _, host = handle.partition("@")
+        user, _at, host = handle.partition("@")
         if _MASTODON_USER.fullmatch(user) and _DOMAIN.fullmatch(host):
             host = host.lower()
             return Profile(option, "Mastodon", f"https://{host}/@{user}", f"@{user}@{host}")

@@ -14,10 +14,13 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from docutils import nodes
 from sphinx.util import logging
 
 from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.i18n import _
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.schedule import times
 from sphinx_workshop.schedule.domain import ScheduleDomain, ScheduleItem, ScheduleRecord, ScheduleSubItem
@@ -32,8 +35,6 @@ logger = logging.getLogger(__name__)
 #: Length of the last item when the schedule gives no ``:end:``.
 DEFAULT_MINUTES = 30
 ICS_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.ics")
-MONTH_NAMES = "January February March April May June July August September October November December"
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: A sub-item line: ``- text``, indented or not.
 SUBITEM = re.compile(r"\s*-(?:\s+|$)(.*)")
 SUBITEMS_CLASS = "workshop-schedule-subitems"
@@ -54,9 +55,13 @@ class _Row(NamedTuple):
     orphan: bool = False  # a sub-item line before any item, shown as an item of its own
 
 
-def _long_date(day: date) -> str:
-    # Not strftime's %A and %B: they follow the process's locale.
-    return f"{DAYS[day.weekday()]}, {MONTH_NAMES.split()[day.month - 1]} {day.day}, {day.year}"
+def _long_date(day: date, language: str | None) -> str:
+    # Babel's CLDR data, not strftime's %A and %B: those follow the process's locale, not the page's.
+    try:
+        locale = Locale.parse(language or "en")
+    except (ValueError, TypeError, UnknownLocaleError):
+        locale = Locale.parse("en")
+    return format_date(day, format="full", locale=locale)
 
 
 def _uid(docname: str, day: date, clock: time, source: str) -> str:
@@ -117,13 +122,16 @@ class ScheduleDirective(WorkshopDirective):
             block["timezone"], block["date"] = zone.key, day.isoformat()
             first = next((row.start for row in rows if row.start), None)
             label = times.zone_label(first or times.localize(day, time(12), zone))
-            caption = nodes.paragraph("", _long_date(day) + ", times in ", classes=["workshop-schedule-zone"])
+            when = _("{date}, times in").format(date=_long_date(day, self.config.language))
+            caption = nodes.paragraph("", when + " ", classes=["workshop-schedule-zone"])
             caption += nodes.inline("", label, classes=["workshop-schedule-zone-name"])
             block += caption
         block += self._table(rows)
         if ics:
             link = nodes.reference(
-                "", f"Add the schedule to your calendar ({posixpath.basename(ics)})", refuri=ics
+                "",
+                _("Add the schedule to your calendar ({file})").format(file=posixpath.basename(ics)),
+                refuri=ics,
             )
             link["classes"].append("workshop-schedule-ics")
             block += nodes.paragraph("", "", link, classes=["workshop-schedule-calendar"])
@@ -260,7 +268,10 @@ class ScheduleDirective(WorkshopDirective):
         group += nodes.colspec(colwidth=12)
         group += nodes.colspec(colwidth=58)
         head = nodes.thead()
-        head += nodes.row("", *(nodes.entry("", nodes.paragraph("", label)) for label in ("Time", "Session")))
+        head += nodes.row(
+            "",
+            *(nodes.entry("", nodes.paragraph("", label)) for label in (str(_("Time")), str(_("Session")))),
+        )
         group += head
         body = nodes.tbody()
         group += body
