@@ -349,7 +349,12 @@ class EventDirective(WorkshopDirective):
         try:
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?", value):
                 raise ValueError(f"{value!r} is not YYYY-MM-DDTHH:MM")
-            moment = datetime.fromisoformat(value)
+            # Python 3.10's fromisoformat knows neither "Z" nor a one-digit hour: normalize first.
+            day_part, clock_part = re.split("[T ]", value.removesuffix("Z"))
+            if clock_part.index(":") == 1:
+                clock_part = "0" + clock_part
+            utc = "+00:00" if value.endswith("Z") else ""
+            moment = datetime.fromisoformat(f"{day_part}T{clock_part}{utc}")
             if moment.tzinfo is None and zone is not None:
                 moment = times.localize(moment.date(), moment.time(), zone)
             elif zone is not None:
