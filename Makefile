@@ -8,13 +8,14 @@ SPHINX   := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 BUILDDIR := _build
 STAMP    := $(VENV)/.installed
 
-.PHONY: help html dirhtml singlehtml epub latex text latexpdf all-builders serve test test-fast lint format bench lock catalogs clean distclean
+.PHONY: help html dirhtml singlehtml epub latex text latexpdf all-builders serve test test-fast lint format bench lock catalogs test-matrix test-matrix-ends clean distclean
 
 help:
 	@echo "make html      build the site strictly (-W) into $(BUILDDIR)/html"
 	@echo "make test      run lint, type checks and the whole test suite"
 	@echo "make serve     live preview on http://127.0.0.1:8000"
 	@echo "make bench     build-cost benchmark (not part of make test)"
+	@echo "make test-matrix  the extension's tests on every supported Python x Sphinx (nox, uv)"
 	@echo "make lock      re-resolve requirements/*.lock from pyproject.toml"
 
 $(STAMP): requirements/dev.lock pyproject.toml
@@ -35,14 +36,24 @@ serve: $(STAMP)
 test: $(STAMP) lint node_modules/.installed
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
+# nox (uv backend) makes one virtualenv per (Python, Sphinx) pair under .nox/; pyenv's interpreters are
+# put on PATH when pyenv has them (uv downloads a missing one).
+PYENV_BINS := $(shell r=$$(pyenv root 2>/dev/null) && for d in $$r/versions/3.1[0-9].*/bin; do [ -d $$d ] && printf '%s:' $$d; done)
+test-matrix: $(STAMP)
+	PATH="$(PYENV_BINS)$$PATH" $(BIN)/nox $(NOXOPTS)
+
+# The lowest and the highest supported pair (what CI runs).
+test-matrix-ends: $(STAMP)
+	PATH="$(PYENV_BINS)$$PATH" $(BIN)/nox -t ends $(NOXOPTS)
+
 lint: $(STAMP)
-	$(BIN)/ruff check ext tests bench conf.py
-	$(BIN)/ruff format --check ext tests bench conf.py
+	$(BIN)/ruff check ext tests bench conf.py noxfile.py
+	$(BIN)/ruff format --check ext tests bench conf.py noxfile.py
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix ext tests bench conf.py
-	$(BIN)/ruff format ext tests bench conf.py
+	$(BIN)/ruff check --fix ext tests bench conf.py noxfile.py
+	$(BIN)/ruff format ext tests bench conf.py noxfile.py
 
 # The Nu Html Checker (vnu-jar) comes from the npm registry, pinned by package-lock.json.
 node_modules/.installed: package.json package-lock.json

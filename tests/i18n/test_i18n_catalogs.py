@@ -3,11 +3,9 @@ of it, and each compiled ``.mo`` says exactly what its ``.po`` says (``make cata
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import read_mo, write_mo
+from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from sphinx_workshop.assets import STATIC_DIR
@@ -44,7 +42,5 @@ def test_catalog_is_complete_and_compiled(language: str) -> None:
     with (folder / "sphinx_workshop.mo").open("rb") as mo:
         compiled = read_mo(mo)
     assert {m.id: m.string for m in compiled if m.id} == {m.id: m.string for m in catalog if m.id}
-    # Byte for byte what Babel compiles from the .po (the .mo is not edited by hand).
-    expected = io.BytesIO()
-    write_mo(expected, catalog)
-    assert (folder / "sphinx_workshop.mo").read_bytes() == expected.getvalue()
+    # The same header too (its Language and Plural-Forms drive gettext).
+    assert compiled.locale == catalog.locale and compiled.plural_forms == catalog.plural_forms

@@ -1,0 +1,40 @@
+"""sphinx-workshop: Sphinx directives and roles for workshop sites.
+
+It adds a ``papers`` domain (the ``references`` and ``paper`` directives, the ``cite`` and
+``paper`` roles), organizer and speaker cards, and a schedule that follows the reader's time zone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx_workshop import config, papers, people, schedule
+from sphinx_workshop.i18n import MESSAGE_CATALOG
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "1.0.0"
+
+#: Bumped whenever what the extension stores on the environment changes shape, so that
+#: Sphinx throws away pickled environments written by an older version.
+ENV_VERSION = 1
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the extension's message catalogs, config values, domains, directives, roles and assets."""
+    app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locale"))
+    config.setup_config(app)
+    papers.setup_papers(app)
+    people.setup_people(app)
+    schedule.setup_schedule(app)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        # Both claims are proven by the parallel (-j 2 equals -j 1) and incremental (equals clean)
+        # tests of each feature under tests/papers, tests/people and tests/schedule.
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,74 @@
+"""Every warning the extension can emit, in one place, and the helper that emits them.
+
+Each warning carries ``type="workshop"`` and one of the subtypes below, so a project can
+silence a kind with ``suppress_warnings = ["workshop.<subtype>"]``. The README's table of
+warnings is checked against :data:`SUBTYPES` by the test suite.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from docutils import nodes
+
+WARNING_TYPE = "workshop"
+
+#: subtype -> what it means. Keep alphabetical within each feature.
+SUBTYPES: dict[str, str] = {
+    # shared
+    "bad_option": "a directive option whose value does not parse",
+    "bad_url": "a link that is not http(s) or mailto, or is malformed",
+    "unknown_option": "an option the directive does not know",
+    "config": "a configuration value of the wrong type or value (falls back to its default)",
+    # papers domain
+    "bibfile_missing": "a :bibfile: that does not exist or cannot be read",
+    "bibfile_outside": "a :bibfile: outside the project's source directory",
+    "bibfile_parse": "a BibTeX file (or entry) pybtex cannot parse",
+    "cite_empty": "a {cite} role without a key",
+    "cite_unknown": "a citation of a key no references list holds",
+    "duplicate_key": "a paper key listed twice, in one document or two",
+    "paper_no_title": "a paper entry without a title",
+    "paper_outside": "a paper directive outside a references directive",
+    # people
+    "bad_handle": "a social handle that breaks its platform's rules",
+    "duplicate_person": "two cards of one person (same id), in one document or two; links go to the first",
+    "missing_name": "an organizer or speaker card, or a {person} role, without a name",
+    "person_unknown": "a {person} role naming no organizer or speaker card of the project",
+    "photo_missing": "a card's :photo: that does not exist",
+    "photo_outside": "a card's :photo: outside the project's source directory, or not a local file",
+    # schedule
+    "bad_date": "a schedule date that does not parse",
+    "bad_time": "a schedule time that does not parse, is skipped by a DST change, or is out of order",
+    "bad_timezone": "a time zone the IANA database does not know, or a time without any zone",
+    "ics_clash": "two documents name the same calendar file (the first, by name, writes it)",
+    "missing_option": "a required option that is absent (schedule :date:/:timezone:, event :start:)",
+    "schedule_line": "a schedule line without '|' between time and item, or a bad '- ' sub-item line",
+}
+
+
+def warn(
+    logger: logging.SphinxLoggerAdapter,
+    subtype: str,
+    message: str,
+    *,
+    location: nodes.Node | tuple[str, int | None] | str | None,
+    **kwargs: Any,
+) -> None:
+    """Emit a located warning of type ``workshop`` and the given, registered *subtype*."""
+    if subtype not in SUBTYPES:  # a programming error, caught by the tests
+        raise ValueError(f"unregistered warning subtype: {subtype!r}")
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype, **kwargs)
+
+
+def markdown_table() -> str:
+    """The README's table of warnings, generated from :data:`SUBTYPES`."""
+    rows = ["| `suppress_warnings` name | raised for |", "| --- | --- |"]
+    rows += [f"| `{WARNING_TYPE}.{name}` | {meaning} |" for name, meaning in SUBTYPES.items()]
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":  # python -m sphinx_workshop.diagnostics > table.md
+    print(markdown_table())

@@ -1,0 +1,278 @@
+"""The ``references`` and ``paper`` directives: they read entries (BibTeX and inline) into the domain.
+
+Both accept any option so that an unknown one is reported as ``workshop.unknown_option`` with its
+location (and ignored) instead of failing the whole directive; known values are validated here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+
+from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.links import is_safe_url
+from sphinx_workshop.papers.bibtex import load_bibfile
+from sphinx_workshop.papers.nodes import references_list
+from sphinx_workshop.papers.records import ListRecord, PaperRecord
+
+if TYPE_CHECKING:
+    from collections.abc import MutableMapping
+
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_workshop.papers.domain import PapersDomain
+
+logger = logging.getLogger(__name__)
+
+_LIST_KEY = "papers:list"
+_ENTRIES_KEY = "papers:entries"
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
+_OPTION_LINE = re.compile(r"^\s*:([\w-]+):\s*(.*)$")
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "order": ("listed", "cited"),
+    "style": ("numbered", "list"),
+    "sort": ("listed", "title", "year"),
+}
+
+
+def _current_document(env: BuildEnvironment) -> MutableMapping[str, Any]:
+    """The data of the document being read: ``current_document`` since Sphinx 8.2, ``temp_data`` before."""
+    if hasattr(env, "current_document"):
+        return cast("MutableMapping[str, Any]", env.current_document)
+    return cast("MutableMapping[str, Any]", env.temp_data)  # Sphinx 7.4 and 8.1
+
+
+class _PapersDirective(WorkshopDirective):
+    def domain(self) -> PapersDomain:
+        return self.env.domains["papers"]  # type: ignore[return-value]
+
+
+def checked_record(
+    fields: dict[str, Any],
+    *,
+    location: tuple[str, int] | str,
+    docname: str,
+    list_id: str,
+    lineno: int,
+    source: str = "",
+    source_line: int = 0,
+) -> PaperRecord:
+    """A :class:`PaperRecord` from raw fields; a bad field warns at *location* and is left out."""
+    key: str = fields["key"]
+    title = str(fields.get("title") or "").strip()
+    if not title:
+        warn(
+            logger,
+            "paper_no_title",
+            f"paper {key!r} has no title; its key is shown instead",
+            location=location,
+        )
+        title = key
+    url = str(fields.get("url") or "").strip()
+    if url and not is_safe_url(url, schemes=frozenset({"http", "https"})):
+        warn(
+            logger,
+            "bad_url",
+            f"paper {key!r}: {url!r} is not an http(s) link; the title is not linked",
+            location=location,
+        )
+        url = ""
+    doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", str(fields.get("doi") or "").strip(), flags=re.I)
+    if doi and not _DOI.match(doi):
+        warn(
+            logger,
+            "bad_option",
+            f"paper {key!r}: {doi!r} is not a DOI (10.<prefix>/<suffix>); it is left out",
+            location=location,
+        )
+        doi = ""
+    arxiv = re.sub(r"^arxiv:", "", str(fields.get("arxiv") or "").strip(), flags=re.I)
+    if arxiv and not _ARXIV.match(arxiv):
+        warn(
+            logger,
+            "bad_option",
+            f"paper {key!r}: {arxiv!r} is not an arXiv identifier; it is left out",
+            location=location,
+        )
+        arxiv = ""
+    return PaperRecord(
+        key=key,
+        title=title,
+        url=url,
+        authors=tuple(fields.get("authors") or ()),
+        venue=str(fields.get("venue") or "").strip(),
+        year=str(fields.get("year") or "").strip(),
+        doi=doi,
+        arxiv=arxiv,
+        note=str(fields.get("note") or "").strip(),
+        docname=docname,
+        list_id=list_id,
+        lineno=lineno,
+        source=source,
+        source_line=source_line,
+    )
+
+
+class ReferencesDirective(_PapersDirective):
+    """A list of papers: ``:bibfile:`` entries, then the ``paper`` entries of its body."""
+
+    has_content = True
+    known_options = ("bibfile", "cited-only", "order", "style", "sort")
+    option_spec = tolerant_options(known_options, **{"cited-only": directives.flag})
+
+    def choice(self, name: str) -> str:
+        """The value of option *name*, or its default (the first choice) with a warning if invalid."""
+        allowed = CHOICES[name]
+        value = str(self.options.get(name) or allowed[0]).strip().lower()
+        if value not in allowed:
+            self.warn_at(
+                "bad_option",
+                f"invalid :{name}: {value!r} (expected {' or '.join(allowed)}); using {allowed[0]!r}",
+                self.option_line(name),
+            )
+            return allowed[0]
+        return value
+
+    def bibfile_names(self) -> list[str]:
+        """Every path given to ``:bibfile:``: space-separated, and (in MyST) the option repeated."""
+        values: list[str] = []
+        lines = self.head_lines()[1:]
+        for line in lines:  # MyST keeps only the last of repeated options; read them all from the source
+            match = _OPTION_LINE.match(line)
+            if not match:
+                break
+            if match.group(1) == "bibfile":
+                values.append(match.group(2))
+        if len(values) < 2:
+            values = [str(self.options.get("bibfile") or "")]
+        return [name for value in values for name in value.split()]
+
+    def read_bibfile(self, name: str, list_id: str) -> list[PaperRecord]:
+        """The entries of one bib file (relative to the document, or to the source dir with a leading /)."""
+        relpath, abspath = self.env.relfn2path(name, self.env.docname)
+        path = Path(abspath)
+        srcdir = Path(self.env.srcdir).resolve()
+        if not path.resolve().is_relative_to(srcdir):
+            warn(
+                logger,
+                "bibfile_outside",
+                f"bibfile {name!r} is outside the project's source directory; it is not read",
+                location=self.get_location(),
+            )
+            return []
+        self.env.note_dependency(relpath)
+        try:
+            bib = load_bibfile(path)
+        except (OSError, UnicodeDecodeError) as error:
+            if isinstance(error, UnicodeDecodeError):
+                reason = f"not UTF-8 text (byte {error.start})"
+            else:
+                reason = error.strerror or str(error)
+            warn(
+                logger,
+                "bibfile_missing",
+                f"cannot read bibfile {name!r}: {reason}",
+                location=self.get_location(),
+            )
+            return []
+        for problem in bib.problems:
+            where = f"{path}:{problem.line}" if problem.line else str(path)
+            if problem.kind == "duplicate":
+                warn(logger, "duplicate_key", f"{problem.message}; the first entry is used", location=where)
+            else:
+                warn(logger, "bibfile_parse", f"BibTeX: {problem.message}", location=where)
+        records = []
+        shared = str(path)
+        for entry in bib.entries:
+            fields = entry._asdict()
+            where = f"{path}:{entry.line}" if entry.line else str(path)
+            records.append(
+                checked_record(
+                    fields,
+                    location=where,
+                    docname=self.env.docname,
+                    list_id=list_id,
+                    lineno=self.lineno,
+                    source=shared,
+                    source_line=entry.line,
+                )
+            )
+        return records
+
+    def run(self) -> list[nodes.Node]:
+        """Store the list and its entries in the domain; leave a placeholder filled in at write time."""
+        self.warn_unknown_options()
+        docname = self.env.docname
+        list_id = f"{docname}#{self.env.new_serialno('papers-list')}"
+        record = ListRecord(
+            list_id=list_id,
+            docname=docname,
+            lineno=self.lineno,
+            order=self.choice("order"),
+            style=self.choice("style"),
+            sort=self.choice("sort"),
+            cited_only="cited-only" in self.options,
+        )
+        entries: list[PaperRecord] = []
+        for name in self.bibfile_names():
+            entries.extend(self.read_bibfile(name, list_id))
+        document = _current_document(self.env)
+        document[_LIST_KEY] = list_id
+        body: list[PaperRecord] = []
+        document[_ENTRIES_KEY] = body
+        try:
+            content = self.parse_content_to_nodes(allow_section_headings=False) if self.content else []
+        finally:
+            document.pop(_LIST_KEY, None)
+            document.pop(_ENTRIES_KEY, None)
+        entries.extend(body)
+        self.domain().note_list(record, entries)
+        placeholder = references_list("", list_id=list_id, style=record.style)
+        self.set_source_info(placeholder)
+        return [*content, placeholder]
+
+
+class PaperDirective(_PapersDirective):
+    """One paper entry inside a ``references`` directive (argument: its key)."""
+
+    required_arguments = 1
+    has_content = False
+    known_options = ("title", "url", "authors", "venue", "year", "doi", "arxiv", "note")
+    option_spec = tolerant_options(known_options)
+
+    def run(self) -> list[nodes.Node]:
+        """Add the entry to the enclosing list (or warn that there is none)."""
+        self.warn_unknown_options()
+        key = self.arguments[0]
+        document = _current_document(self.env)
+        list_id = document.get(_LIST_KEY)
+        if list_id is None:
+            warn(
+                logger,
+                "paper_outside",
+                f"paper {key!r} is not inside a references directive; it is not listed",
+                location=self.get_location(),
+            )
+            return []
+        fields: dict[str, Any] = {"key": key, **self.options}
+        fields["authors"] = [
+            a.strip() for a in str(self.options.get("authors") or "").split(";") if a.strip()
+        ]
+        document[_ENTRIES_KEY].append(
+            checked_record(
+                fields,
+                location=self.get_location(),
+                docname=self.env.docname,
+                list_id=list_id,
+                lineno=self.lineno,
+            )
+        )
+        return []

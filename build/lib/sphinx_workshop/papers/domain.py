@@ -1,0 +1,214 @@
+"""The ``papers`` domain: entries, lists and citation places per document, and their resolution.
+
+Read-time data is stored per document (so ``clear_doc`` and ``merge_domaindata`` are exact).
+What spans documents (numbers, back-links, which entry wins a duplicate key) is recomputed on
+``env-updated``, never merged or pickled; a compact fingerprint of it is kept in the environment
+so that the next build re-writes exactly the pages whose citations or lists changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.util import logging
+
+from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.i18n import _
+from sphinx_workshop.papers import numbering
+from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirective
+from sphinx_workshop.papers.nodes import PLACE_ATTR
+from sphinx_workshop.papers.records import EMPTY_FINGERPRINT, ListRecord, PaperRecord, Places, place_prefix
+from sphinx_workshop.papers.render import refnode
+from sphinx_workshop.papers.roles import CiteRole, PaperRole
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+class PapersDomain(Domain):
+    """Papers listed by ``references`` directives and cited by ``{cite}`` and ``{paper}``."""
+
+    name = "papers"
+    label = _("Papers")
+    object_types: ClassVar[dict[str, ObjType]] = {"paper": ObjType("paper", "paper")}
+    directives: ClassVar[dict[str, Any]] = {"references": ReferencesDirective, "paper": PaperDirective}
+    roles: ClassVar[dict[str, Any]] = {"cite": CiteRole(), "paper": PaperRole()}
+    initial_data: ClassVar[dict[str, Any]] = {
+        "entries": {},  # docname -> [Row] (PaperRecord fields as a plain tuple)
+        "lists": {},  # docname -> [ListRecord]
+        "cites": {},  # docname -> Places (the keys of each citation place)
+        "fresh": set(),  # documents read in this build (duplicate warnings, lists not compared)
+        "fingerprint": EMPTY_FINGERPRINT,  # what the last build's output depended on
+        "order": [],  # documents in the order numbering used
+    }
+    data_version = 4
+
+    #: Numbers, labels and back-links. Kept on the domain object, not in the pickled environment:
+    #: they are recomputed on every ``env-updated`` (only the compact fingerprint is stored).
+    _derived: numbering.Derived | None = None
+    #: What the documents cleared in this build contributed before (to skip work when nothing changed).
+    _previous: dict[str, tuple[Any, Any, Any]] | None = None
+
+    @property
+    def derived(self) -> numbering.Derived:
+        """Numbers, labels and back-links, as computed once every document was read."""
+        if self._derived is None:  # before the first env-updated of this process
+            self._derived, _ = self._compute(self.env)
+        return self._derived
+
+    def _order(self, env: BuildEnvironment) -> list[str]:
+        docnames = {*self.data["entries"], *self.data["lists"], *self.data["cites"]}
+        return numbering.document_order(env.config.root_doc, env.toctree_includes, docnames)
+
+    def _compute(
+        self, env: BuildEnvironment, order: list[str] | None = None
+    ) -> tuple[numbering.Derived, list[tuple[PaperRecord, PaperRecord]]]:
+        order = self._order(env) if order is None else order
+        return numbering.compute(order, self.data["entries"], self.data["lists"], self.data["cites"])
+
+    @property
+    def papers(self) -> dict[str, PaperRecord]:
+        """Every paper shown in a list, by key (the API other features use)."""
+        return self.derived.papers
+
+    # -- reading ------------------------------------------------------------------------------
+    def note_list(self, record: ListRecord, entries: list[PaperRecord]) -> None:
+        """Store a ``references`` list and its entries."""
+        self.data["lists"].setdefault(record.docname, []).append(record)
+        self.data["entries"].setdefault(record.docname, []).extend(map(tuple, entries))
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Give each citation place an id (its back-link target) and record the keys it cites."""
+        places: list[str] = []
+        prefix = place_prefix(docname)
+        for target in document.findall(nodes.target):
+            keys = target.get(PLACE_ATTR)
+            if keys is None:
+                continue
+            target["ids"] = [prefix + str(len(places))]
+            places.append(keys)
+        if places:
+            self.data["cites"][docname] = tuple(places)
+        self.data["fresh"].add(docname)
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget what *docname* contributed (remembering it until ``env-updated``)."""
+        before = tuple(self.data[kind].pop(docname, None) for kind in ("entries", "lists", "cites"))
+        if self._previous is None:
+            self._previous = {}
+        self._previous.setdefault(docname, before)  # type: ignore[arg-type]
+
+    def _nothing_changed(self, fresh: Set[str], order: list[str]) -> bool:
+        """Whether re-read pages cite exactly as before, list nothing, and no page with data went away.
+
+        The live-preview case (editing the text of a page): numbers, back-links and lists stay as they
+        were, so the derived data need not be compared again.
+        """
+        previous = self._previous or {}
+        if order != self.data["order"]:
+            return False
+        for docname in fresh | previous.keys():
+            entries, lists, cites = previous.get(docname, (None, None, None))
+            if entries or lists or self.data["entries"].get(docname) or self.data["lists"].get(docname):
+                return False
+            if (cites or ()) != self.data["cites"].get(docname, ()):
+                return False
+        return True
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        """Take over what the documents read by a parallel worker contributed."""
+        for kind in ("entries", "lists", "cites"):
+            for docname, value in otherdata[kind].items():
+                if docname in docnames:
+                    self.data[kind][docname] = value
+        self.data["fresh"] |= otherdata["fresh"] & set(docnames)
+
+    # -- after reading ------------------------------------------------------------------------
+    def update_derived(self, env: BuildEnvironment) -> set[str]:
+        """Recompute the derived data; warn about duplicate keys; return the documents to re-write."""
+        fresh: set[str] = self.data["fresh"]
+        order = self._order(env)
+        unchanged = self._nothing_changed(fresh, order)
+        self._previous = None
+        self.data["fresh"] = set()
+        if unchanged:
+            if self._derived is None:  # a new process: numbers are needed to write the re-read pages
+                self._derived, _ = self._compute(env, order)
+            return set()
+        new, duplicates = self._compute(env, order)
+        for duplicate, first in duplicates:
+            if duplicate.docname in fresh or first.docname in fresh:
+                warn(
+                    logger,
+                    "duplicate_key",
+                    f"duplicate paper key {duplicate.key!r}{self._source(env, duplicate, ' from ')} "
+                    f"(first listed at {env.doc2path(first.docname, False)}:{first.lineno}"
+                    f"{self._source(env, first, ' from ')}); this entry is ignored",
+                    location=duplicate.location(),
+                )
+        cites: dict[str, Places] = self.data["cites"]
+        old, current = self.data["fingerprint"], numbering.fingerprint(new, cites)
+        self._derived = new
+        self.data["fingerprint"] = current
+        self.data["order"] = order
+        return numbering.affected_documents(old, current, fresh) & env.all_docs.keys()
+
+    @staticmethod
+    def _source(env: BuildEnvironment, record: PaperRecord, prefix: str) -> str:
+        """`` from papers.bib:12`` for a BibTeX entry (path relative to the source directory)."""
+        if not record.source:
+            return ""
+        path = Path(record.source)
+        shown = path.relative_to(env.srcdir) if path.is_relative_to(env.srcdir) else path
+        return f"{prefix}{shown.as_posix()}:{record.source_line}"
+
+    # -- resolving ----------------------------------------------------------------------------
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        """A ``{cite}`` becomes its label, a ``{paper}`` the paper's title, linked to the entry."""
+        record = self.papers.get(target)
+        if record is None:
+            return None
+        child: nodes.Node
+        if typ == "cite":
+            child = nodes.Text(self.derived.labels[target])
+        elif node.get("refexplicit"):
+            child = contnode
+        else:
+            child = nodes.inline(record.title, record.title, classes=contnode.get("classes", []))
+        return refnode(builder, fromdocname, record.docname, record.anchor, child, record.title)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """``{any}`` finds papers by key."""
+        refnode = self.resolve_xref(env, fromdocname, builder, "paper", target, node, contnode)
+        return [] if refnode is None else [("papers:paper", refnode)]
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        """Every shown paper, for ``objects.inv`` and the search index (display name: its title)."""
+        return self.derived.objects

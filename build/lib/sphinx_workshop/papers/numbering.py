@@ -1,0 +1,218 @@
+"""Whole-project computation: which entry counts for each key, list order, labels and back-links.
+
+Functions over the domain's per-document records, run once all documents are read. Nothing here
+is pickled: the environment keeps the records and a small :class:`Fingerprint` only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from sphinx_workshop.i18n import _
+from sphinx_workshop.papers.records import (
+    Fingerprint,
+    ListRecord,
+    PaperRecord,
+    Places,
+    Row,
+    anchor_for,
+    as_records,
+    place_prefix,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence, Set
+
+_LAST = float("inf")
+
+
+def document_order(root: str, includes: Mapping[str, Sequence[str]], docnames: Iterable[str]) -> list[str]:
+    """Documents in reading order: the toctree depth-first from *root*, then the rest by name."""
+    order: list[str] = []
+    seen: set[str] = set()
+    stack = [root]
+    while stack:
+        doc = stack.pop()
+        if doc in seen:
+            continue
+        seen.add(doc)
+        order.append(doc)
+        stack.extend(reversed(includes.get(doc, ())))
+    order.extend(sorted(set(docnames) - seen))
+    return order
+
+
+def author_year(record: PaperRecord) -> str:
+    """The label of an entry of an unnumbered list: ``Mirhoseini et al. 2017``."""
+    parts = []
+    if record.authors:
+        parts.append(
+            record.authors[0].split()[-1] + (" " + str(_("et al.")) if len(record.authors) > 1 else "")
+        )
+    if record.year:
+        parts.append(record.year)
+    return " ".join(parts) or record.key
+
+
+def _sorted(records: list[PaperRecord], how: str) -> list[PaperRecord]:
+    if how == "title":
+        return sorted(records, key=lambda r: r.title.casefold())
+    if how == "year":
+        return sorted(records, key=lambda r: (not r.year, r.year))
+    return records
+
+
+def cited_keys(order: Sequence[str], cites: Mapping[str, Places]) -> dict[str, int]:
+    """Every cited key and its rank (order of first citation in the project)."""
+    rank: dict[str, int] = {}
+    for doc in order:
+        for place in cites.get(doc, ()):
+            for key in place.split(","):
+                rank.setdefault(key, len(rank))
+    return rank
+
+
+class Derived:
+    """What the domain computes once every document is read (never pickled, always recomputed).
+
+    Labels and the entries shown are computed at once (citations need them); back-links only
+    when a list is rendered or compared, which a rebuild after editing text does not need.
+    """
+
+    def __init__(
+        self,
+        papers: dict[str, PaperRecord],
+        labels: dict[str, str],
+        lists: dict[str, tuple[str, ...]],
+        order: Sequence[str],
+        cites: Mapping[str, Places],
+    ) -> None:
+        #: key -> the entry that counts (the first listed, in document order), if a list shows it.
+        self.papers = papers
+        #: key -> the label a citation shows ("12", or "Mirhoseini et al. 2017" for unnumbered lists).
+        self.labels = labels
+        #: list_id -> the keys of its entries, in the order shown.
+        self.lists = lists
+        self._order = tuple(order)
+        self._cites = dict(cites)  # a snapshot: the domain's mapping changes in the next build
+
+    @cached_property
+    def objects(self) -> tuple[tuple[str, str, str, str, str, int], ...]:
+        """Every shown paper as ``Domain.get_objects`` gives it (display name: its title).
+
+        The search splits display names at their last ``.``, so a title's final full stop is
+        dropped. Computed once: ``objects.inv`` and the search index both ask for them.
+        """
+        return tuple(
+            (key, r.title.rstrip(". ") or key, "paper", r.docname, anchor_for(key), 1)
+            for key, r in self.papers.items()
+        )
+
+    @cached_property
+    def backlinks(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """key -> every place that cites it, as (docname, place id), in document order."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for doc in self._order:
+            places = self._cites.get(doc, ())
+            if not places:
+                continue
+            prefix = place_prefix(doc)
+            for index, place in enumerate(places):
+                where = (doc, prefix + str(index))
+                for key in dict.fromkeys(place.split(",")):
+                    found.setdefault(key, []).append(where)
+        return {key: tuple(links) for key, links in found.items()}
+
+
+def compute(
+    order: Sequence[str],
+    entries: Mapping[str, Sequence[Row]],
+    lists: Mapping[str, Sequence[ListRecord]],
+    cites: Mapping[str, Places],
+) -> tuple[Derived, list[tuple[PaperRecord, PaperRecord]]]:
+    """The derived data, and the (duplicate, first entry) pairs of keys listed more than once."""
+    first: dict[str, PaperRecord] = {}
+    duplicates: list[tuple[PaperRecord, PaperRecord]] = []
+    by_list: dict[str, list[PaperRecord]] = {}
+    for doc in order:
+        for record in as_records(entries.get(doc, ())):
+            if record.key in first:
+                duplicates.append((record, first[record.key]))
+            else:
+                first[record.key] = record
+                by_list.setdefault(record.list_id, []).append(record)
+
+    all_lists = [lst for doc in order for lst in lists.get(doc, ())]
+    needs_rank = any(lst.cited_only or lst.order == "cited" for lst in all_lists)
+    cite_rank = cited_keys(order, cites) if needs_rank else {}
+
+    papers: dict[str, PaperRecord] = {}
+    labels: dict[str, str] = {}
+    shown: dict[str, tuple[str, ...]] = {}
+    for lst in all_lists:
+        records = by_list.get(lst.list_id, [])
+        if lst.cited_only:
+            records = [r for r in records if r.key in cite_rank]
+        records = _sorted(records, lst.sort)
+        if lst.order == "cited":
+            records = sorted(records, key=lambda r: cite_rank.get(r.key, _LAST))
+        keys = [r.key for r in records]
+        papers.update(zip(keys, records, strict=True))
+        if lst.style == "numbered":
+            labels.update(zip(keys, map(str, range(1, len(keys) + 1)), strict=True))
+        else:
+            labels.update((r.key, author_year(r)) for r in records)
+        shown[lst.list_id] = tuple(keys)
+    return Derived(papers, labels, shown, order, cites), duplicates
+
+
+def _checksum(text: str) -> int:
+    """A 64-bit checksum (stable across processes, unlike ``hash``) that pickles as a small int."""
+    data = text.encode("utf-8", "surrogatepass")
+    return zlib.crc32(data) << 32 | zlib.adler32(data)
+
+
+def fingerprint(derived: Derived, cites: Mapping[str, Places]) -> Fingerprint:
+    """What citations and lists render, compact enough to keep in the pickled environment.
+
+    A page's citations depend on the label, page and title of each key they cite (not on the
+    entry's line: editing text above a list must not re-write the citing pages): one checksum per
+    citing page. A list shows its own entries only: what they hold changes only when its page
+    is re-read (and so re-written anyway); what other pages change is which of them are shown,
+    their labels and their back-links.
+    """
+    papers, labels = derived.papers, derived.labels
+    signature: dict[str, str] = {}
+    pages: dict[str, int] = {}
+    for docname, places in cites.items():
+        parts = []
+        for key in {key for place in places for key in place.split(",")}:
+            sig = signature.get(key)
+            if sig is None:
+                record = papers.get(key)
+                sig = f"{key}\1{labels[key]}\1{record.docname}\1{record.title}" if record else key
+                signature[key] = sig
+            parts.append(sig)
+        parts.sort()
+        pages[docname] = _checksum("\0".join(parts))
+    backlinks = derived.backlinks
+    lists = {}
+    for list_id, keys in derived.lists.items():
+        shown = repr([(key, labels[key], backlinks.get(key)) for key in keys])
+        lists[list_id] = hashlib.blake2b(shown.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return Fingerprint(pages, lists)
+
+
+def affected_documents(old: Fingerprint, new: Fingerprint, reread: Set[str]) -> set[str]:
+    """Documents whose output changes from *old* to *new* although they were not re-read.
+
+    A citing page shows its papers' labels, titles and pages; a list page its entries and back-links.
+    """
+    docs = {doc for doc, digest in new.pages.items() if old.pages.get(doc) != digest}
+    for list_id in old.lists.keys() | new.lists.keys():
+        if old.lists.get(list_id) != new.lists.get(list_id):
+            docs.add(list_id.rpartition("#")[0])
+    return docs - reread

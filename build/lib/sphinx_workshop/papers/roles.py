@@ -1,0 +1,60 @@
+"""The ``{cite}`` and ``{paper}`` roles: pending cross-references the papers domain resolves."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxRole
+from sphinx.util.nodes import split_explicit_title
+
+from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.papers.nodes import PLACE_ATTR
+from sphinx_workshop.xrefs import domain_xref
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node, system_message
+
+logger = logging.getLogger(__name__)
+
+
+def _place(keys: list[str]) -> nodes.target:
+    """The back-link target of a citation; the domain gives it an id when the document is read."""
+    target = nodes.target("", "", **{PLACE_ATTR: ",".join(keys)})
+    target.referenced = True  # docutils reports unreferenced targets by name or id; this has neither yet
+    return target
+
+
+class CiteRole(SphinxRole):
+    """``{cite}`key``` or ``{cite}`key1,key2```: superscript labels, each linked to its entry."""
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        """One ``pending_xref`` per key inside a superscript; an unknown key stays visible."""
+        parts = [part.strip() for part in self.text.split(",")]
+        keys = [part for part in parts if part]
+        if len(keys) < len(parts):
+            warn(logger, "cite_empty", f"empty key in {{cite}}`{self.text}`", location=self.get_location())
+        if not keys:
+            return [], []
+        sup = nodes.superscript("", "", classes=["papers-cite"])
+        for index, key in enumerate(keys):
+            if index:
+                sup += nodes.Text(",")
+            sup += domain_xref(self, "papers", "cite", key, key, explicit=False, classes=["papers-key"])
+        return [_place(keys), sup], []
+
+
+class PaperRole(SphinxRole):
+    """``{paper}`key``` (the paper's title as link text) or ``{paper}`text <key>```."""
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        """A ``pending_xref`` to the entry of the key."""
+        explicit, text, key = split_explicit_title(self.text)
+        key = key.strip()
+        if not key:
+            warn(logger, "cite_empty", "empty key in {paper}", location=self.get_location())
+            return [], []
+        classes = ["xref", "papers", "papers-paper"]
+        xref = domain_xref(self, "papers", "paper", key, text, explicit=explicit, classes=classes)
+        return [_place([key]), xref], []

@@ -1,0 +1,64 @@
+"""Whole-project steps: derived data after reading, lists rendered at write time, unknown keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.papers.nodes import references_list
+from sphinx_workshop.papers.render import render_list
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.domains import Domain
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_workshop.papers.domain import PapersDomain
+
+logger = logging.getLogger(__name__)
+
+
+def _domain(env: BuildEnvironment) -> PapersDomain:
+    return env.domains["papers"]  # type: ignore[return-value]
+
+
+class RenderReferenceLists(SphinxPostTransform):
+    """Replace each ``references_list`` placeholder with its entries, for every builder.
+
+    Runs at write time, when the numbering computed on ``env-updated`` is known; it creates
+    finished reference nodes only, so its order relative to the reference resolver does not matter.
+    """
+
+    default_priority = 200
+
+    def run(self, **kwargs: Any) -> None:
+        """Fill in every list of the document being written."""
+        derived = _domain(self.env).derived
+        for node in list(self.document.findall(references_list)):
+            list_id: str = node["list_id"]
+            # the list's own document, not the written one: singlehtml and LaTeX assemble several
+            fromdocname = list_id.rpartition("#")[0]
+            keys = derived.lists.get(list_id, ())
+            if not keys:  # nothing to show (LaTeX rejects an empty enumerate)
+                node.parent.remove(node)
+                continue
+            entries = [(derived.papers[key], derived.backlinks.get(key, ())) for key in keys]
+            node.replace_self(render_list(self.app.builder, fromdocname, node["style"], entries))
+
+
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Compute numbers and back-links for the whole project; return the pages they change."""
+    return sorted(_domain(env).update_derived(env))
+
+
+def on_warn_missing_reference(app: Sphinx, domain: Domain | None, node: nodes.Element) -> bool | None:
+    """An unknown key: our own warning (``workshop.cite_unknown``) instead of Sphinx's generic one."""
+    if domain is None or domain.name != "papers":
+        return None
+    role = node.get("reftype", "cite")
+    warn(logger, "cite_unknown", f"unknown paper key {node['reftarget']!r} in {{{role}}}", location=node)
+    return True

@@ -1,0 +1,240 @@
+"""The ``organizers`` grid and the ``organizer`` and ``speaker`` cards.
+
+Both accept any option so that an unknown one is reported as ``workshop.unknown_option`` with its
+location (and ignored) instead of failing the whole directive; every value is validated here and a
+bad one is left out with a warning, so the card still shows what is valid.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+
+from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.i18n import _
+from sphinx_workshop.people.nodes import ORGANIZATION_TYPE, person_card, person_field, profile_link
+from sphinx_workshop.people.profiles import PROFILE_OPTIONS, RULES, Profile, make_profile
+from sphinx_workshop.people.records import PersonRecord, anchor_for, initials
+
+if TYPE_CHECKING:
+    from sphinx_workshop.people.domain import PeopleDomain
+
+logger = logging.getLogger(__name__)
+
+
+class _PeopleDirective(WorkshopDirective):
+    """Base of the people directives."""
+
+
+class OrganizersDirective(_PeopleDirective):
+    """A responsive grid of the cards (or any content) of its body."""
+
+    has_content = True
+    known_options = ("class",)
+    option_spec = tolerant_options(known_options)
+
+    def run(self) -> list[nodes.Node]:
+        """A ``container`` of class ``person-grid`` (plus ``:class:``) holding the parsed body."""
+        self.warn_unknown_options()
+        classes = ["person-grid"]
+        if "class" in self.options:
+            try:
+                classes += directives.class_option(self.options["class"])
+            except ValueError:
+                warn(
+                    logger,
+                    "bad_option",
+                    f"invalid :class: {self.options['class']!r} of the {self.name} directive; it is ignored",
+                    location=self.get_location(),
+                )
+        grid = nodes.container(classes=classes)
+        self.set_source_info(grid)
+        grid += self.parse_content_to_nodes()
+        return [grid]
+
+
+class OrganizerDirective(_PeopleDirective):
+    """A person's card: name (the argument), avatar, affiliation, profile links and a MyST body."""
+
+    kind: ClassVar[str] = "organizer"
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    known_options = ("affiliation", "photo", *PROFILE_OPTIONS)
+    option_spec = tolerant_options(known_options)
+
+    def run(self) -> list[nodes.Node]:
+        """The card; it is recorded in the people domain when it has a name."""
+        self.warn_unknown_options()
+        name = " ".join(self.arguments[0].split()) if self.arguments else ""
+        if not name:
+            warn(
+                logger,
+                "missing_name",
+                f"{self.name} card without a name (give it as the directive's argument); "
+                "it is shown without one and cannot be linked to",
+                location=self.get_location(),
+            )
+        who = repr(name) if name else "a card without a name"
+        card = person_card(classes=["person-card", f"person-{self.kind}"])
+        self.set_source_info(card)
+        anchor = self._claim_anchor(card, name)
+
+        avatar = self._avatar(name, who)
+        if avatar is not None:
+            card += avatar
+        if name:
+            card += nodes.paragraph(
+                "", "", person_field(name, name, itemprop="name"), classes=["person-name"]
+            )
+        affiliation = " ".join(self.options.get("affiliation", "").split())
+        if affiliation:
+            organization = person_field(
+                "",
+                "",
+                person_field(affiliation, affiliation, itemprop="name"),
+                itemprop="affiliation",
+                itemtype=ORGANIZATION_TYPE,
+            )
+            card += nodes.paragraph("", "", organization, classes=["person-affiliation"])
+        profiles = self._profiles(who)
+        if profiles:
+            card += self._links(profiles, name)
+        if self.content:
+            card += nodes.container("", *self.parse_content_to_nodes(), classes=["person-bio"])
+
+        if anchor:
+            record = PersonRecord(
+                name=name,
+                kind=self.kind,
+                affiliation=affiliation,
+                same_as=tuple(profile.url for profile in profiles),
+                docname=self.env.docname,
+                lineno=self.lineno,
+                anchor=anchor,
+            )
+            domain: PeopleDomain = self.env.domains["people"]  # type: ignore[assignment]
+            domain.note_person(record)
+        return [card]
+
+    def _claim_anchor(self, card: person_card, name: str) -> str:
+        """Give the card its id; a second card of the same person in this document gets none."""
+        if not name:
+            return ""
+        anchor = anchor_for(name)
+        document = self.state.document
+        first = document.ids.get(anchor)
+        if first is not None:
+            warn(
+                logger,
+                "duplicate_person",
+                f"duplicate card for {name!r} (id {anchor!r}, first at "
+                f"{self.env.doc2path(self.env.docname, False)}:{first.line}); "
+                "links go to the first",
+                location=self.get_location(),
+            )
+            return ""
+        card["ids"].append(anchor)
+        document.ids[anchor] = card
+        return anchor
+
+    def _avatar(self, name: str, who: str) -> nodes.Element | None:
+        """The photo, or else the initials (a local, decorative avatar: no third-party request)."""
+        if "photo" in self.options:
+            photo = self._photo(self.options["photo"].strip(), name, who)
+            if photo is not None:
+                return photo
+        letters = initials(name)
+        if not letters:
+            return None
+        return person_field(letters, letters, classes=["person-avatar"], decorative=True)
+
+    def _photo(self, photo: str, name: str, who: str) -> nodes.image | None:
+        """An image node for a local photo (Sphinx copies it like any image), or ``None`` with a warning."""
+        fallback = "the initials are shown instead"
+        if not photo:
+            warn(
+                logger, "photo_missing", f"empty :photo: for {who}; {fallback}", location=self.get_location()
+            )
+            return None
+        if "://" in photo or photo.startswith(("data:", "//")):
+            warn(
+                logger,
+                "photo_outside",
+                f":photo: {photo!r} for {who} is not a local image; {fallback}",
+                location=self.get_location(),
+            )
+            return None
+        _rel, full = self.env.relfn2path(photo, self.env.docname)
+        path = Path(full).resolve()
+        if not path.is_relative_to(Path(self.env.srcdir).resolve()):
+            warn(
+                logger,
+                "photo_outside",
+                f":photo: {photo!r} for {who} is outside the project's source directory; {fallback}",
+                location=self.get_location(),
+            )
+            return None
+        try:
+            exists = path.is_file()
+        except OSError:  # a name too long for the file system, say: it cannot be there
+            exists = False
+        if not exists:
+            warn(
+                logger,
+                "photo_missing",
+                f":photo: {photo!r} for {who} does not exist; {fallback}",
+                location=self.get_location(),
+            )
+            return None
+        alt = _("Photo of {name}").format(name=name) if name else str(_("Photo"))
+        image = nodes.image(photo, uri=photo, alt=alt, classes=["person-photo"])
+        self.set_source_info(image)
+        return image
+
+    def _profiles(self, who: str) -> list[Profile]:
+        """The valid profile options, in :data:`PROFILE_OPTIONS` order; a bad one warns."""
+        profiles = []
+        for option in PROFILE_OPTIONS:
+            if option not in self.options:
+                continue
+            value: str = self.options[option]
+            profile = make_profile(option, value, twitter_base_url=self.config.workshop_twitter_base_url)
+            if profile is None:
+                warn(
+                    logger,
+                    "bad_url" if option == "homepage" else "bad_handle",
+                    f"invalid :{option}: {value!r} for {who} (expected {RULES[option]}); it is left out",
+                    location=self.get_location(),
+                )
+                continue
+            profiles.append(profile)
+        return profiles
+
+    @staticmethod
+    def _links(profiles: list[Profile], name: str) -> nodes.bullet_list:
+        """One list item per profile link, each a schema.org ``sameAs``."""
+        links = nodes.bullet_list(classes=["person-links"])
+        for profile in profiles:
+            link = profile_link(
+                "",
+                profile.text,
+                refuri=profile.url,
+                classes=["person-link", f"person-{profile.option}"],
+                label=profile.label,
+                aria_label=profile.accessible_name(name),
+                itemprop="sameAs",
+            )
+            links += nodes.list_item("", nodes.paragraph("", "", link))
+        return links
+
+
+class SpeakerDirective(OrganizerDirective):
+    """The same card for an invited speaker (kind ``speaker``)."""
+
+    kind = "speaker"

@@ -1,0 +1,35 @@
+"""The schedule feature: the ``schedule`` and ``event`` directives, the iCalendar file, the JSON-LD.
+
+Modules: ``times`` (dates, clock times, zones), ``nodes`` (custom nodes and their visitors),
+``directives``, ``domain`` (per-document records), ``ics`` (the calendar file), ``jsonld``
+(schema.org Event) and ``transforms`` (the calendar link per builder, a list in plain text).
+``static/schedule.js`` shows the times in the visitor's zone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_workshop.assets import add_assets
+from sphinx_workshop.schedule.directives import add_directives
+from sphinx_workshop.schedule.domain import ScheduleDomain, outdated_dependents
+from sphinx_workshop.schedule.ics import write_calendars
+from sphinx_workshop.schedule.nodes import add_nodes
+from sphinx_workshop.schedule.transforms import CalendarLinks, TextScheduleList
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__all__ = ["setup_schedule"]
+
+
+def setup_schedule(app: Sphinx) -> None:
+    """Register the schedule domain, nodes, directives, post-transform, calendar writer and assets."""
+    app.add_domain(ScheduleDomain)
+    add_nodes(app)
+    add_directives(app)
+    app.add_post_transform(CalendarLinks)
+    app.add_post_transform(TextScheduleList)
+    app.connect("env-get-outdated", outdated_dependents)
+    app.connect("doctree-resolved", write_calendars)
+    add_assets(app, css=("schedule.css",), js=("schedule.js",))

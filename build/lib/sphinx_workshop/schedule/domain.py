@@ -1,0 +1,159 @@
+"""The ``schedule`` domain: every schedule of the project, per document, safe for ``-j`` and rebuilds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from sphinx.domains import Domain
+from sphinx.util import logging
+
+from sphinx_workshop.diagnostics import warn
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+class ScheduleSubItem(NamedTuple):
+    """One ``- text`` line under an item (a talk of a session): it shares the item's times."""
+
+    lineno: int
+    source: str
+    uid: str
+
+
+class ScheduleItem(NamedTuple):
+    """One line of a schedule. ``start``/``end`` are ISO 8601 with offset, "" when the line is bad.
+
+    An item with ``subitems`` is a block: the calendar has one event per sub-item and none for the item.
+    """
+
+    lineno: int
+    start: str
+    end: str
+    source: str
+    uid: str
+    subitems: tuple[ScheduleSubItem, ...] = ()
+
+
+class ScheduleRecord(NamedTuple):
+    """One ``schedule`` directive: its calendar file (path in the output, "" for none) and items."""
+
+    docname: str
+    lineno: int
+    serial: int
+    title: str
+    timezone: str
+    ics: str
+    items: tuple[ScheduleItem, ...]
+
+
+class ScheduleDomain(Domain):
+    """Holds :class:`ScheduleRecord` lists by document; it defines no roles and no objects."""
+
+    name = "schedule"
+    label = "Schedule"
+    initial_data: ClassVar[dict[str, Any]] = {"schedules": {}, "events": {}}
+    data_version = 2  # 2: items carry sub-items
+
+    @property
+    def schedules(self) -> dict[str, list[ScheduleRecord]]:
+        """docname -> the schedules of that document, in source order."""
+        result: dict[str, list[ScheduleRecord]] = self.data.setdefault("schedules", {})
+        return result
+
+    @property
+    def events(self) -> dict[str, int]:
+        """docname -> how many ``event`` directives the document holds."""
+        result: dict[str, int] = self.data.setdefault("events", {})
+        return result
+
+    def add_schedule(self, record: ScheduleRecord) -> None:
+        """Store *record* (called while its document is read)."""
+        self.schedules.setdefault(record.docname, []).append(record)
+
+    def note_event(self, docname: str) -> None:
+        """Remember that *docname* holds an ``event`` (its JSON-LD lists organizers of other pages)."""
+        self.events[docname] = self.events.get(docname, 0) + 1
+
+    def dependent_docs(self) -> list[str]:
+        """Documents whose output shows data of other documents: paper titles, speakers, organizers."""
+        return sorted(set(self.schedules) | set(self.events))
+
+    def calendar_owner(self, ics: str) -> str:
+        """The document that writes the calendar file *ics*: the first, by name, of those naming it."""
+        return min((r.docname for r in self.all_records() if r.ics == ics), default="")
+
+    def check_consistency(self) -> None:
+        """Warn about a calendar file that two documents name (only the first one writes it)."""
+        for record in self.all_records():
+            owner = self.calendar_owner(record.ics) if record.ics else record.docname
+            if owner != record.docname:
+                warn(
+                    logger,
+                    "ics_clash",
+                    f"calendar file {record.ics!r} is already written by {owner!r}; "
+                    "this schedule's items are not in it",
+                    location=(record.docname, record.lineno),
+                )
+
+    def all_records(self) -> Iterable[ScheduleRecord]:
+        """Every schedule, by document name then source order."""
+        for docname in sorted(self.schedules):
+            yield from self.schedules[docname]
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget *docname*'s schedules (it is being re-read or was removed)."""
+        self.schedules.pop(docname, None)
+        self.events.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        """Take the schedules of *docnames* read by a parallel worker."""
+        for docname in docnames:
+            if docname in otherdata["schedules"]:
+                self.schedules[docname] = otherdata["schedules"][docname]
+            if docname in otherdata["events"]:
+                self.events[docname] = otherdata["events"][docname]
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        """The domain has no cross-references."""
+        return None
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """The domain has no cross-references."""
+        return []
+
+
+def outdated_dependents(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: once any document changes, re-read those that show other documents' data
+    (a schedule's paper titles and speakers, an event's organizers), so incremental builds stay exact."""
+    if not (added or changed or removed):
+        return []
+    domain = env.domains["schedule"]
+    assert isinstance(domain, ScheduleDomain)
+    return [name for name in domain.dependent_docs() if name not in changed and name not in removed]

@@ -1,0 +1,184 @@
+"""The iCalendar file (RFC 5545) of a page's schedules, written next to the page by HTML builders.
+
+One event per item; an item with sub-items (a session) gives one event per sub-item instead, over the
+item's times, summarized ``<item>: <sub-item>``. Byte-reproducible: DTSTAMP comes from
+``SOURCE_DATE_EPOCH`` (or the first event's date), UIDs hash the document, date, time and item text (a
+sub-item's: its position and text), and nothing depends on the order documents were read in.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from docutils import nodes
+
+from sphinx_workshop.schedule.domain import ScheduleDomain, ScheduleRecord
+from sphinx_workshop.schedule.jsonld import page_url
+from sphinx_workshop.schedule.nodes import schedule_block
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+
+UTC = timezone.utc  # datetime.UTC is Python 3.11+
+PRODID = "-//sphinx-workshop//schedule//EN"
+
+
+class CalendarEvent(NamedTuple):
+    """One VEVENT: ISO 8601 start and end (with offsets), plain-text summary, stable UID."""
+
+    uid: str
+    start: str
+    end: str
+    summary: str
+
+
+def escape_text(text: str) -> str:
+    r"""Escape an RFC 5545 TEXT value: ``\``, ``;``, ``,`` and line breaks; drop other controls."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
+    for char, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
+        text = text.replace(char, escaped)
+    return text
+
+
+def fold(line: str) -> bytes:
+    """Fold a content line at 75 octets (never inside a UTF-8 sequence), CRLF-terminated."""
+    data = line.encode("utf-8")
+    chunks: list[bytes] = []
+    limit = 75
+    while len(data) > limit:
+        cut = limit
+        while cut > 0 and (data[cut] & 0xC0) == 0x80:  # a continuation byte: step back to a char start
+            cut -= 1
+        chunks.append(data[:cut])
+        data = data[cut:]
+        limit = 74  # continuation lines start with one space
+    chunks.append(data)
+    return b"\r\n ".join(chunks) + b"\r\n"
+
+
+def utc_stamp(iso: str) -> str:
+    """``2020-12-12T09:00:00-08:00`` -> ``20201212T170000Z``."""
+    return datetime.fromisoformat(iso).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def dtstamp(events: list[CalendarEvent]) -> str:
+    """DTSTAMP of every event: ``SOURCE_DATE_EPOCH`` when set, else midnight UTC of the first event's day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y%m%dT%H%M%SZ")
+    first = min((e.start for e in events), default="1970-01-01T00:00:00+00:00")
+    return datetime.fromisoformat(first).strftime("%Y%m%dT000000Z")
+
+
+def calendar(events: list[CalendarEvent], *, name: str, timezone: str, url: str) -> bytes:
+    """The whole ``VCALENDAR`` with one ``VEVENT`` per event, times in UTC."""
+    stamp = dtstamp(events)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    if name:
+        lines.append(f"X-WR-CALNAME:{escape_text(name)}")
+    if timezone:
+        lines.append(f"X-WR-TIMEZONE:{timezone}")
+    for event in events:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.uid}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{utc_stamp(event.start)}",
+            f"DTEND:{utc_stamp(event.end)}",
+            f"SUMMARY:{escape_text(event.summary)}",
+        ]
+        if url:
+            lines.append(f"URL:{url}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return b"".join(fold(line) for line in lines)
+
+
+def writes_calendars(builder: Builder) -> bool:
+    """Only builders that write a web site get calendar files (not epub, not LaTeX or text)."""
+    return builder.format == "html" and not builder.name.startswith("epub")
+
+
+class _Summary(NamedTuple):
+    item: str
+    subitems: list[str]
+
+
+def _plain(node: nodes.Element) -> str:
+    # The paragraphs only: not the messages a bad role may have left next to them.
+    return " ".join(" ".join(p.astext() for p in node.children if isinstance(p, nodes.paragraph)).split())
+
+
+def _summaries(block: schedule_block) -> list[_Summary]:
+    # The item cells of the resolved doctree: roles ({paper}, {person}) already hold their final text.
+    table = next(iter(block.findall(nodes.tbody)), None)
+    if table is None:
+        return []
+    summaries = []
+    for row in table.findall(nodes.row):
+        cell = row.children[1]
+        assert isinstance(cell, nodes.entry)
+        talks = [talk for child in cell.children if isinstance(child, nodes.bullet_list) for talk in child]
+        summaries.append(
+            _Summary(_plain(cell), [_plain(talk) for talk in talks if isinstance(talk, nodes.Element)])
+        )
+    return summaries
+
+
+def _events(record: ScheduleRecord, summaries: list[_Summary]) -> Iterator[CalendarEvent]:
+    for index, item in enumerate(record.items):
+        if not (item.start and item.end):
+            continue
+        summary = summaries[index] if index < len(summaries) else _Summary(item.source, [])
+        text = summary.item or item.source
+        if not item.subitems:
+            yield CalendarEvent(item.uid, item.start, item.end, text)
+        for position, sub in enumerate(item.subitems):
+            sub_text = summary.subitems[position] if position < len(summary.subitems) else ""
+            yield CalendarEvent(
+                sub.uid,
+                item.start,
+                item.end,
+                ": ".join(part for part in (text, sub_text or sub.source) if part),
+            )
+
+
+def write_calendars(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved`` handler: write the calendar files of the schedules in *doctree*."""
+    if not writes_calendars(app.builder):
+        return
+    domain = app.env.domains["schedule"]
+    assert isinstance(domain, ScheduleDomain)
+    files: dict[str, list[tuple[ScheduleRecord, list[_Summary]]]] = {}
+    for block in doctree.findall(schedule_block):
+        records = domain.schedules.get(block["docname"], [])
+        if block["serial"] < len(records):
+            record = records[block["serial"]]
+            if record.ics and domain.calendar_owner(record.ics) == record.docname:
+                files.setdefault(record.ics, []).append((record, _summaries(block)))
+    for path, schedules in files.items():
+        _write(app, path, schedules)
+
+
+def _write(app: Sphinx, path: str, schedules: Iterable[tuple[ScheduleRecord, list[_Summary]]]) -> None:
+    schedules = list(schedules)
+    first = schedules[0][0]
+    events = [event for record, summaries in schedules for event in _events(record, summaries)]
+    title = first.title or _page_title(app, first.docname)
+    url = page_url(app.builder, first.docname)
+    target = Path(app.builder.outdir, *path.split("/"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(calendar(events, name=title, timezone=first.timezone, url=url))
+
+
+def _page_title(app: Sphinx, docname: str) -> str:
+    title = app.env.titles.get(docname)
+    return title.astext() if title is not None else str(app.config.project)

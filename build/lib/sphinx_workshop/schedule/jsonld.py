@@ -1,0 +1,105 @@
+"""schema.org ``Event`` JSON-LD, built when a page is written so organizers from every page are known."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+ATTENDANCE = {
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "offline": "https://schema.org/OfflineEventAttendanceMode",
+    "mixed": "https://schema.org/MixedEventAttendanceMode",
+}
+
+#: Characters that could end a <script> element or start a comment, and the two JavaScript line breaks.
+_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_safe_json(data: Any) -> str:
+    """``json.dumps(data)`` that is safe as the text of a ``<script>`` element."""
+    text = json.dumps(data, ensure_ascii=False)
+    for char, escape in _ESCAPES.items():
+        text = text.replace(char, escape)
+    return text
+
+
+def page_url(builder: Builder, docname: str) -> str:
+    """The page's canonical URL (as Sphinx computes ``pageurl``), or "" when html_baseurl is unset."""
+    base = builder.config.html_baseurl
+    return posixpath.join(base, builder.get_target_uri(docname)) if base else ""
+
+
+def organizers(env: BuildEnvironment, builder: Builder, first: str = "") -> list[dict[str, Any]]:
+    """schema.org ``Person`` entries of every organizer card in the project (the people domain):
+    the cards of document *first* (the event's own page) first, then by document and line."""
+    domain = env.domains.get("people")
+    records = getattr(domain, "people", None)
+    if not isinstance(records, dict):
+        return []
+    people = [r for r in records.values() if getattr(r, "kind", None) == "organizer"]
+    people.sort(
+        key=lambda r: (
+            r.docname != first,
+            str(r.docname),
+            int(getattr(r, "lineno", getattr(r, "line", 0)) or 0),
+            str(r.name),
+        )
+    )
+    entries = []
+    for record in people:
+        person: dict[str, Any] = {"@type": "Person", "name": str(record.name)}
+        if getattr(record, "affiliation", ""):
+            person["affiliation"] = {"@type": "Organization", "name": str(record.affiliation)}
+        if getattr(record, "same_as", ()):
+            person["sameAs"] = [str(url) for url in record.same_as]
+        url = page_url(builder, record.docname)
+        if url and getattr(record, "anchor", ""):
+            person["url"] = f"{url}#{record.anchor}"
+        entries.append(person)
+    return entries
+
+
+def event_json(node: nodes.Element, builder: Builder) -> str:
+    """The JSON-LD text of the ``event_data`` *node*."""
+    url = page_url(builder, node["docname"])
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": node["name"]}
+    if node["description"]:
+        data["description"] = node["description"]
+    for key, attr in (("startDate", "start"), ("endDate", "end")):
+        if node[attr]:
+            data[key] = node[attr]
+    data["eventStatus"] = "https://schema.org/EventScheduled"
+    if node["attendance"]:
+        data["eventAttendanceMode"] = ATTENDANCE[node["attendance"]]
+    location = _location(node, url)
+    if location:
+        data["location"] = location
+    people = organizers(builder.env, builder, first=node["docname"])
+    if people:
+        data["organizer"] = people
+    if url:
+        data["url"] = url
+    return script_safe_json(data)
+
+
+def _location(node: nodes.Element, page: str) -> list[dict[str, str]] | dict[str, str] | None:
+    place_name = node["location"]
+    virtual: dict[str, str] = {"@type": "VirtualLocation"}
+    if node["url"] or page:
+        virtual["url"] = node["url"] or page
+    if place_name and node["attendance"] == "online":
+        virtual["name"] = place_name
+    physical = {"@type": "Place", "name": place_name}
+    if node["attendance"] == "online":
+        return virtual if len(virtual) > 1 else None
+    if node["attendance"] == "offline":
+        return physical if place_name else None
+    if node["attendance"] == "mixed":
+        return [virtual, physical] if place_name else [virtual]
+    return None

@@ -1,0 +1,38 @@
+/* sphinx-workshop: schedule times in the visitor's, event's or UTC zone, via Intl. */
+(() => {
+  const here = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  const lang = document.documentElement.lang || undefined;
+  const f = (l, timeZone, o) => new Intl.DateTimeFormat(l, { timeZone, ...o });
+  for (const box of document.querySelectorAll(".workshop-schedule[data-timezone]")) {
+    const ev = box.dataset.timezone;
+    // The page's translated strings (data-text-*, set by the extension); "{zone}" takes a zone name.
+    const text = (key, zone) => (box.dataset[key] || "").split("{zone}").join(zone);
+    const name = box.querySelector(".workshop-schedule-zone-name");
+    const orig = name.textContent;
+    const bar = document.createElement("div");
+    bar.className = "workshop-schedule-tz";
+    bar.role = "group";
+    bar.ariaLabel = text("textGroup", "");
+    const show = (tz) => {
+      const ymd = f("en-CA", tz, { year: "numeric", month: "2-digit", day: "2-digit" });
+      const hm = f(lang, tz, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+      const md = f(lang, tz, { month: "short", day: "numeric" });
+      for (const t of box.querySelectorAll("time[datetime]")) {
+        const d = new Date(t.getAttribute("datetime"));
+        t.textContent = (ymd.format(d) === box.dataset.date ? "" : md.format(d) + ", ") + hm.format(d);
+      }
+      name.textContent = tz === ev ? orig : (tz === here ? text("textYourZone", tz) : tz);
+      for (const b of bar.children) b.ariaPressed = b.value === tz;
+    };
+    for (const [tz, label] of new Map([[here, "textHere"], [ev, "textEvent"], ["UTC", "textUtc"]])) {
+      const b = bar.appendChild(document.createElement("button"));
+      b.type = "button";
+      b.value = tz;
+      b.textContent = text(label, tz);
+      b.onclick = () => show(tz);
+    }
+    name.parentNode.ariaLive = "polite";
+    name.parentNode.after(bar);
+    show(here);
+  }
+})();
