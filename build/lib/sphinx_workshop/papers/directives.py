@@ -144,7 +144,7 @@ class ReferencesDirective(_PapersDirective):
     def bibfile_names(self) -> list[str]:
         """Every path given to ``:bibfile:``: space-separated, and (in MyST) the option repeated."""
         values: list[str] = []
-        lines = self.head_lines()[1:]
+        lines = self.head_lines()[1][1:]
         for line in lines:  # MyST keeps only the last of repeated options; read them all from the source
             match = _OPTION_LINE.match(line)
             if not match:
