@@ -1,5 +1,6 @@
-# The two set-up commands are `make html` and `make test`: each creates .venv from the pinned lock
-# file when it is missing or older than the lock, installs the project, then does its job.
+# The two set-up commands are `make html` and `make test`: each creates .venv from its pinned lock
+# file when it is missing or older than the lock, installs the project, then does its job. Building
+# (html, latexpdf, ...) installs requirements/docs.lock only; testing adds requirements/dev.lock.
 PYTHON   ?= python3
 VENV     ?= .venv
 BIN      := $(VENV)/bin
@@ -7,17 +8,20 @@ SPHINXOPTS ?=
 SPHINX   := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 BUILDDIR := _build
 STAMP    := $(VENV)/.installed
+DOCS_STAMP := $(VENV)/.installed-docs
 
 MUTDIR   := $(BUILDDIR)/mutation
 
-.PHONY: mutation help html dirhtml singlehtml epub latex text latexpdf all-builders serve test test-fast lint format bench lock clean distclean
+.PHONY: help html dirhtml singlehtml epub latex text latexpdf all-builders serve test test-fast lint format bench mutation lock catalogs test-matrix test-matrix-ends clean distclean
 
 help:
 	@echo "make html      build the site strictly (-W) into $(BUILDDIR)/html"
 	@echo "make test      run lint, type checks and the whole test suite"
 	@echo "make serve     live preview on http://127.0.0.1:8000"
+	@echo "make latexpdf  the PDF (needs TeX Live), into $(BUILDDIR)/latex"
 	@echo "make bench     build-cost benchmark (not part of make test)"
 	@echo "make mutation  mutation testing of ext/ against the non-browser tests (long)"
+	@echo "make test-matrix  the extension's tests on every supported Python x Sphinx (nox, uv)"
 	@echo "make lock      re-resolve requirements/*.lock from pyproject.toml"
 
 $(STAMP): requirements/dev.lock pyproject.toml
@@ -27,25 +31,53 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-html dirhtml singlehtml epub latex text: $(STAMP)
+# What building the site needs, and nothing of the test toolchain (dev.lock installs a superset).
+$(DOCS_STAMP): requirements/docs.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/docs.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+html dirhtml singlehtml epub latex text: $(DOCS_STAMP)
 	$(SPHINX) -W --keep-going -b $@ -d $(BUILDDIR)/doctrees/$@ source $(BUILDDIR)/$@
+
+# The PDF, as Read the Docs builds it: LaTeX, then latexmk with pdflatex (Debian: texlive-latex-recommended,
+# texlive-fonts-recommended, texlive-latex-extra, latexmk, tex-gyre). Dated by the event or SOURCE_DATE_EPOCH.
+latexpdf: $(DOCS_STAMP)
+	LATEXMKOPTS="-interaction=nonstopmode -halt-on-error" \
+	    $(BIN)/sphinx-build -M latexpdf source $(BUILDDIR) -c . -W --keep-going $(SPHINXOPTS)
+	@echo "PDF: $(BUILDDIR)/latex/mlforsystems2020.pdf"
 
 all-builders: html dirhtml singlehtml epub latex text
 
+# Rebuilds on edits to the pages and to what shapes them (conf.py, _static/, _templates/, ext/); -E
+# re-reads every page, since an edit to ext/ or _templates/ changes pages Sphinx would think current.
 serve: $(STAMP)
-	$(BIN)/sphinx-autobuild -c . --host 127.0.0.1 --port 8000 --watch ext source $(BUILDDIR)/serve
+	$(BIN)/sphinx-autobuild -c . -E --host 127.0.0.1 --port 8000 \
+	    --watch conf.py --watch _static --watch _templates --watch ext source $(BUILDDIR)/serve
 
 test: $(STAMP) lint node_modules/.installed
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
+# nox (uv backend) makes one virtualenv per (Python, Sphinx) pair under .nox/; pyenv's interpreters are
+# put on PATH when pyenv has them (uv downloads a missing one).
+PYENV_BINS := $(shell r=$$(pyenv root 2>/dev/null) && for d in $$r/versions/3.1[0-9].*/bin; do [ -d $$d ] && printf '%s:' $$d; done)
+test-matrix: $(STAMP)
+	PATH="$(PYENV_BINS)$$PATH" $(BIN)/nox $(NOXOPTS)
+
+# The lowest and the highest supported pair (what CI runs).
+test-matrix-ends: $(STAMP)
+	PATH="$(PYENV_BINS)$$PATH" $(BIN)/nox -t ends $(NOXOPTS)
+
 lint: $(STAMP)
-	$(BIN)/ruff check ext tests bench conf.py
-	$(BIN)/ruff format --check ext tests bench conf.py
+	$(BIN)/ruff check ext tests bench conf.py noxfile.py
+	$(BIN)/ruff format --check ext tests bench conf.py noxfile.py
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix ext tests bench conf.py
-	$(BIN)/ruff format ext tests bench conf.py
+	$(BIN)/ruff check --fix ext tests bench conf.py noxfile.py
+	$(BIN)/ruff format ext tests bench conf.py noxfile.py
 
 # The Nu Html Checker (vnu-jar) comes from the npm registry, pinned by package-lock.json.
 node_modules/.installed: package.json package-lock.json
@@ -68,6 +100,15 @@ bench: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --all-extras --python-version 3.11 --python-platform linux -o requirements/dev.lock
 	$(BIN)/uv pip compile pyproject.toml --extra docs --python-version 3.11 --python-platform linux -c requirements/dev.lock -o requirements/docs.lock
+
+# The extension's message catalogs: extract the template from ext/, merge it into each language's
+# .po (translate what is new there), compile the .mo files that ship in the package.
+LOCALE := ext/sphinx_workshop/locale
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -k _ --no-location --sort-output --project sphinx-workshop \
+	    --copyright-holder "ML for Systems workshop organizers" -o $(LOCALE)/sphinx_workshop.pot ext/sphinx_workshop
+	$(BIN)/pybabel update -D sphinx_workshop -i $(LOCALE)/sphinx_workshop.pot -d $(LOCALE) -w 110
+	$(BIN)/pybabel compile -D sphinx_workshop -d $(LOCALE) --statistics
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -9,7 +9,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 # Let a checkout build without `pip install -e .` (Read the Docs installs it; this is for humans).
 sys.path.insert(0, str(Path(__file__).parent / "ext"))
@@ -96,5 +102,31 @@ epub_publisher = author
 epub_copyright = copyright
 epub_show_urls = "no"
 epub_description = SITE_DESCRIPTION
-latex_documents = [(root_doc, "mlforsystems2020.tex", "ML For Systems @ NeurIPS 2020", author, "howto")]
+# A book: the home page and each page of its toctree are chapters (see _pages_as_chapters).
+latex_documents = [(root_doc, "mlforsystems2020.tex", "ML For Systems @ NeurIPS 2020", author, "manual")]
 latex_engine = "pdflatex"
+# The PDF's date is the event's, never the build day; Sphinx uses SOURCE_DATE_EPOCH when that is set.
+if not os.environ.get("SOURCE_DATE_EPOCH"):
+    today = "December 12, 2020"
+    # pdfTeX dates the file itself by SOURCE_DATE_EPOCH, else by the clock: give it the event's day.
+    latex_elements = {"preamble": r"\pdfinfo{/CreationDate (D:20201212000000Z) /ModDate (D:20201212000000Z)}"}
+
+
+def _pages_as_chapters(app: Sphinx, doctree: nodes.document) -> None:
+    """Move the home page's toctree out of its last section ("Contact Us") to the top of the document.
+
+    LaTeX inlines a toctree's pages where it stands, one level below its section, so the pages were
+    sections 3.1 to 3.4 under "Contact Us"; at the top they are chapters, siblings of the home page's.
+    The toctree is hidden, so HTML shows no difference. Before the toc collector (priority 500) reads it.
+    """
+    if app.env.docname != app.config.root_doc:
+        return
+    for wrapper in list(doctree.findall(nodes.compound)):
+        if "toctree-wrapper" in wrapper["classes"] and wrapper.parent is not doctree:
+            wrapper.parent.remove(wrapper)
+            doctree.append(wrapper)
+
+
+def setup(app: Sphinx) -> None:
+    """Site-specific hooks of this conf.py (the extension's own set-up lives in sphinx_workshop)."""
+    app.connect("doctree-read", _pages_as_chapters, priority=400)

@@ -6,10 +6,12 @@ It adds a ``papers`` domain (the ``references`` and ``paper`` directives, the ``
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx_workshop import config, papers, people, repairs, schedule
 from sphinx_workshop.assets import STYLESHEET, add_assets
+from sphinx_workshop.i18n import MESSAGE_CATALOG
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -23,7 +25,8 @@ ENV_VERSION = 1
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    """Register the extension's config values, domain, directives, roles, nodes and assets."""
+    """Register the extension's message catalogs, config values, domains, directives, roles and assets."""
+    app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locale"))
     config.setup_config(app)
     papers.setup_papers(app)
     people.setup_people(app)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+import sphinx
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
@@ -62,6 +63,16 @@ def _validate(app: Sphinx, config: Config) -> None:
             config[value.name] = value.default
 
 
+def _show_warning_types(app: Sphinx, config: Config) -> None:
+    # Sphinx 8 shows each warning's "[workshop.<subtype>]", the name suppress_warnings takes; 7.4 has the
+    # option but defaults it to off. Turn it on there too, unless conf.py (or -D) sets it.
+    chosen = (
+        "show_warning_types" in getattr(config, "_raw_config", {}) or "show_warning_types" in config.overrides
+    )
+    if sphinx.version_info < (8,) and not chosen:
+        config.show_warning_types = True
+
+
 def setup_config(app: Sphinx) -> None:
     """Declare every config value of :data:`CONFIG_VALUES` and validate them once conf.py is read."""
     for value in CONFIG_VALUES:
@@ -71,3 +82,4 @@ def setup_config(app: Sphinx) -> None:
     # Before Sphinx's own type check (priority 800): a bad value is replaced by its default first,
     # so it gives one warning, ours, not also Sphinx's generic "has type" warning.
     app.connect("config-inited", _validate, priority=790)
+    app.connect("config-inited", _show_warning_types)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils.parsers.rst import directives
@@ -40,10 +41,30 @@ class WorkshopDirective(SphinxDirective):
 
     def option_line(self, name: str) -> int:
         """The source line of option *name* (the directive's line when it cannot be found)."""
-        for offset, line in enumerate(self.block_text.splitlines()):
+        first, lines = self.head_lines()
+        for offset, line in enumerate(lines):
             if re.match(rf"\s*:{re.escape(name)}:", line):
-                return self.lineno + offset
+                return first + offset
         return self.lineno
+
+    def head_lines(self) -> tuple[int, list[str]]:
+        """The directive's first line number and its lines from there (the directive line, options, ...).
+
+        Under MyST they come from the source file: myst-parser 4 gives only the content as block text,
+        and MyST numbers a directive that follows its parent's opening fence directly one line late.
+        """
+        lines = self.block_text.splitlines()
+        if not type(self.state).__module__.startswith("myst_parser."):
+            return self.lineno, lines
+        try:
+            text = Path(self.get_source_info()[0]).read_text(encoding=self.config.source_encoding)
+        except (OSError, UnicodeDecodeError, TypeError):
+            return self.lineno, lines
+        source = text.splitlines()
+        for fence in (self.lineno - 1, self.lineno - 2):  # 0-based index of the directive's line
+            if 0 <= fence < len(source) and "{" + self.name + "}" in source[fence]:
+                return fence + 1, source[fence : self.lineno + self.content_offset]
+        return self.lineno, lines
 
     def content_line(self, index: int) -> int:
         """The source line of content line *index*, under MyST and under reStructuredText."""

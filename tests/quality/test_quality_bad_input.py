@@ -46,7 +46,7 @@ EXPECTED = sorted(
         # people
         ("people.md", 12, "workshop.missing_name", "without a name"),
         ("people.md", 17, "workshop.bad_handle", "'@bad handle!'"),
-        ("people.md", 23, "workshop.unknown_option", ":twiter:"),
+        ("people.md", 22, "workshop.unknown_option", ":twiter:"),
         ("people.md", 27, "workshop.photo_outside", "'../elsewhere/photo.png'"),
         ("people.md", 31, "workshop.photo_missing", "'img/missing.png'"),
         ("people.md", 35, "workshop.bad_url", "'javascript:alert(1)'"),

@@ -106,3 +106,54 @@ def test_html_job_builds_into_readthedocs_output(tmp_path) -> None:
     missing = soup(html / "404.html")
     links = [a["href"] for a in missing.select("article.bd-article a[href]")]
     assert "/en/latest/index.html" in links
+
+
+def _outline(reader) -> list[tuple[int, str]]:
+    """The PDF's bookmarks as (depth, title), depth 0 for chapters."""
+    found: list[tuple[int, str]] = []
+
+    def walk(items, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def test_pdf_job_makes_the_pages_chapters_dated_by_the_event(tmp_path) -> None:
+    from pypdf import PdfReader
+
+    project = checkout(tmp_path / "checkout")
+    output = project / "_readthedocs"
+    run_job("pdf", project, output)
+    (pdf,) = (output / "pdf").iterdir()
+    reader = PdfReader(pdf)
+    chapters = [title for depth, title in _outline(reader) if depth == 0]
+    # The home page's sections, then each page of its toctree: chapters, not sections under "Contact Us".
+    assert chapters == [
+        "References",
+        "Organizing Committee",
+        "Contact Us",
+        "Call for papers",
+        "Program",
+        "Accepted papers",
+        "Committees",
+    ]
+    assert (1, "Areas of interest") in _outline(reader)
+    title_page = reader.pages[0].extract_text()
+    assert "ML For Systems @ NeurIPS 2020" in title_page
+    assert "December 12, 2020" in title_page
+    assert reader.metadata["/CreationDate"].startswith("D:20201212")
+
+
+def test_pdf_date_follows_source_date_epoch(tmp_path) -> None:
+    from sitebuild import build_site
+
+    built = build_site("latex", tmp_path / "latex", env={"SOURCE_DATE_EPOCH": "1609459200"})
+    assert built.status == 0, built.warnings
+    tex = built.page("mlforsystems2020.tex")
+    assert "\\date{Jan 01, 2021}" in tex
+    assert "/CreationDate" not in tex  # pdfTeX dates the file by SOURCE_DATE_EPOCH itself

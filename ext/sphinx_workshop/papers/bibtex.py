@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from sphinx_workshop.i18n import _
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -69,7 +71,7 @@ def _person(person: Any) -> str:
     if person.lineage_names:
         name += ", " + " ".join(person.lineage_names)
     name = decode_latex(name)
-    return "et al." if name.lower() == "others" else name
+    return str(_("et al.")) if name.lower() == "others" else name
 
 
 def _entry_lines(text: str) -> dict[str, list[int]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -23,6 +23,10 @@ from sphinx_workshop.papers.nodes import references_list
 from sphinx_workshop.papers.records import ListRecord, PaperRecord
 
 if TYPE_CHECKING:
+    from collections.abc import MutableMapping
+
+    from sphinx.environment import BuildEnvironment
+
     from sphinx_workshop.papers.domain import PapersDomain
 
 logger = logging.getLogger(__name__)
@@ -38,6 +42,13 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "style": ("numbered", "list"),
     "sort": ("listed", "title", "year"),
 }
+
+
+def _current_document(env: BuildEnvironment) -> MutableMapping[str, Any]:
+    """The data of the document being read: ``current_document`` since Sphinx 8.2, ``temp_data`` before."""
+    if hasattr(env, "current_document"):
+        return cast("MutableMapping[str, Any]", env.current_document)
+    return cast("MutableMapping[str, Any]", env.temp_data)  # Sphinx 7.4 and 8.1
 
 
 class _PapersDirective(WorkshopDirective):
@@ -134,7 +145,7 @@ class ReferencesDirective(_PapersDirective):
     def bibfile_names(self) -> list[str]:
         """Every path given to ``:bibfile:``: space-separated, and (in MyST) the option repeated."""
         values: list[str] = []
-        lines = (self.block_text or "").splitlines()[1:]
+        lines = self.head_lines()[1][1:]
         for line in lines:  # MyST keeps only the last of repeated options; read them all from the source
             match = _OPTION_LINE.match(line)
             if not match:
@@ -214,7 +225,7 @@ class ReferencesDirective(_PapersDirective):
         entries: list[PaperRecord] = []
         for name in self.bibfile_names():
             entries.extend(self.read_bibfile(name, list_id))
-        document = self.env.current_document
+        document = _current_document(self.env)
         document[_LIST_KEY] = list_id
         body: list[PaperRecord] = []
         document[_ENTRIES_KEY] = body
@@ -242,7 +253,7 @@ class PaperDirective(_PapersDirective):
         """Add the entry to the enclosing list (or warn that there is none)."""
         self.warn_unknown_options()
         key = self.arguments[0]
-        document = self.env.current_document
+        document = _current_document(self.env)
         list_id = document.get(_LIST_KEY)
         if list_id is None:
             warn(

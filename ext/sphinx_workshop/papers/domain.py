@@ -17,6 +17,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.i18n import _
 from sphinx_workshop.papers import numbering
 from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirective
 from sphinx_workshop.papers.nodes import PLACE_ATTR
@@ -41,7 +42,7 @@ class PapersDomain(Domain):
     """Papers listed by ``references`` directives and cited by ``{cite}`` and ``{paper}``."""
 
     name = "papers"
-    label = "Papers"
+    label = _("Papers")
     object_types: ClassVar[dict[str, ObjType]] = {"paper": ObjType("paper", "paper")}
     directives: ClassVar[dict[str, Any]] = {"references": ReferencesDirective, "paper": PaperDirective}
     roles: ClassVar[dict[str, Any]] = {"cite": CiteRole(), "paper": PaperRole()}

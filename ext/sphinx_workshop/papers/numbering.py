@@ -10,6 +10,7 @@ import zlib
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from sphinx_workshop.i18n import _
 from sphinx_workshop.invalidation import changed, digest
 from sphinx_workshop.papers.records import (
     Fingerprint,
@@ -48,7 +49,9 @@ def author_year(record: PaperRecord) -> str:
     """The label of an entry of an unnumbered list: ``Mirhoseini et al. 2017``."""
     parts = []
     if record.authors:
-        parts.append(record.authors[0].split()[-1] + (" et al." if len(record.authors) > 1 else ""))
+        parts.append(
+            record.authors[0].split()[-1] + (" " + str(_("et al.")) if len(record.authors) > 1 else "")
+        )
     if record.year:
         parts.append(record.year)
     return " ".join(parts) or record.key

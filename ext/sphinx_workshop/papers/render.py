@@ -9,6 +9,7 @@ from urllib.parse import quote
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
+from sphinx_workshop.i18n import _
 from sphinx_workshop.links import is_safe_url
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def _backlinks(builder: Builder, fromdocname: str, backlinks: Backlinks) -> node
     if len(backlinks) == 1:
         docname, place_id = backlinks[0]
         span += refnode(
-            builder, fromdocname, docname, place_id, nodes.Text(arrow), title="Back to the citation"
+            builder, fromdocname, docname, place_id, nodes.Text(arrow), title=str(_("Back to the citation"))
         )
         return span
     span += nodes.Text(arrow + " ")
@@ -65,7 +66,7 @@ def _backlinks(builder: Builder, fromdocname: str, backlinks: Backlinks) -> node
             span += nodes.Text(" ")
         text = _letters(index)
         span += refnode(
-            builder, fromdocname, docname, place_id, nodes.Text(text), title="Back to the citation"
+            builder, fromdocname, docname, place_id, nodes.Text(text), title=str(_("Back to the citation"))
         )
     return span
 

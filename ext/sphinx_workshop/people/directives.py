@@ -17,6 +17,7 @@ from sphinx.util import logging
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
 from sphinx_workshop.domains import people_domain
+from sphinx_workshop.i18n import _
 from sphinx_workshop.people.nodes import ORGANIZATION_TYPE, person_card, person_field, profile_link
 from sphinx_workshop.people.profiles import PROFILE_OPTIONS, RULES, Profile, make_profile
 from sphinx_workshop.people.records import PersonRecord, anchor_for, initials
@@ -191,7 +192,7 @@ class OrganizerDirective(_PeopleDirective):
                 location=self.get_location(),
             )
             return None
-        alt = f"Photo of {name}" if name else "Photo"
+        alt = _("Photo of {name}").format(name=name) if name else str(_("Photo"))
         image = nodes.image(photo, uri=photo, alt=alt, classes=["sw-person-photo"])
         self.set_source_info(image)
         return image

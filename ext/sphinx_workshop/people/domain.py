@@ -17,6 +17,7 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_workshop import invalidation
 from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.i18n import _
 from sphinx_workshop.people.directives import OrganizerDirective, OrganizersDirective, SpeakerDirective
 from sphinx_workshop.people.records import PersonRecord, anchor_for
 from sphinx_workshop.people.roles import PersonRole
@@ -35,7 +36,7 @@ class PeopleDomain(Domain):
     """Organizer and speaker cards, linked to by ``{person}``."""
 
     name = "people"
-    label = "People"
+    label = _("People")
     object_types: ClassVar[dict[str, ObjType]] = {"person": ObjType("person", "person")}
     directives: ClassVar[dict[str, Any]] = {
         "organizers": OrganizersDirective,

@@ -49,7 +49,7 @@ class Profile(NamedTuple):
         """The link's accessible name: its visible text first (WCAG 2.5.3, "label in name"), then whose
         profile it is and where ("@annadgoldie, Anna Goldie on Twitter", "GitHub profile of Ed Chi")."""
         if self.option == "homepage":
-            return _("Homepage of {person}").format(person=person) if person else _("Homepage")
+            return _("Homepage of {person}").format(person=person) if person else str(_("Homepage"))
         if self.text == self.label:
             if person:
                 return _("{platform} profile of {person}").format(platform=self.label, person=person)
@@ -74,14 +74,14 @@ def make_profile(option: str, value: str, *, twitter_base_url: str) -> Profile |
         base = twitter_base_url.rstrip("/") + "/"
         return Profile(option, twitter_label(base), base + handle, f"@{handle}")
     if option == "homepage" and is_safe_url(value, schemes=frozenset({"http", "https"})):
-        return Profile(option, "Homepage", value, "Homepage")
+        return Profile(option, str(_("Homepage")), value, str(_("Homepage")))
     if option == "github" and _GITHUB.fullmatch(handle):
         return Profile(option, "GitHub", f"https://github.com/{handle}", "GitHub")
     if option == "scholar" and _SCHOLAR.fullmatch(value):
         url = f"https://scholar.google.com/citations?user={quote(value)}"
         return Profile(option, "Google Scholar", url, "Google Scholar")
     if option == "mastodon":
-        user, _, host = handle.partition("@")
+        user, _at, host = handle.partition("@")
         if _MASTODON_USER.fullmatch(user) and _DOMAIN.fullmatch(host):
             host = host.lower()
             return Profile(option, "Mastodon", f"https://{host}/@{user}", f"@{user}@{host}")

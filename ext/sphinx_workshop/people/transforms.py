@@ -10,6 +10,7 @@ from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.domains import people_domain
+from sphinx_workshop.i18n import _
 from sphinx_workshop.people.nodes import person_card, person_field, profile_link
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class ShowProfileUrls(SphinxPostTransform):
                     image["width"] = "2.5cm"
             for link in list(card.findall(profile_link)):
                 url: str = link["refuri"]
-                label = nodes.Text(f"{link['label']}: ")
+                label = nodes.Text(_("{platform}: ").format(platform=link["label"]))
                 plain = nodes.reference(url, url, refuri=url, classes=link["classes"])
                 parent = link.parent
                 index = parent.index(link)

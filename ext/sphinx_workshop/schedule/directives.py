@@ -14,11 +14,14 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from docutils import nodes
 from sphinx.util import logging
 
 from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
 from sphinx_workshop.domains import schedule_domain
+from sphinx_workshop.i18n import _
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.schedule import times
 from sphinx_workshop.schedule.domain import ScheduleItem, ScheduleRecord, ScheduleSubItem
@@ -33,8 +36,6 @@ logger = logging.getLogger(__name__)
 #: Length of the last item when the schedule gives no ``:end:``.
 DEFAULT_MINUTES = 30
 ICS_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.ics")
-MONTH_NAMES = "January February March April May June July August September October November December"
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: A sub-item line: ``- text``, indented or not.
 SUBITEM = re.compile(r"\s*-(?:\s+|$)(.*)")
 SUBITEMS_CLASS = "sw-schedule-subitems"
@@ -55,9 +56,13 @@ class _Row(NamedTuple):
     orphan: bool = False  # a sub-item line before any item, shown as an item of its own
 
 
-def _long_date(day: date) -> str:
-    # Not strftime's %A and %B: they follow the process's locale.
-    return f"{DAYS[day.weekday()]}, {MONTH_NAMES.split()[day.month - 1]} {day.day}, {day.year}"
+def _long_date(day: date, language: str | None) -> str:
+    # Babel's CLDR data, not strftime's %A and %B: those follow the process's locale, not the page's.
+    try:
+        locale = Locale.parse(language or "en")
+    except (ValueError, TypeError, UnknownLocaleError):
+        locale = Locale.parse("en")
+    return format_date(day, format="full", locale=locale)
 
 
 def _uid(docname: str, day: date, clock: time, source: str) -> str:
@@ -117,13 +122,16 @@ class ScheduleDirective(WorkshopDirective):
             block["timezone"], block["date"] = zone.key, day.isoformat()
             first = next((row.start for row in rows if row.start), None)
             label = times.zone_label(first or times.localize(day, time(12), zone))
-            caption = nodes.paragraph("", _long_date(day) + ", times in ", classes=["sw-schedule-zone"])
+            when = _("{date}, times in").format(date=_long_date(day, self.config.language))
+            caption = nodes.paragraph("", when + " ", classes=["sw-schedule-zone"])
             caption += nodes.inline("", label, classes=["sw-schedule-zone-name"])
             block += caption
         block += self._table(rows)
         if ics:
             link = nodes.reference(
-                "", f"Add the schedule to your calendar ({posixpath.basename(ics)})", refuri=ics
+                "",
+                _("Add the schedule to your calendar ({file})").format(file=posixpath.basename(ics)),
+                refuri=ics,
             )
             link["classes"].append("sw-schedule-ics")
             block += nodes.paragraph("", "", link, classes=["sw-schedule-calendar"])
@@ -260,7 +268,10 @@ class ScheduleDirective(WorkshopDirective):
         group += nodes.colspec(colwidth=12)
         group += nodes.colspec(colwidth=58)
         head = nodes.thead()
-        head += nodes.row("", *(nodes.entry("", nodes.paragraph("", label)) for label in ("Time", "Session")))
+        head += nodes.row(
+            "",
+            *(nodes.entry("", nodes.paragraph("", label)) for label in (str(_("Time")), str(_("Session")))),
+        )
         group += head
         body = nodes.tbody()
         group += body
@@ -337,7 +348,12 @@ class EventDirective(WorkshopDirective):
         try:
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?", value):
                 raise ValueError(f"{value!r} is not YYYY-MM-DDTHH:MM")
-            moment = datetime.fromisoformat(value)
+            # Python 3.10's fromisoformat knows neither "Z" nor a one-digit hour: normalize first.
+            day_part, clock_part = re.split("[T ]", value.removesuffix("Z"))
+            if clock_part.index(":") == 1:
+                clock_part = "0" + clock_part
+            utc = "+00:00" if value.endswith("Z") else ""
+            moment = datetime.fromisoformat(f"{day_part}T{clock_part}{utc}")
             if moment.tzinfo is None and zone is not None:
                 moment = times.localize(moment.date(), moment.time(), zone)
             elif zone is not None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from sphinx_workshop.i18n import _
 from sphinx_workshop.schedule.jsonld import event_json
 
 if TYPE_CHECKING:
@@ -32,10 +33,26 @@ class event_data(nodes.General, nodes.Element):
     """The data of an ``event`` directive, turned into JSON-LD when the page is written."""
 
 
+def _script_texts() -> dict[str, str]:
+    """The translated strings ``schedule.js`` shows, as ``data-text-*`` attributes (``{zone}``: a zone).
+
+    ``static/sphinx-workshop/schedule.js`` shows each schedule's times in the visitor's zone, the
+    event's or UTC, through the browser's ``Intl`` in the page's language; it is kept free of
+    comments to stay within the assets' 5 KB budget, so this is where it is described.
+    """
+    return {
+        "data-text-group": str(_("Show times in")),
+        "data-text-here": str(_("Your time ({zone})")),
+        "data-text-event": str(_("Event time ({zone})")),
+        "data-text-utc": str(_("UTC")),
+        "data-text-your-zone": str(_("{zone} (your time zone)")),
+    }
+
+
 def _visit_block_html(self: HTML5Translator, node: schedule_block) -> None:
     attributes = {}
     if node.get("timezone"):
-        attributes = {"data-timezone": node["timezone"], "data-date": node["date"]}
+        attributes = {"data-timezone": node["timezone"], "data-date": node["date"], **_script_texts()}
     self.body.append(self.starttag(node, "div", CLASS="sw-schedule", **attributes))
 
 

@@ -6,8 +6,10 @@ Everything here is pure: a parse failure raises :class:`ValueError` with a messa
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+UTC = timezone.utc  # datetime.UTC is Python 3.11+
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 

@@ -1,0 +1,138 @@
+"""The distributions: wheel and sdist build, pass ``twine check --strict`` and hold what the package
+needs; the wheel, installed into a fresh virtualenv with only Sphinx and myst-parser, builds the
+README's project."""
+
+from __future__ import annotations
+
+import email.parser
+import os
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from readmekit import write_project
+
+import sphinx_workshop
+
+PROJECT = Path(__file__).resolve().parents[2]
+UV = Path(sys.executable).with_name("uv")
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("package")]
+
+
+def _run(*args: str | Path, cwd: Path | None = None) -> str:
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    done = subprocess.run(
+        [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    # uv builds the sdist, then the wheel from the unpacked sdist: a file missing from the sdist fails here.
+    _run(UV, "build", "--quiet", "--out-dir", out, PROJECT)
+    return out
+
+
+def _wheel(dist: Path) -> Path:
+    (wheel,) = dist.glob("sphinx_workshop-*.whl")
+    return wheel
+
+
+def test_twine_check_strict(dist: Path) -> None:
+    files = sorted(dist.glob("sphinx_workshop-*"))
+    assert [f.name for f in files] == [
+        f"sphinx_workshop-{sphinx_workshop.__version__}-py3-none-any.whl",
+        f"sphinx_workshop-{sphinx_workshop.__version__}.tar.gz",
+    ]
+    output = _run(sys.executable, "-m", "twine", "check", "--strict", *files)
+    assert output.count("PASSED") == 2
+
+
+def test_wheel_metadata_and_files(dist: Path) -> None:
+    with zipfile.ZipFile(_wheel(dist)) as wheel:
+        names = set(wheel.namelist())
+        info = f"sphinx_workshop-{sphinx_workshop.__version__}.dist-info"
+        metadata = email.parser.Parser().parsestr(wheel.read(f"{info}/METADATA").decode())
+    assert metadata["Version"] == sphinx_workshop.__version__
+    assert metadata["Requires-Python"] == ">=3.10"
+    assert metadata["License-Expression"] == "MIT"
+    assert f"{info}/licenses/LICENSE" in names
+    requires = metadata.get_all("Requires-Dist")
+    assert 'tzdata; sys_platform == "win32"' in requires
+    assert any(r.startswith("sphinx<10,>=7.4") or r.startswith("sphinx>=7.4") for r in requires), requires
+    # The long description is the package's own README, not the site's.
+    body = metadata.get_payload()
+    assert metadata["Description-Content-Type"] == "text/markdown"
+    assert body.startswith("# sphinx-workshop") and "benchmark" not in body.lower()
+    for language in ("de", "fr", "zh_CN"):
+        for suffix in ("po", "mo"):
+            assert f"sphinx_workshop/locale/{language}/LC_MESSAGES/sphinx_workshop.{suffix}" in names
+    assert "sphinx_workshop/locale/sphinx_workshop.pot" in names
+    assert {"sphinx_workshop/py.typed", "sphinx_workshop/static/schedule.js"} <= names
+    assert not any(n.startswith(("tests/", "source/", "bench/")) for n in names)
+
+
+def test_sdist_holds_license_readme_changelog(dist: Path) -> None:
+    (sdist,) = dist.glob("sphinx_workshop-*.tar.gz")
+    top = f"sphinx_workshop-{sphinx_workshop.__version__}"
+    with tarfile.open(sdist) as archive:
+        names = set(archive.getnames())
+    for name in ("LICENSE", "CHANGELOG.md", "ext/README.md", "pyproject.toml"):
+        assert f"{top}/{name}" in names
+
+
+def test_wheel_in_a_fresh_virtualenv_builds_the_readme_project(dist: Path, tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    _run(UV, "venv", "--quiet", "--python", sys.executable, venv)
+    python = venv / "bin" / "python"
+    # Only the wheel, Sphinx and myst-parser (at the versions of the lock, for a reproducible test).
+    _run(
+        UV,
+        "pip",
+        "install",
+        "--quiet",
+        "--python",
+        python,
+        "-c",
+        PROJECT / "requirements" / "dev.lock",
+        _wheel(dist),
+        "sphinx",
+        "myst-parser",
+    )
+    where = _run(python, "-c", "import sphinx_workshop; print(sphinx_workshop.__file__)", cwd=tmp_path)
+    assert str(venv) in where
+    project = (
+        write_project(tmp_path / "project", "markdown") if (tmp_path / "project").mkdir() is None else None
+    )
+    assert project is not None
+    for language in ("en", "de"):
+        out = tmp_path / f"html-{language}"
+        _run(
+            python,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            "-D",
+            f"language={language}",
+            "-D",
+            "html_theme=alabaster",
+            project,
+            out,
+            cwd=tmp_path,
+        )
+        soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert len(soup.select("div.sw-person-card")) == 3
+        assert (out / "_static").is_dir() and (out / "index.ics").is_file()
+        headings = [th.get_text(strip=True) for th in soup.select("table.sw-schedule-table th")]
+        assert headings == (["Time", "Session"] if language == "en" else ["Uhrzeit", "Programmpunkt"])

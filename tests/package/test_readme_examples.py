@@ -1,0 +1,141 @@
+"""The repository README's examples: the MyST ones build as written with exactly the conf.py the README
+gives, and each reStructuredText form of its section "In reStructuredText" renders the same page."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+PROJECT = Path(__file__).resolve().parents[2]
+README = (PROJECT / "README.md").read_text(encoding="utf-8")
+FENCED = re.compile(r"^(`{3,})(\w+)\n(.*?)^\1$", flags=re.M | re.S)
+
+
+def section(name: str) -> str:
+    return README.split(f"<!-- {name}:start -->", 1)[1].split(f"<!-- {name}:end -->", 1)[0]
+
+
+def blocks(text: str, language: str) -> list[str]:
+    return [m[3] for m in FENCED.finditer(text) if m[2] == language]
+
+
+def readme_conf() -> str:
+    """The conf.py the README's "The extension" section gives, as written."""
+    return blocks(README.split("## The extension", 1)[1], "python")[0]
+
+
+#: page -> (heading for a page whose examples have none, examples in README order)
+def myst_pages() -> dict[str, tuple[str, list[str]]]:
+    schedule = blocks(section("schedule"), "markdown")
+    return {
+        "papers": ("", blocks(section("papers"), "markdown")),
+        "people": ("People", blocks(section("people"), "markdown")),
+        "program": ("Program", schedule),
+    }
+
+
+def rst_pages() -> dict[str, tuple[str, list[str]]]:
+    examples = blocks(section("rst"), "rst")
+    assert len(examples) == 5
+    return {
+        "papers": ("", examples[:1]),
+        "people": ("People", examples[1:2]),
+        "program": ("Program", examples[2:]),
+    }
+
+
+def write(folder: Path, flavour: str) -> Path:
+    """A project of the README's examples (one page per feature) and the papers they cite."""
+    folder.mkdir()
+    markdown = flavour == "markdown"
+    pages = myst_pages() if markdown else rst_pages()
+    suffix = ".md" if markdown else ".rst"
+
+    def title(text: str) -> str:
+        return f"# {text}\n\n" if markdown else f"{text}\n{'=' * len(text)}\n\n"
+
+    (folder / "conf.py").write_text(readme_conf() if markdown else 'extensions = ["sphinx_workshop"]\n')
+    for name, (heading, examples) in pages.items():
+        body = (title(heading) if heading else "") + "\n".join(examples)
+        (folder / f"{name}{suffix}").write_text(body, encoding="utf-8")
+    (folder / "papers.bib").write_text(blocks(section("papers"), "bibtex")[0], encoding="utf-8")
+    # The sub-items example cites the site's accepted papers.
+    shutil.copy(PROJECT / "source" / "accepted_papers.bib", folder / "accepted.bib")
+    if markdown:
+        accepted = "```{references}\n:bibfile: accepted.bib\n```\n"
+        toctree = "```{toctree}\npapers\npeople\nprogram\naccepted\n```\n"
+    else:
+        accepted = ".. references::\n   :bibfile: accepted.bib\n"
+        toctree = ".. toctree::\n\n   papers\n   people\n   program\n   accepted\n"
+    (folder / f"accepted{suffix}").write_text(title("Accepted papers") + accepted, encoding="utf-8")
+    (folder / f"index{suffix}").write_text(title("Workshop") + toctree, encoding="utf-8")
+    return folder
+
+
+def summary(page: Path) -> dict[str, object]:
+    """What a reader gets from a page: its text, links, our elements and its event data."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    body = soup.select_one('div[role="main"]') or soup.body
+    for anchor in body.select("a.headerlink"):
+        anchor.decompose()
+    ours = re.compile(r"^(papers|person|people|workshop)-")
+    return {
+        "text": " ".join(body.get_text(" ").split()),
+        "links": [a.get("href") for a in body.select("a[href]")],
+        "elements": [
+            (tag.name, sorted(c for c in tag.get("class", []) if ours.match(c)))
+            for tag in body.find_all(True)
+            if any(ours.match(c) for c in tag.get("class", []))
+        ],
+        "event": [json.loads(s.get_text()) for s in soup.select('script[type="application/ld+json"]')],
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    outdirs = {}
+    for flavour in ("markdown", "rst"):
+        app = SphinxTestApp(
+            "html",
+            srcdir=write(tmp_path_factory.mktemp("readme") / flavour, flavour),
+            status=StringIO(),
+            warning=StringIO(),
+            freshenv=True,
+        )
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        assert app.warning.getvalue() == "", flavour
+        outdirs[flavour] = Path(app.outdir)
+    return outdirs
+
+
+def test_readme_conf_names_the_myst_extension_the_examples_use() -> None:
+    conf = readme_conf()
+    assert conf.startswith('extensions = ["myst_parser", "sphinx_workshop"]\n')
+    assert 'myst_enable_extensions = ["colon_fence"]' in conf
+    examples = [example for _h, found in myst_pages().values() for example in found]
+    assert len(examples) == 5 and all(":::{" in example for example in examples)
+
+
+@pytest.mark.parametrize("page", ["papers", "people", "program"])
+def test_rst_examples_render_the_same_page_as_the_myst_ones(built, page: str) -> None:
+    myst, rst = (summary(built[flavour] / f"{page}.html") for flavour in ("markdown", "rst"))
+    assert myst["elements"], page
+    assert rst == myst
+
+
+def test_every_directive_and_role_has_an_rst_example() -> None:
+    rst = "\n".join(blocks(section("rst"), "rst"))
+    for directive in ("references", "paper", "organizers", "organizer", "speaker", "schedule", "event"):
+        assert f".. {directive}::" in rst
+    for role in ("cite", "paper", "person"):
+        assert f":{role}:`" in rst
