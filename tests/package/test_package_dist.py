@@ -75,7 +75,8 @@ def test_wheel_metadata_and_files(dist: Path) -> None:
         for suffix in ("po", "mo"):
             assert f"sphinx_workshop/locale/{language}/LC_MESSAGES/sphinx_workshop.{suffix}" in names
     assert "sphinx_workshop/locale/sphinx_workshop.pot" in names
-    assert {"sphinx_workshop/py.typed", "sphinx_workshop/static/schedule.js"} <= names
+    assert {"sphinx_workshop/py.typed", "sphinx_workshop/static/sphinx-workshop/schedule.js"} <= names
+    assert "sphinx_workshop/static/sphinx-workshop/sphinx-workshop.css" in names
     assert not any(n.startswith(("tests/", "source/", "bench/")) for n in names)
 
 
