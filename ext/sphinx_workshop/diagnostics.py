@@ -19,11 +19,15 @@ WARNING_TYPE = "workshop"
 #: subtype -> what it means. Keep alphabetical within each feature.
 SUBTYPES: dict[str, str] = {
     # shared
-    "bad_option": "a directive option whose value does not parse",
+    "bad_argument": "a directive without its argument (a paper's key, an event's name), or with text it does not take",
+    "bad_option": "a directive option whose value does not parse, or a flag option given a value",
+    "duplicate_option": "a directive option given twice (the last value is used; :bibfile: adds up)",
+    "misplaced": "a directive nested where it cannot show (a card in an event, a references list in another)",
     "bad_url": "a link that is not http(s) or mailto, or is malformed",
     "unknown_option": "an option the directive does not know",
     "config": "a configuration value of the wrong type or value (falls back to its default)",
     # papers domain
+    "bad_key": "a paper key that {cite} cannot name (it holds a comma); the paper is listed",
     "bibfile_missing": "a :bibfile: that does not exist or cannot be read",
     "bibfile_outside": "a :bibfile: outside the project's source directory",
     "bibfile_parse": "a BibTeX file (or entry) pybtex cannot parse",

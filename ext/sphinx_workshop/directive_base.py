@@ -1,49 +1,215 @@
-"""What every directive of the extension shares: tolerant options and warnings at the right line.
+"""What every directive of the extension shares: it reads its own argument and options.
 
-Docutils rejects an unknown option by failing the whole directive. Ours let every option through
-(:class:`TolerantOptionSpec`) and report the unknown ones themselves, as ``workshop.unknown_option``
-at the option's own line, so the rest of the directive still renders.
+Docutils drops a whole directive, with only an error, for an option given twice, a flag given a value,
+an unknown option or a missing argument; MyST keeps the directive but reports in its own words, and
+locates an option of a ``---`` block at the directive's line. So the parsers are given nothing to
+parse (no arguments, no option spec): both then pass the directive's lines through as its content,
+and :class:`WorkshopDirective` reads the argument (the text on the directive's line), the options (the
+``:name: value`` lines right after it, or MyST's ``---`` YAML block) and the body from them, the same
+way in both parsers. Every misuse is then a ``workshop.*`` warning at its own line, and the rest of
+the directive renders. Every value is first cleaned (:func:`sphinx_workshop.untrusted.clean_text`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
-from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.untrusted import clean_text
+
+if TYPE_CHECKING:
+    from docutils import nodes
 
 logger = logging.getLogger(__name__)
 
-
-class TolerantOptionSpec(dict[str, Callable[[str], Any]]):
-    """An option spec that accepts unknown options (as text), for the directive to warn about."""
-
-    def __missing__(self, key: str) -> Callable[[str], Any]:
-        return directives.unchanged
+#: ``:name: value`` (docutils' field marker, one word); ``:::`` (a MyST fence) and ``:role:`x``` are not.
+_OPTION = re.compile(r"(?P<indent>\s*):(?P<name>[^\s:`\\][^\s:`]*):(?:\s+(?P<value>.*?))?\s*")
+_YAML_FENCE = re.compile(r"\s*---\s*")
 
 
-def tolerant_options(known: tuple[str, ...], **converters: Callable[[str], Any]) -> TolerantOptionSpec:
-    """A :class:`TolerantOptionSpec` of the *known* options: text unless a converter is given."""
-    return TolerantOptionSpec({name: converters.get(name, directives.unchanged) for name in known})
+class Option(NamedTuple):
+    """One option as written: its name (lower case), value (stripped text) and source line."""
+
+    name: str
+    value: str
+    line: int
 
 
 class WorkshopDirective(SphinxDirective):
-    """Base of the extension's directives: locate options and content lines, warn about unknown options."""
+    """Base of the extension's directives: the argument, options and body, read the same way in rST and MyST.
+
+    Subclasses declare :attr:`known_options`, :attr:`flag_options`, :attr:`repeatable_options`,
+    :attr:`takes_argument` and :attr:`takes_content`, and implement :meth:`render`.
+    """
+
+    # Nothing for docutils or MyST to parse: see the module docstring.
+    required_arguments = 0
+    optional_arguments = 0
+    final_argument_whitespace = False
+    option_spec = None
+    has_content = True
 
     #: The options the directive understands, in the order the warning lists them.
     known_options: ClassVar[tuple[str, ...]] = ()
+    #: Options that take no value (present or absent).
+    flag_options: ClassVar[frozenset[str]] = frozenset()
+    #: Options whose repetitions add up (each value is kept); any other keeps its last value.
+    repeatable_options: ClassVar[frozenset[str]] = frozenset()
+    #: Whether the text on the directive's line is its argument (else it is a mistake).
+    takes_argument: ClassVar[bool] = False
+    #: Whether the directive has a body.
+    takes_content: ClassVar[bool] = True
+
+    argument: str
+    written_options: list[Option]
+
+    def run(self) -> list[nodes.Node]:
+        """Read the directive's own lines, then :meth:`render` it."""
+        self.read_block()
+        return self.render()
+
+    def render(self) -> list[nodes.Node]:
+        """The directive's nodes, from :attr:`argument`, :attr:`options` and :attr:`content`."""
+        raise NotImplementedError
+
+    # --- reading ------------------------------------------------------------------------------------
+
+    def read_block(self) -> None:
+        """Split the content the parser passed through into argument, options and body."""
+        lines = [clean_text(line) for line in self.content]
+        start = 0
+        self.argument = ""
+        if lines and self.content_line(0) == self.lineno and not _OPTION.fullmatch(lines[0]):
+            start = 1
+            if self.takes_argument:
+                self.argument = " ".join(lines[0].split())
+            elif lines[0].strip():
+                self.warn_at(
+                    "bad_argument",
+                    f"the {self.name} directive takes no argument; {lines[0].strip()!r} is ignored",
+                )
+        if self.takes_argument and not self.argument:
+            self.warn_missing_argument()
+        if start < len(lines) and _YAML_FENCE.fullmatch(lines[start]):
+            options, end = self._yaml_block(lines, start)
+        else:
+            options, end = self._field_block(lines, start)
+        while end < len(lines) and not lines[end].strip():
+            end += 1
+        self.written_options = options
+        self.options = self._settle(options)
+        body = StringList(lines[end:], items=self.content.items[end:])
+        self.content = body
+        self.content_offset += end
+        if body and not self.takes_content:
+            self.warn_at(
+                "bad_argument",
+                f"the {self.name} directive takes no content; "
+                f"{body[0].strip()!r} and what follows are ignored",
+                self.content_line(0),
+            )
+            self.content = StringList()
+
+    def warn_missing_argument(self) -> None:
+        """Warn that the argument is missing (a directive that can do without one overrides this)."""
+        self.warn_at("bad_argument", f"the {self.name} directive needs an argument; it is left out")
+
+    def _field_block(self, lines: list[str], start: int) -> tuple[list[Option], int]:
+        """The ``:name: value`` lines from *start* (a value may go on over more indented lines)."""
+        options: list[Option] = []
+        index = start
+        while index < len(lines):
+            match = _OPTION.fullmatch(lines[index])
+            if match is None:
+                break
+            line = self.content_line(index)
+            indent = len(match["indent"])
+            parts = [match["value"] or ""]
+            index += 1
+            while index < len(lines) and lines[index].strip():
+                more = len(lines[index]) - len(lines[index].lstrip())
+                if more <= indent:
+                    break
+                parts.append(lines[index].strip())
+                index += 1
+            options.append(Option(match["name"].lower(), "\n".join(p for p in parts if p), line))
+        return options, index
+
+    def _yaml_block(self, lines: list[str], start: int) -> tuple[list[Option], int]:
+        """MyST's ``---`` block (YAML ``name: value``), read with MyST's own option tokenizer."""
+        end = next((i for i in range(start + 1, len(lines)) if _YAML_FENCE.fullmatch(lines[i])), len(lines))
+        first = self.content_line(start) + 1
+        text = "\n".join(lines[start + 1 : end])
+        try:
+            from myst_parser.parsers.options import TokenizeError, options_to_tokens
+        except ImportError:  # a --- block outside MyST: not an option block
+            return [], start
+        try:
+            tokens, _state = options_to_tokens(text)
+        except TokenizeError as error:
+            self.warn_at(
+                "bad_option",
+                f"the options of the {self.name} directive are not 'name: value' lines "
+                f"({error.problem}); they are ignored",
+                first + error.problem_mark.line,
+            )
+            return [], min(end + 1, len(lines))
+        options = [
+            Option(
+                key.value.lower(),
+                clean_text(value.value if value is not None else "").strip(),
+                first + key.start.line,
+            )
+            for key, value in tokens
+        ]
+        return options, min(end + 1, len(lines))
+
+    def _settle(self, written: list[Option]) -> dict[str, str]:
+        """The option values the directive uses; unknown, repeated and valued flags warn at their line."""
+        settled: dict[str, str] = {}
+        seen: dict[str, int] = {}
+        for option in written:
+            if option.name not in self.known_options:
+                self.warn_at(
+                    "unknown_option",
+                    f"unknown option :{option.name}: of the {self.name} directive "
+                    f"(known: {', '.join(self.known_options)}); it is ignored",
+                    option.line,
+                )
+                continue
+            if option.name in seen and option.name not in self.repeatable_options:
+                self.warn_at(
+                    "duplicate_option",
+                    f"option :{option.name}: of the {self.name} directive is given again "
+                    f"(first at line {seen[option.name]}); the last value is used",
+                    option.line,
+                )
+            seen.setdefault(option.name, option.line)
+            if option.name in self.flag_options and option.value:
+                self.warn_at(
+                    "bad_option",
+                    f"option :{option.name}: of the {self.name} directive takes no value; "
+                    f"{option.value!r} is ignored",
+                    option.line,
+                )
+            settled[option.name] = "" if option.name in self.flag_options else option.value
+        return settled
+
+    # --- locating -----------------------------------------------------------------------------------
+
+    def option_values(self, name: str) -> list[str]:
+        """Every value given to option *name*, in source order (for a repeatable option)."""
+        return [option.value for option in self.written_options if option.name == name]
 
     def option_line(self, name: str) -> int:
-        """The source line of option *name* (the directive's line when it cannot be found)."""
-        for offset, line in enumerate(self.block_text.splitlines()):
-            if re.match(rf"\s*:{re.escape(name)}:", line):
-                return self.lineno + offset
-        return self.lineno
+        """The source line of option *name* (its last occurrence; the directive's line if absent)."""
+        lines = [option.line for option in self.written_options if option.name == name]
+        return lines[-1] if lines else self.lineno
 
     def content_line(self, index: int) -> int:
         """The source line of content line *index*, under MyST and under reStructuredText."""
@@ -56,14 +222,3 @@ class WorkshopDirective(SphinxDirective):
     def warn_at(self, subtype: str, message: str, line: int | None = None) -> None:
         """A warning of *subtype* at *line* (default: the directive's line) of the current document."""
         warn(logger, subtype, message, location=(self.env.docname, line or self.lineno))
-
-    def warn_unknown_options(self) -> None:
-        """Warn, at its line, about every option the directive does not know; it is then ignored."""
-        for name in self.options:
-            if name not in self.known_options:
-                self.warn_at(
-                    "unknown_option",
-                    f"unknown option :{name}: of the {self.name} directive "
-                    f"(known: {', '.join(self.known_options)}); it is ignored",
-                    self.option_line(name),
-                )

@@ -1,7 +1,8 @@
 """The ``references`` and ``paper`` directives: they read entries (BibTeX and inline) into the domain.
 
-Both accept any option so that an unknown one is reported as ``workshop.unknown_option`` with its
-location (and ignored) instead of failing the whole directive; known values are validated here.
+They read their own options (:mod:`sphinx_workshop.directive_base`), so a misused one is a located
+``workshop.*`` warning, in rST as in MyST, and the rest of the directive still renders; known values
+are validated here.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
-from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.directive_base import WorkshopDirective
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.papers.bibtex import load_bibfile
 from sphinx_workshop.papers.nodes import references_list
@@ -30,7 +30,6 @@ _LIST_KEY = "papers:list"
 _ENTRIES_KEY = "papers:entries"
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
-_OPTION_LINE = re.compile(r"^\s*:([\w-]+):\s*(.*)$")
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "order": ("listed", "cited"),
@@ -56,6 +55,14 @@ def checked_record(
 ) -> PaperRecord:
     """A :class:`PaperRecord` from raw fields; a bad field warns at *location* and is left out."""
     key: str = fields["key"]
+    if "," in key:
+        warn(
+            logger,
+            "bad_key",
+            f"paper key {key!r} holds a comma, so {{cite}} cannot name it (it separates keys); "
+            "the paper is listed but cannot be cited",
+            location=location,
+        )
     title = str(fields.get("title") or "").strip()
     if not title:
         warn(
@@ -115,7 +122,8 @@ class ReferencesDirective(_PapersDirective):
 
     has_content = True
     known_options = ("bibfile", "cited-only", "order", "style", "sort")
-    option_spec = tolerant_options(known_options, **{"cited-only": directives.flag})
+    flag_options = frozenset({"cited-only"})
+    repeatable_options = frozenset({"bibfile"})
 
     def choice(self, name: str) -> str:
         """The value of option *name*, or its default (the first choice) with a warning if invalid."""
@@ -131,18 +139,8 @@ class ReferencesDirective(_PapersDirective):
         return value
 
     def bibfile_names(self) -> list[str]:
-        """Every path given to ``:bibfile:``: space-separated, and (in MyST) the option repeated."""
-        values: list[str] = []
-        lines = (self.block_text or "").splitlines()[1:]
-        for line in lines:  # MyST keeps only the last of repeated options; read them all from the source
-            match = _OPTION_LINE.match(line)
-            if not match:
-                break
-            if match.group(1) == "bibfile":
-                values.append(match.group(2))
-        if len(values) < 2:
-            values = [str(self.options.get("bibfile") or "")]
-        return [name for value in values for name in value.split()]
+        """Every path given to ``:bibfile:``: space-separated, and the option repeated."""
+        return [name for value in self.option_values("bibfile") for name in value.split()]
 
     def read_bibfile(self, name: str, list_id: str) -> list[PaperRecord]:
         """The entries of one bib file (relative to the document, or to the source dir with a leading /)."""
@@ -196,9 +194,8 @@ class ReferencesDirective(_PapersDirective):
             )
         return records
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         """Store the list and its entries in the domain; leave a placeholder filled in at write time."""
-        self.warn_unknown_options()
         docname = self.env.docname
         list_id = f"{docname}#{self.env.new_serialno('papers-list')}"
         record = ListRecord(
@@ -232,15 +229,15 @@ class ReferencesDirective(_PapersDirective):
 class PaperDirective(_PapersDirective):
     """One paper entry inside a ``references`` directive (argument: its key)."""
 
-    required_arguments = 1
-    has_content = False
+    takes_argument = True
+    takes_content = False
     known_options = ("title", "url", "authors", "venue", "year", "doi", "arxiv", "note")
-    option_spec = tolerant_options(known_options)
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         """Add the entry to the enclosing list (or warn that there is none)."""
-        self.warn_unknown_options()
-        key = self.arguments[0]
+        key = self.argument
+        if not key:
+            return []
         document = self.env.current_document
         list_id = document.get(_LIST_KEY)
         if list_id is None:

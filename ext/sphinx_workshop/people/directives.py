@@ -1,8 +1,8 @@
 """The ``organizers`` grid and the ``organizer`` and ``speaker`` cards.
 
-Both accept any option so that an unknown one is reported as ``workshop.unknown_option`` with its
-location (and ignored) instead of failing the whole directive; every value is validated here and a
-bad one is left out with a warning, so the card still shows what is valid.
+They read their own options (:mod:`sphinx_workshop.directive_base`), so a misused one is a located
+``workshop.*`` warning, in rST as in MyST; every value is validated here and a bad one is left out
+with a warning, so the card still shows what is valid.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
-from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.directive_base import WorkshopDirective
 from sphinx_workshop.people.nodes import ORGANIZATION_TYPE, person_card, person_field, profile_link
 from sphinx_workshop.people.profiles import PROFILE_OPTIONS, RULES, Profile, make_profile
 from sphinx_workshop.people.records import PersonRecord, anchor_for, initials
@@ -35,11 +35,9 @@ class OrganizersDirective(_PeopleDirective):
 
     has_content = True
     known_options = ("class",)
-    option_spec = tolerant_options(known_options)
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         """A ``container`` of class ``person-grid`` (plus ``:class:``) holding the parsed body."""
-        self.warn_unknown_options()
         classes = ["person-grid"]
         if "class" in self.options:
             try:
@@ -61,24 +59,22 @@ class OrganizerDirective(_PeopleDirective):
     """A person's card: name (the argument), avatar, affiliation, profile links and a MyST body."""
 
     kind: ClassVar[str] = "organizer"
-    has_content = True
-    optional_arguments = 1
-    final_argument_whitespace = True
+    takes_argument = True
     known_options = ("affiliation", "photo", *PROFILE_OPTIONS)
-    option_spec = tolerant_options(known_options)
 
-    def run(self) -> list[nodes.Node]:
+    def warn_missing_argument(self) -> None:
+        """A card without a name still shows, without one."""
+        warn(
+            logger,
+            "missing_name",
+            f"{self.name} card without a name (give it as the directive's argument); "
+            "it is shown without one and cannot be linked to",
+            location=self.get_location(),
+        )
+
+    def render(self) -> list[nodes.Node]:
         """The card; it is recorded in the people domain when it has a name."""
-        self.warn_unknown_options()
-        name = " ".join(self.arguments[0].split()) if self.arguments else ""
-        if not name:
-            warn(
-                logger,
-                "missing_name",
-                f"{self.name} card without a name (give it as the directive's argument); "
-                "it is shown without one and cannot be linked to",
-                location=self.get_location(),
-            )
+        name = self.argument
         who = repr(name) if name else "a card without a name"
         card = person_card(classes=["person-card", f"person-{self.kind}"])
         self.set_source_info(card)

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from docutils import nodes
 from sphinx.util import logging
 
-from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.directive_base import WorkshopDirective
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.schedule import times
 from sphinx_workshop.schedule.domain import ScheduleDomain, ScheduleItem, ScheduleRecord, ScheduleSubItem
@@ -91,13 +91,10 @@ def _item(docname: str, row: _Row, end: datetime | None) -> ScheduleItem:
 class ScheduleDirective(WorkshopDirective):
     """A day's schedule from ``HH:MM | item`` lines, in the event's date and time zone."""
 
-    has_content = True
     known_options = ("date", "timezone", "end", "ics", "title")
-    option_spec = tolerant_options(known_options)
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         """Parse the options and lines; return the schedule's nodes and store its record."""
-        self.warn_unknown_options()
         docname = self.env.docname
         day, zone = self._day_and_zone()
         rows = self._rows(day, zone)
@@ -295,15 +292,17 @@ class ScheduleDirective(WorkshopDirective):
 class EventDirective(WorkshopDirective):
     """schema.org ``Event`` data of the workshop, written as JSON-LD into the page."""
 
-    required_arguments = 1
-    final_argument_whitespace = True
-    has_content = True
+    takes_argument = True
     known_options = ("start", "end", "timezone", "url", "attendance", "location")
-    option_spec = tolerant_options(known_options)
 
-    def run(self) -> list[nodes.Node]:
+    def warn_missing_argument(self) -> None:
+        """An event without a name is still written, named after the page."""
+        self.warn_at(
+            "bad_argument", f"the {self.name} directive needs the event's name; the page title is used"
+        )
+
+    def render(self) -> list[nodes.Node]:
         """Validate the options; return an ``event_data`` node (rendered when the page is written)."""
-        self.warn_unknown_options()
         zone = None
         self.zone_given = bool(self.options.get("timezone", "").strip())
         if self.zone_given:
@@ -315,7 +314,7 @@ class EventDirective(WorkshopDirective):
         assert isinstance(domain, ScheduleDomain)
         domain.note_event(self.env.docname)
         node = event_data(
-            name=self.arguments[0].strip(),
+            name=self.argument,
             description=" ".join(" ".join(n.astext() for n in self.parse_content_to_nodes()).split()),
             start=self._moment("start", zone),
             end=self._moment("end", zone),
