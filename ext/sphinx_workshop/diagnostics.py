@@ -19,7 +19,9 @@ WARNING_TYPE = "workshop"
 #: subtype -> what it means. Keep alphabetical within each feature.
 SUBTYPES: dict[str, str] = {
     # shared
-    "bad_argument": "a directive without its argument (a paper's key, an event's name), or with text it does not take",
+    "bad_argument": (
+        "a directive without its argument (a paper's key, an event's name), or with text it cannot take"
+    ),
     "bad_option": "a directive option whose value does not parse, or a flag option given a value",
     "duplicate_option": "a directive option given twice (the last value is used; :bibfile: adds up)",
     "misplaced": "a directive nested where it cannot show (a card in an event, a references list in another)",
