@@ -64,12 +64,23 @@ def _uid(docname: str, day: date, clock: time, source: str) -> str:
     return f"{digest[:32]}@sphinx-workshop"
 
 
-def _sub_uid(docname: str, start: datetime, index: int, source: str) -> str:
-    # The sub-item's position and text, not the item's: renaming a session keeps its talks' UIDs.
-    return _uid(docname, start.date(), start.time(), f"- {index}\n{source}")
+class _Uids:
+    """UIDs unique in a document: a repeated line (same time and text) gets its occurrence number."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = taken
+
+    def make(self, docname: str, start: datetime, source: str) -> str:
+        uid = _uid(docname, start.date(), start.time(), source)
+        occurrence = 1
+        while uid in self.taken:
+            occurrence += 1
+            uid = _uid(docname, start.date(), start.time(), f"{source}\n#{occurrence}")
+        self.taken.add(uid)
+        return uid
 
 
-def _item(docname: str, row: _Row, end: datetime | None) -> ScheduleItem:
+def _item(docname: str, row: _Row, end: datetime | None, uids: _Uids) -> ScheduleItem:
     start = row.start
     if start is None:
         return ScheduleItem(
@@ -80,9 +91,10 @@ def _item(docname: str, row: _Row, end: datetime | None) -> ScheduleItem:
         times.iso(start),
         times.iso(end) if end else "",
         row.text,
-        _uid(docname, start.date(), start.time(), row.text),
+        uids.make(docname, start, row.text),
         tuple(
-            ScheduleSubItem(sub.line, sub.text, _sub_uid(docname, start, index, sub.text))
+            # The sub-item's position and text, not the item's: renaming a session keeps its talks' UIDs.
+            ScheduleSubItem(sub.line, sub.text, uids.make(docname, start, f"- {index}\n{sub.text}"))
             for index, sub in enumerate(row.subitems, start=1)
         ),
     )
@@ -97,12 +109,13 @@ class ScheduleDirective(WorkshopDirective):
         """Parse the options and lines; return the schedule's nodes and store its record."""
         docname = self.env.docname
         day, zone = self._day_and_zone()
-        rows = self._rows(day, zone)
+        rows = self._in_order(self._rows(day, zone))
         ends = self._ends(rows)
-        items = tuple(_item(docname, row, end) for row, end in zip(rows, ends, strict=True))
-        ics = self._ics_path() if day and zone and any(item.start for item in items) else ""
         domain = self.env.domains["schedule"]
         assert isinstance(domain, ScheduleDomain)
+        uids = _Uids(domain.uids(docname))
+        items = tuple(_item(docname, row, end, uids) for row, end in zip(rows, ends, strict=True))
+        ics = self._ics_path() if day and zone and any(item.start for item in items) else ""
         serial = len(domain.schedules.get(docname, []))
         title = self.options.get("title", "").strip()
         record = ScheduleRecord(docname, self.lineno, serial, title, zone.key if zone else "", ics, items)
@@ -112,8 +125,7 @@ class ScheduleDirective(WorkshopDirective):
         block.source, block.line = self.get_source_info()
         if day and zone:
             block["timezone"], block["date"] = zone.key, day.isoformat()
-            first = next((row.start for row in rows if row.start), None)
-            label = times.zone_label(first or times.localize(day, time(12), zone))
+            label = self._zone_label(rows, day, zone)
             caption = nodes.paragraph("", _long_date(day) + ", times in ", classes=["workshop-schedule-zone"])
             caption += nodes.inline("", label, classes=["workshop-schedule-zone-name"])
             block += caption
@@ -125,6 +137,38 @@ class ScheduleDirective(WorkshopDirective):
             link["classes"].append("workshop-schedule-ics")
             block += nodes.paragraph("", "", link, classes=["workshop-schedule-calendar"])
         return [block]
+
+    @staticmethod
+    def _zone_label(rows: list[_Row], day: date, zone: ZoneInfo) -> str:
+        first = next((row.start for row in rows if row.start), None)
+        if first is None:
+            try:  # noon of a day the zone skipped (Samoa's 2011-12-30), or beyond year 9999 in UTC
+                first = times.localize(day, time(12), zone)
+            except ValueError:
+                return zone.key
+        return times.zone_label(first)
+
+    def _in_order(self, rows: list[_Row]) -> list[_Row]:
+        """A line earlier than the timed line before it (say, past midnight) keeps no machine time.
+
+        The schedule is one day's: a time after midnight cannot be told from a mistake, so it is shown as
+        written, without ``datetime`` and without a calendar event. Equal times (parallel sessions) are fine.
+        """
+        previous: _Row | None = None
+        for position, row in enumerate(rows):
+            if row.start is None:
+                continue
+            if previous is not None and previous.start is not None and row.start < previous.start:
+                self.warn_at(
+                    "bad_time",
+                    f"{row.written} is earlier than the previous item's {previous.written} (a schedule is "
+                    "one day, in order); the item is shown without a machine-readable time",
+                    row.line,
+                )
+                rows[position] = row._replace(start=None)
+                continue
+            previous = row
+        return rows
 
     def _rows(self, day: date | None, zone: ZoneInfo | None) -> list[_Row]:
         """The items of the body, each with the ``- text`` sub-items that follow it."""
@@ -194,29 +238,26 @@ class ScheduleDirective(WorkshopDirective):
         return _Row(written, True, start, text, line)
 
     def _ends(self, rows: list[_Row]) -> list[datetime | None]:
+        """Each timed item ends when a later one begins; the last at ``:end:`` (or after 30 minutes)."""
         valid = [row for row in rows if row.start]
-        ends: dict[int, datetime] = {}
+        ends: dict[int, datetime | None] = {}
+        last_end: list[datetime | None] = []  # the :end: option, read once
         for position, row in enumerate(valid):
             start = row.start
             assert start is not None
-            if position + 1 < len(valid):
-                following = valid[position + 1]
-                assert following.start is not None
-                if following.start > start:
-                    ends[id(row)] = following.start
-                    continue
-                self.warn_at(
-                    "bad_time",
-                    f"{following.written} is not after the previous item's {row.written}; "
-                    f"the previous item lasts {DEFAULT_MINUTES} minutes",
-                    following.line,
-                )
-            elif self.options.get("end", "").strip():
-                end = self._end_option(start)
-                if end:
-                    ends[id(row)] = end
-                    continue
-            ends[id(row)] = times.later(start, DEFAULT_MINUTES)
+            following = next((r.start for r in valid[position + 1 :] if r.start and r.start > start), None)
+            if following is not None:
+                ends[id(row)] = following
+                continue
+            if not last_end:
+                last_end.append(self._end_option(start) if self.options.get("end", "").strip() else None)
+            end = last_end[0] if last_end[0] and last_end[0] > start else None
+            if end is None:
+                try:
+                    end = times.later(start, DEFAULT_MINUTES)
+                except ValueError as exc:
+                    self.warn_at("bad_time", f"{exc}; the item has no end and no calendar event", row.line)
+            ends[id(row)] = end
         return [ends.get(id(row)) for row in rows]
 
     def _end_option(self, last: datetime) -> datetime | None:
@@ -313,11 +354,20 @@ class EventDirective(WorkshopDirective):
         domain = self.env.domains["schedule"]
         assert isinstance(domain, ScheduleDomain)
         domain.note_event(self.env.docname)
+        start, end = self._moment("start", zone), self._moment("end", zone)
+        if start and end and _instant(end) < _instant(start):
+            self.warn_at(
+                "bad_date",
+                f":end: {self.options['end']!r} is before :start: {self.options['start']!r}; "
+                "the event has no end date",
+                self.option_line("end"),
+            )
+            end = ""
         node = event_data(
             name=self.argument,
             description=" ".join(" ".join(n.astext() for n in self.parse_content_to_nodes()).split()),
-            start=self._moment("start", zone),
-            end=self._moment("end", zone),
+            start=start,
+            end=end,
             url=self._url(),
             attendance=self._attendance(),
             location=self.options.get("location", "").strip(),
@@ -335,14 +385,14 @@ class EventDirective(WorkshopDirective):
                 )
             return ""
         try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?", value):
-                raise ValueError(f"{value!r} is not YYYY-MM-DDTHH:MM")
-            moment = datetime.fromisoformat(value)
+            moment = times.parse_moment(value)
             if moment.tzinfo is None and zone is not None:
                 moment = times.localize(moment.date(), moment.time(), zone)
-            elif zone is not None:
-                moment = moment.astimezone(zone)
-        except ValueError as exc:
+            elif moment.tzinfo is not None:
+                times.in_utc(moment)  # within the calendar in UTC too
+                if zone is not None:
+                    moment = moment.astimezone(zone)
+        except (ValueError, OverflowError) as exc:
             self.warn_at("bad_date", f":{name}: {exc}", self.option_line(name))
             return ""
         if moment.tzinfo is None and not self.zone_given:
@@ -355,7 +405,7 @@ class EventDirective(WorkshopDirective):
 
     def _url(self) -> str:
         url = str(self.options.get("url", "")).strip()
-        if url and not is_safe_url(url):
+        if url and not is_safe_url(url, schemes=frozenset({"http", "https"})):
             self.warn_at("bad_url", f"event :url: {url!r} is not an http(s) link", self.option_line("url"))
             return ""
         return url
@@ -370,6 +420,12 @@ class EventDirective(WorkshopDirective):
             )
             return ""
         return value
+
+
+def _instant(iso: str) -> datetime:
+    """An ISO 8601 moment, made comparable: one without an offset is read as UTC."""
+    moment = datetime.fromisoformat(iso)
+    return moment if moment.tzinfo else moment.replace(tzinfo=times.UTC)
 
 
 def add_directives(app: Sphinx) -> None:

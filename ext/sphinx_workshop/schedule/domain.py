@@ -78,6 +78,16 @@ class ScheduleDomain(Domain):
         """Store *record* (called while its document is read)."""
         self.schedules.setdefault(record.docname, []).append(record)
 
+    def uids(self, docname: str) -> set[str]:
+        """The calendar UIDs the schedules of *docname* read so far use (a new one must differ)."""
+        return {
+            uid
+            for record in self.schedules.get(docname, [])
+            for item in record.items
+            for uid in (item.uid, *(sub.uid for sub in item.subitems))
+            if uid
+        }
+
     def note_event(self, docname: str) -> None:
         """Remember that *docname* holds an ``event`` (its JSON-LD lists organizers of other pages)."""
         self.events[docname] = self.events.get(docname, 0) + 1
