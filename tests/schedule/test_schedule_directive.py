@@ -119,8 +119,8 @@ BAD_WARNINGS = [
     "change); the item is shown without a time [workshop.bad_time]",
     "lines.md:10: WARNING: schedule line without '|' between time and item: 'Lunch without a time' "
     "[workshop.schedule_line]",
-    "lines.md:12: WARNING: 00:30 is earlier than the previous item's 03:00 (a schedule is one day, in order); "
-    "the item is shown without a machine-readable time [workshop.bad_time]",
+    "lines.md:12: WARNING: 00:30 is earlier than the previous item's 03:00 (a schedule is one day, in "
+    "order); the item is shown without a machine-readable time [workshop.bad_time]",
     "lines.md:13: WARNING: bad time '9.30' (expected HH:MM, 00:00 to 23:59); the item is shown without a "
     "time [workshop.bad_time]",
     "missing.md:3: WARNING: the schedule needs :date: (times are shown without a date or zone) "
