@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_workshop import config, papers, people, schedule
+from sphinx_workshop import anchors, config, papers, people, schedule
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -27,6 +27,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     papers.setup_papers(app)
     people.setup_people(app)
     schedule.setup_schedule(app)
+    anchors.setup_anchors(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

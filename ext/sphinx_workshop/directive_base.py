@@ -13,7 +13,7 @@ the directive renders. Every value is first cleaned (:func:`sphinx_workshop.untr
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
 
 from docutils.statemachine import StringList
 from sphinx.util import logging
@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 #: ``:name: value`` (docutils' field marker, one word); ``:::`` (a MyST fence) and ``:role:`x``` are not.
 _OPTION = re.compile(r"(?P<indent>\s*):(?P<name>[^\s:`\\][^\s:`]*):(?:\s+(?P<value>.*?))?\s*")
 _YAML_FENCE = re.compile(r"\s*---\s*")
+#: The workshop directives enclosing the one being run, innermost last (in the document being read).
+_STACK_KEY = "workshop:directive-stack"
 
 
 class Option(NamedTuple):
@@ -65,13 +67,39 @@ class WorkshopDirective(SphinxDirective):
     #: Whether the directive has a body.
     takes_content: ClassVar[bool] = True
 
+    #: Whether the body is only read as text (an event's description): no directive inside it shows.
+    body_is_text: ClassVar[bool] = False
+    #: Whether the directive may appear inside another of its kind (a references list may not).
+    nests_in_itself: ClassVar[bool] = True
+
     argument: str
     written_options: list[Option]
 
     def run(self) -> list[nodes.Node]:
-        """Read the directive's own lines, then :meth:`render` it."""
+        """Read the directive's own lines, then :meth:`render` it (unless nested where it cannot show)."""
         self.read_block()
-        return self.render()
+        stack = cast("list[type[WorkshopDirective]]", self.env.current_document.setdefault(_STACK_KEY, []))
+        where = self._misplaced(stack)
+        if where:
+            self.warn_at(
+                "misplaced",
+                f"the {self.name} directive cannot show inside {where}; it is ignored",
+            )
+            return []
+        stack.append(type(self))
+        try:
+            return self.render()
+        finally:
+            stack.pop()
+
+    def _misplaced(self, stack: list[type[WorkshopDirective]]) -> str:
+        """Why this directive cannot show where it is ("" when it can)."""
+        for enclosing in stack:
+            if enclosing.body_is_text:
+                return "the text-only body of an event"
+            if not self.nests_in_itself and issubclass(enclosing, type(self)):
+                return f"another {self.name} directive"
+        return ""
 
     def render(self) -> list[nodes.Node]:
         """The directive's nodes, from :attr:`argument`, :attr:`options` and :attr:`content`."""

@@ -123,6 +123,7 @@ class ReferencesDirective(_PapersDirective):
     has_content = True
     known_options = ("bibfile", "cited-only", "order", "style", "sort")
     flag_options = frozenset({"cited-only"})
+    nests_in_itself = False
     repeatable_options = frozenset({"bibfile"})
 
     def choice(self, name: str) -> str:

@@ -124,7 +124,7 @@ class OrganizerDirective(_PeopleDirective):
         anchor = anchor_for(name)
         document = self.state.document
         first = document.ids.get(anchor)
-        if first is not None:
+        if isinstance(first, person_card):
             warn(
                 logger,
                 "duplicate_person",

@@ -334,6 +334,7 @@ class EventDirective(WorkshopDirective):
     """schema.org ``Event`` data of the workshop, written as JSON-LD into the page."""
 
     takes_argument = True
+    body_is_text = True
     known_options = ("start", "end", "timezone", "url", "attendance", "location")
 
     def warn_missing_argument(self) -> None:

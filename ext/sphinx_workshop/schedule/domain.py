@@ -62,6 +62,11 @@ class ScheduleDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {"schedules": {}, "events": {}}
     data_version = 2  # 2: items carry sub-items
 
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: Calendar files this build must not write (their name is taken): derived, never pickled.
+        self.blocked_calendars: set[str] = set()
+
     @property
     def schedules(self) -> dict[str, list[ScheduleRecord]]:
         """docname -> the schedules of that document, in source order."""

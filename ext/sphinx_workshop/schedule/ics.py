@@ -178,7 +178,11 @@ def write_calendars(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         records = domain.schedules.get(block["docname"], [])
         if block["serial"] < len(records):
             record = records[block["serial"]]
-            if record.ics and domain.calendar_owner(record.ics) == record.docname:
+            if (
+                record.ics
+                and record.ics not in domain.blocked_calendars
+                and domain.calendar_owner(record.ics) == record.docname
+            ):
                 files.setdefault(record.ics, []).append((record, _summaries(block)))
     for path, schedules in files.items():
         _write(app, path, schedules)
@@ -201,6 +205,14 @@ def _write(app: Sphinx, path: str, schedules: Iterable[tuple[ScheduleRecord, lis
         )
         epoch = None
     target = Path(app.builder.outdir, *path.split("/"))
+    if target.is_dir() or target.parent.is_file():
+        warn(
+            logger,
+            "ics_clash",
+            f"calendar file {path!r} would overwrite a folder or file of the output; it is not written",
+            location=(first.docname, first.lineno),
+        )
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(calendar(events, name=title, timezone=first.timezone, url=url, epoch=epoch))
 
