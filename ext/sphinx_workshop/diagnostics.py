@@ -44,7 +44,7 @@ SUBTYPES: dict[str, str] = {
     "duplicate_person": "two cards of one person (same id), in one document or two; links go to the first",
     "missing_name": "an organizer or speaker card, or a {person} role, without a name",
     "person_unknown": "a {person} role naming no organizer or speaker card of the project",
-    "photo_missing": "a card's :photo: that does not exist",
+    "photo_missing": "a card's :photo: that does not exist, cannot be read or is not an image",
     "photo_outside": "a card's :photo: outside the project's source directory, or not a local file",
     # schedule
     "bad_date": "a schedule date that does not parse",

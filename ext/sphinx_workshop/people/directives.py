@@ -26,6 +26,27 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+#: What browsers show in an ``<img>`` and LaTeX or EPUB can carry.
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
+
+
+def unreadable_image(path: Path) -> str:
+    """Why the file at *path* cannot be a card's photo ("" when it can): unreadable, or not an image."""
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        return f"is not a PNG, JPEG, GIF, WebP or SVG image ({path.suffix or 'no suffix'})"
+    try:
+        with path.open("rb") as image:
+            head = image.read(4096)
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    if path.suffix.lower() == ".svg":
+        return "" if b"<svg" in head else "is not an SVG image"
+    import imagesize  # type: ignore[import-untyped]  # a dependency of Sphinx (image sizes)
+
+    width, height = imagesize.get(str(path))
+    return "" if width > 0 and height > 0 else f"is not a valid {path.suffix.lstrip('.').upper()} image"
+
+
 class _PeopleDirective(WorkshopDirective):
     """Base of the people directives."""
 
@@ -184,6 +205,15 @@ class OrganizerDirective(_PeopleDirective):
                 logger,
                 "photo_missing",
                 f":photo: {photo!r} for {who} does not exist; {fallback}",
+                location=self.get_location(),
+            )
+            return None
+        problem = unreadable_image(path)
+        if problem:
+            warn(
+                logger,
+                "photo_missing",
+                f":photo: {photo!r} for {who} {problem}; {fallback}",
                 location=self.get_location(),
             )
             return None
