@@ -115,8 +115,8 @@ BAD_WARNINGS = [
     "event.md:14: WARNING: the event needs :start: (its JSON-LD has no dates) [workshop.missing_option]",
     "lines.md:8: WARNING: bad time '25:00' (expected HH:MM, 00:00 to 23:59); the item is shown without a "
     "time [workshop.bad_time]",
-    "lines.md:9: WARNING: 02:30 does not exist on 2021-03-14 in America/Los_Angeles (a daylight-saving "
-    "change); the item is shown without a time [workshop.bad_time]",
+    "lines.md:9: WARNING: 02:30 does not exist on 2021-03-14 in America/Los_Angeles (its clocks skip it: a "
+    "daylight-saving or other change of offset); the item is shown without a time [workshop.bad_time]",
     "lines.md:10: WARNING: schedule line without '|' between time and item: 'Lunch without a time' "
     "[workshop.schedule_line]",
     "lines.md:12: WARNING: 00:30 is earlier than the previous item's 03:00 (a schedule is one day, in "

@@ -96,12 +96,22 @@ def localize(day: date, clock: time, zone: ZoneInfo) -> datetime:
             f"{day} {clock:%H:%M} in {zone.key} is outside the calendar (years 1 to 9999 in UTC)"
         ) from None
     if back.replace(tzinfo=None) != moment.replace(tzinfo=None):
-        raise ValueError(f"{clock:%H:%M} does not exist on {day} in {zone.key} (a daylight-saving change)")
+        raise ValueError(
+            f"{clock:%H:%M} does not exist on {day} in {zone.key} (its clocks skip it: a daylight-saving "
+            "or other change of offset)"
+        )
     return moment
 
 
 def iso(moment: datetime) -> str:
-    """ISO 8601 with seconds and the full UTC offset: ``2020-12-12T09:00:00-08:00``."""
+    """ISO 8601 with seconds and the full UTC offset: ``2020-12-12T09:00:00-08:00``.
+
+    An offset with seconds (a local mean time before 1900) is not valid in HTML's ``datetime`` or in
+    schema.org: such a moment is written in UTC.
+    """
+    offset = moment.utcoffset()
+    if offset is not None and offset.total_seconds() % 60:
+        moment = moment.astimezone(UTC)
     return moment.isoformat(timespec="seconds")
 
 
@@ -134,8 +144,11 @@ def zone_label(moment: datetime) -> str:
     """How a reader names the zone of *moment*: ``America/Los_Angeles (PST, UTC-08:00)``."""
     zone = moment.tzinfo
     key = zone.key if isinstance(zone, ZoneInfo) else str(zone)
-    offset = moment.strftime("%z")
-    utc = "UTC" if offset in {"+0000", ""} else f"UTC{offset[:3]}:{offset[3:]}"
+    delta = moment.utcoffset()
+    seconds = int(delta.total_seconds()) if delta is not None else 0
+    sign, seconds = ("-" if seconds < 0 else "+"), abs(seconds)
+    hours, minutes = seconds // 3600, seconds % 3600 // 60  # local mean times have seconds: dropped
+    utc = "UTC" if not (hours or minutes) else f"UTC{sign}{hours:02d}:{minutes:02d}"
     abbr = moment.tzname() or ""
     parts = [p for p in (abbr, utc) if p and not p.startswith(("+", "-"))]
     return f"{key} ({', '.join(dict.fromkeys(parts))})"
