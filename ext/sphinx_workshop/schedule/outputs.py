@@ -73,11 +73,15 @@ def check_calendar_names(app: Sphinx, env: BuildEnvironment) -> None:
             continue
         if record.ics in taken:
             what = taken[record.ics]
+            clash = (
+                f"would overwrite {what!r} of the output (a page or an extra file)"
+                if what == record.ics
+                else f"is the name of a folder of the output (holding {what!r})"
+            )
             warn(
                 logger,
                 "ics_clash",
-                f"calendar file {record.ics!r} would overwrite {what!r} of the output"
-                f"{'' if what == record.ics else ' (its folder)'}; it is not written",
+                f"calendar file {record.ics!r} {clash}; it is neither written nor linked",
                 location=(record.docname, record.lineno),
             )
             domain.blocked_calendars.add(record.ics)

@@ -35,10 +35,11 @@ class CalendarLinks(SphinxPostTransform):
             ):
                 paragraph.parent.remove(paragraph)
                 continue
-            page = self.app.builder.get_target_uri(self.env.docname)
+            # A page name may hold "#", "?" or "%": both are paths, percent-encoded before relative_uri
+            # (which would cut them at "#").
+            page = quote(self.app.builder.get_target_uri(self.env.docname), safe="/")
             for link in links:
-                # A page name may hold "#", "?" or "%": the link is a path, percent-encoded.
-                link["refuri"] = quote(relative_uri(page, link["refuri"]), safe="/")
+                link["refuri"] = relative_uri(page, quote(link["refuri"], safe="/"))
 
 
 class TextScheduleList(SphinxPostTransform):
