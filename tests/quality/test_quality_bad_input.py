@@ -37,10 +37,10 @@ EXPECTED = sorted(
         # papers: paper entries
         ("papers.md", 19, "workshop.paper_no_title", "'notitle'"),
         ("papers.md", 28, "workshop.unknown_option", ":pages:"),
-        ("papers.md", 23, "workshop.bad_url", "'javascript:alert(1)'"),
-        ("papers.md", 23, "workshop.bad_option", "'not-a-doi'"),
-        ("papers.md", 23, "workshop.bad_option", "'nonsense'"),
-        ("papers.md", 31, "workshop.bad_url", "'ftp://example.org/paper.pdf'"),
+        ("papers.md", 25, "workshop.bad_url", "'javascript:alert(1)'"),  # each at its option's line
+        ("papers.md", 26, "workshop.bad_option", "'not-a-doi'"),
+        ("papers.md", 27, "workshop.bad_option", "'nonsense'"),
+        ("papers.md", 33, "workshop.bad_url", "'ftp://example.org/paper.pdf'"),
         ("papers.md", 36, "workshop.duplicate_key", "'good'"),
         ("papers.md", 41, "workshop.paper_outside", "'stray'"),
         # people

@@ -22,6 +22,8 @@ from sphinx_workshop.papers.nodes import references_list
 from sphinx_workshop.papers.records import ListRecord, PaperRecord
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from sphinx_workshop.papers.domain import PapersDomain
 
 logger = logging.getLogger(__name__)
@@ -52,8 +54,11 @@ def checked_record(
     lineno: int,
     source: str = "",
     source_line: int = 0,
+    field_lines: Mapping[str, tuple[str, int]] | None = None,
 ) -> PaperRecord:
-    """A :class:`PaperRecord` from raw fields; a bad field warns at *location* and is left out."""
+    """A :class:`PaperRecord` from raw fields; a bad field warns at its line in *field_lines* (else at
+    *location*) and is left out."""
+    lines = field_lines or {}
     key: str = fields["key"]
     if "," in key:
         warn(
@@ -78,7 +83,7 @@ def checked_record(
             logger,
             "bad_url",
             f"paper {key!r}: {url!r} is not an http(s) link; the title is not linked",
-            location=location,
+            location=lines.get("url", location),
         )
         url = ""
     doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", str(fields.get("doi") or "").strip(), flags=re.I)
@@ -87,7 +92,7 @@ def checked_record(
             logger,
             "bad_option",
             f"paper {key!r}: {doi!r} is not a DOI (10.<prefix>/<suffix>); it is left out",
-            location=location,
+            location=lines.get("doi", location),
         )
         doi = ""
     arxiv = re.sub(r"^arxiv:", "", str(fields.get("arxiv") or "").strip(), flags=re.I)
@@ -96,7 +101,7 @@ def checked_record(
             logger,
             "bad_option",
             f"paper {key!r}: {arxiv!r} is not an arXiv identifier; it is left out",
-            location=location,
+            location=lines.get("arxiv", location),
         )
         arxiv = ""
     return PaperRecord(
@@ -260,6 +265,7 @@ class PaperDirective(_PapersDirective):
                 docname=self.env.docname,
                 list_id=list_id,
                 lineno=self.lineno,
+                field_lines={o.name: (self.env.docname, o.line) for o in self.written_options},
             )
         )
         return []
