@@ -91,6 +91,9 @@ def check_outputs(result: Build) -> None:
             text = page.read_text(encoding="utf-8")
             assert not CONTROL.search(text), f"control character in {page}"
             soup = BeautifulSoup(text, "html.parser")
+            for image in soup.find_all("img", src=True):  # no broken image
+                if "://" not in image["src"] and not image["src"].startswith("data:"):
+                    assert (page.parent / image["src"].split("#")[0]).is_file(), (page, image["src"])
             for script in soup.find_all("script", type="application/ld+json"):
                 json.loads(script.string or "")
         for calendar in outdir.rglob("*.ics"):

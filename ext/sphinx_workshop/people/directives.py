@@ -201,10 +201,11 @@ class OrganizerDirective(_PeopleDirective):
         except OSError:  # a name too long for the file system, say: it cannot be there
             exists = False
         if not exists:
+            what = "is a folder, not an image" if path.is_dir() else "does not exist"
             warn(
                 logger,
                 "photo_missing",
-                f":photo: {photo!r} for {who} does not exist; {fallback}",
+                f":photo: {photo!r} for {who} {what}; {fallback}",
                 location=self.get_location(),
             )
             return None
