@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
+from sphinx_workshop.untrusted import clean_text
+
 if TYPE_CHECKING:
     from sphinx.util.docutils import SphinxRole
 
@@ -18,7 +20,11 @@ if TYPE_CHECKING:
 def domain_xref(
     role: SphinxRole, domain: str, reftype: str, target: str, text: str, *, explicit: bool, classes: list[str]
 ) -> pending_xref:
-    """A warning (``refwarn``) ``pending_xref`` of *role*'s document to *target* in *domain*."""
+    """A warning (``refwarn``) ``pending_xref`` of *role*'s document to *target* in *domain*.
+
+    The role's text is the input boundary of roles: control characters are removed from it here.
+    """
+    target, text = clean_text(target), clean_text(text)
     xref = pending_xref(
         "",
         nodes.inline(text, text, classes=classes),
