@@ -426,7 +426,8 @@ def whole_page(draw: st.DrawFn) -> tuple[str, dict[str, str]]:
         *(("person", n) for n in names),
     ]
     bib = "".join(
-        f"@misc{{bib{i},\n  title = {{{draw(HOSTILE)}}},\n  url = {{{draw(URL)}}},\n  year = {{{draw(HOSTILE)}}}\n}}\n"
+        f"@misc{{bib{i},\n  title = {{{draw(HOSTILE)}}},\n  url = {{{draw(URL)}}},\n"
+        f"  year = {{{draw(HOSTILE)}}}\n}}\n"
         for i in range(draw(st.integers(0, 2)))
     ).replace("\x01", "\x1b")
     markup = draw(st.sampled_from(["rst", "md"]))
