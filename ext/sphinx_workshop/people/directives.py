@@ -197,11 +197,11 @@ class OrganizerDirective(_PeopleDirective):
             )
             return None
         try:
-            exists = path.is_file()
+            exists, folder = path.is_file(), path.is_dir()
         except OSError:  # a name too long for the file system, say: it cannot be there
-            exists = False
+            exists = folder = False
         if not exists:
-            what = "is a folder, not an image" if path.is_dir() else "does not exist"
+            what = "is a folder, not an image" if folder else "does not exist"
             warn(
                 logger,
                 "photo_missing",
