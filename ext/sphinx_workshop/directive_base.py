@@ -6,8 +6,10 @@ locates an option of a ``---`` block at the directive's line. So the parsers are
 parse (no arguments, no option spec): both then pass the directive's lines through as its content,
 and :class:`WorkshopDirective` reads the argument (the text on the directive's line), the options (the
 ``:name: value`` lines right after it, or MyST's ``---`` YAML block) and the body from them, the same
-way in both parsers. Every misuse is then a ``workshop.*`` warning at its own line, and the rest of
-the directive renders. Every value is first cleaned (:func:`sphinx_workshop.untrusted.clean_text`).
+way in both parsers; in MyST, option values are read by MyST's own tokenizer (quotes, ``#``
+comments), in rST as docutils reads a field. Every misuse is then a ``workshop.*`` warning at its own
+line, and the rest of the directive renders. Every value is first cleaned
+(:func:`sphinx_workshop.untrusted.clean_text`).
 """
 
 from __future__ import annotations
@@ -147,8 +149,23 @@ class WorkshopDirective(SphinxDirective):
         """Warn that the argument is missing (a directive that can do without one overrides this)."""
         self.warn_at("bad_argument", f"the {self.name} directive needs an argument; it is left out")
 
+    def _in_myst(self) -> bool:
+        return type(self.state).__module__.startswith("myst_parser.")
+
     def _field_block(self, lines: list[str], start: int) -> tuple[list[Option], int]:
-        """The ``:name: value`` lines from *start* (a value may go on over more indented lines)."""
+        """The ``:name: value`` lines from *start*; in MyST read as MyST reads them (quotes, comments)."""
+        if self._in_myst():
+            end = start
+            while (
+                end < len(lines)
+                and lines[end].lstrip().startswith(":")
+                and not lines[end].lstrip().startswith(":::")
+            ):
+                end += 1
+            if end == start:
+                return [], start
+            text = "\n".join(line.lstrip()[1:] for line in lines[start:end])
+            return self._myst_tokens(text, self.content_line(start)), end
         options: list[Option] = []
         index = start
         while index < len(lines):
@@ -170,24 +187,26 @@ class WorkshopDirective(SphinxDirective):
 
     def _yaml_block(self, lines: list[str], start: int) -> tuple[list[Option], int]:
         """MyST's ``---`` block (YAML ``name: value``), read with MyST's own option tokenizer."""
-        end = next((i for i in range(start + 1, len(lines)) if _YAML_FENCE.fullmatch(lines[i])), len(lines))
-        first = self.content_line(start) + 1
-        text = "\n".join(lines[start + 1 : end])
-        try:
-            from myst_parser.parsers.options import TokenizeError, options_to_tokens
-        except ImportError:  # a --- block outside MyST: not an option block
+        if not self._in_myst():  # in rST, a "---" line is not an option block
             return [], start
+        end = next((i for i in range(start + 1, len(lines)) if _YAML_FENCE.fullmatch(lines[i])), len(lines))
+        text = "\n".join(lines[start + 1 : end])
+        return self._myst_tokens(text, self.content_line(start) + 1), min(end + 1, len(lines))
+
+    def _myst_tokens(self, text: str, first: int) -> list[Option]:
+        """The options of a MyST option block whose first line is source line *first*."""
+        from myst_parser.parsers.options import TokenizeError, options_to_tokens
+
         try:
             tokens, _state = options_to_tokens(text)
         except TokenizeError as error:
             self.warn_at(
                 "bad_option",
-                f"the options of the {self.name} directive are not 'name: value' lines "
-                f"({error.problem}); they are ignored",
+                f"the options of the {self.name} directive do not parse ({error.problem}); they are ignored",
                 first + error.problem_mark.line,
             )
-            return [], min(end + 1, len(lines))
-        options = [
+            return []
+        return [
             Option(
                 key.value.lower(),
                 clean_text(value.value if value is not None else "").strip(),
@@ -195,7 +214,6 @@ class WorkshopDirective(SphinxDirective):
             )
             for key, value in tokens
         ]
-        return options, min(end + 1, len(lines))
 
     def _settle(self, written: list[Option]) -> dict[str, str]:
         """The option values the directive uses; unknown, repeated and valued flags warn at their line."""
@@ -241,7 +259,7 @@ class WorkshopDirective(SphinxDirective):
 
     def content_line(self, index: int) -> int:
         """The source line of content line *index*, under MyST and under reStructuredText."""
-        if type(self.state).__module__.startswith("myst_parser."):
+        if self._in_myst():
             # MyST numbers content lines from 0 and gives content_offset relative to the directive's line.
             return self.lineno + self.content_offset + index + 1
         _, offset = self.content.info(index)  # docutils: absolute, 0-based
