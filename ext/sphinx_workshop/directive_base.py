@@ -14,6 +14,7 @@ line, and the rest of the directive renders. Every value is first cleaned
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
 
@@ -76,6 +77,7 @@ class WorkshopDirective(SphinxDirective):
 
     argument: str
     written_options: list[Option]
+    _source: str = ""
 
     def run(self) -> list[nodes.Node]:
         """Read the directive's own lines, then :meth:`render` it (unless nested where it cannot show)."""
@@ -111,10 +113,12 @@ class WorkshopDirective(SphinxDirective):
 
     def read_block(self) -> None:
         """Split the content the parser passed through into argument, options and body."""
+        source = self.get_source_info()[0] or ""  # the file of the directive (an included one, say)
+        self._source = os.path.abspath(source) if os.path.isfile(source) else source
         lines = [clean_text(line) for line in self.content]
         start = 0
         self.argument = ""
-        if lines and self.content_line(0) == self.lineno and not _OPTION.fullmatch(lines[0]):
+        if lines and self._on_directive_line() and not _OPTION.fullmatch(lines[0]):
             start = 1
             if self.takes_argument:
                 self.argument = " ".join(lines[0].split())
@@ -144,6 +148,14 @@ class WorkshopDirective(SphinxDirective):
                 self.content_line(0),
             )
             self.content = StringList()
+
+    def _on_directive_line(self) -> bool:
+        """Whether the first content line is the text on the directive's own line (its argument)."""
+        if self._in_myst():
+            return self.content_line(0) == self.lineno
+        source, offset = self.content.info(0)  # an included file's lines carry its own name and offsets
+        own_source, own_line = self.get_source_info()
+        return source == own_source and isinstance(offset, int) and offset + 1 == own_line
 
     def warn_missing_argument(self) -> None:
         """Warn that the argument is missing (a directive that can do without one overrides this)."""
@@ -266,5 +278,8 @@ class WorkshopDirective(SphinxDirective):
         return offset + 1 if isinstance(offset, int) else self.lineno
 
     def warn_at(self, subtype: str, message: str, line: int | None = None) -> None:
-        """A warning of *subtype* at *line* (default: the directive's line) of the current document."""
-        warn(logger, subtype, message, location=(self.env.docname, line or self.lineno))
+        """A warning of *subtype* at *line* (default: the directive's line) of the directive's file."""
+        if line is None or not getattr(self, "_source", ""):
+            warn(logger, subtype, message, location=self.get_location())
+        else:
+            warn(logger, subtype, message, location=f"{self._source}:{line}")

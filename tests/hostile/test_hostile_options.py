@@ -47,7 +47,7 @@ def test_the_directives_render_with_what_is_valid(results, page) -> None:
     assert event["name"] == title  # no argument: named after the page
     assert event["location"]["url"] == "https://example.org/b"  # the last :url:
     assert event["startDate"] == "2020-12-12T09:00:00+00:00"
-    [card] = soup.select("div.person-card")
+    card = soup.select("div.person-card")[0]
     assert "Second Lab" in card.get_text() and "First Lab" not in card.get_text()
     [box] = soup.select("div.workshop-schedule")
     assert box["data-date"] == "2020-12-13"
@@ -58,3 +58,9 @@ def test_inline_paper_takes_its_yaml_block(results) -> None:
     soup = results["html"].soup("index.html")
     entry = soup.select_one("#paper-inline")
     assert entry is not None and "2021" in entry.get_text()
+
+
+def test_an_included_file_warns_at_its_own_lines(results) -> None:
+    card = results["html"].soup("rst.html").select("div.person-card")[1]
+    assert card.select_one(".person-name").get_text() == "Included Speaker"
+    assert "The Lab That Counts" in card.get_text() and "Included Lab" not in card.get_text()
