@@ -46,9 +46,12 @@ def taken_names(app: Sphinx) -> dict[str, str]:
     if builder.name == "singlehtml":
         pages.add(env.config.root_doc + ".html")
     else:
+        outfile = getattr(builder, "get_outfilename", None)  # every StandaloneHTMLBuilder has it
         for docname in env.found_docs:
-            target = builder.get_outfilename(docname)  # type: ignore[attr-defined]
-            pages.add(Path(os.path.relpath(target, builder.outdir)).as_posix())
+            if outfile is None:
+                pages.add(docname + ".html")
+                continue
+            pages.add(Path(os.path.relpath(outfile(docname), builder.outdir)).as_posix())
     for extra in env.config.html_extra_path:
         root = Path(app.confdir, extra)
         if root.is_file():
