@@ -1,7 +1,7 @@
 """Class 8 of issue 13: a photo that cannot be shown gives the initials and a warning, never a broken image.
 
 ``tests/roots/test-hostile-photos``: photos that are text under an image suffix, empty, a folder, not
-an image suffix at all, an SVG file without ``<svg``; next to valid PNG and SVG photos.
+an image suffix at all, an SVG file without ``<svg``; next to valid PNG, SVG, WebP and GIF photos.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ def test_cards_show_the_photo_or_the_initials(results, builder) -> None:
         "Folder Photo": "FP",
         "Notes Photo": "NP",
         "Svg Photo": "photo",
+        "Webp Photo": "photo",
+        "Gif Photo": "photo",
     }
     if builder == "html":
         rst = result.soup("rst.html")

@@ -26,25 +26,38 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-#: What browsers show in an ``<img>`` and LaTeX or EPUB can carry.
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
+#: What browsers show in an ``<img>`` and LaTeX or EPUB can carry, by suffix: the file's signature.
+IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),  # then four bytes of size and "WEBP"
+    ".svg": (),  # text: an <svg element near the start
+}
 
 
 def unreadable_image(path: Path) -> str:
-    """Why the file at *path* cannot be a card's photo ("" when it can): unreadable, or not an image."""
-    if path.suffix.lower() not in IMAGE_SUFFIXES:
+    """Why the file at *path* cannot be a card's photo ("" when it can): unreadable, or not an image.
+
+    The first bytes are checked as a browser sniffs an image: the format's signature (an ``<svg``
+    element for SVG), so a text file or an empty file named ``.png`` is no photo.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in IMAGE_SIGNATURES:
         return f"is not a PNG, JPEG, GIF, WebP or SVG image ({path.suffix or 'no suffix'})"
     try:
         with path.open("rb") as image:
-            head = image.read(4096)
+            head = image.read(65536)  # an SVG may start with a long comment or DOCTYPE
     except OSError as error:
         return f"cannot be read ({error.strerror or error})"
-    if path.suffix.lower() == ".svg":
-        return "" if b"<svg" in head else "is not an SVG image"
-    import imagesize  # type: ignore[import-untyped]  # a dependency of Sphinx (image sizes)
-
-    width, height = imagesize.get(str(path))
-    return "" if width > 0 and height > 0 else f"is not a valid {path.suffix.lstrip('.').upper()} image"
+    if suffix == ".svg":
+        valid = b"<svg" in head
+    elif suffix == ".webp":
+        valid = head.startswith(b"RIFF") and head[8:12] == b"WEBP"
+    else:
+        valid = head.startswith(IMAGE_SIGNATURES[suffix])
+    return "" if valid else f"is not a valid {suffix.lstrip('.').upper()} image"
 
 
 class _PeopleDirective(WorkshopDirective):
