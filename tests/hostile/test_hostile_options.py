@@ -64,3 +64,8 @@ def test_an_included_file_warns_at_its_own_lines(results) -> None:
     card = results["html"].soup("rst.html").select("div.person-card")[1]
     assert card.select_one(".person-name").get_text() == "Included Speaker"
     assert "The Lab That Counts" in card.get_text() and "Included Lab" not in card.get_text()
+
+
+def test_myst_option_values_are_read_as_myst_reads_them(results) -> None:
+    card = results["html"].soup("index.html").select("div.person-card")[1]
+    assert card.select_one(".person-affiliation").get_text() == "Lab: the quoted one"  # quotes are YAML's
