@@ -127,7 +127,25 @@ def build_every_way(root: str, tmp: Path, *, parallel: bool = False) -> dict[str
         result = build(srcdir, tmp / "html-j2", "html", "-j", "2")
         check_outputs(result)
         results["html-j2"] = result
+        assert_same_output(results["html"], result)
     return results
+
+
+def assert_same_output(serial: Build, parallel: Build) -> None:
+    """``-j 2`` wrote what ``-j 1`` wrote: the same calendars, byte for byte, and the same page bodies."""
+
+    def outputs(result: Build) -> set[Path]:
+        files = result.outdir.rglob("*")
+        return {p.relative_to(result.outdir) for p in files if p.is_file() and p.suffix in {".ics", ".html"}}
+
+    names = outputs(serial)
+    assert names == outputs(parallel)
+    for name in sorted(names):
+        if name.suffix == ".ics":
+            assert (serial.outdir / name).read_bytes() == (parallel.outdir / name).read_bytes(), name
+        elif not name.parts[0].startswith("_") and name.name not in {"genindex.html", "search.html"}:
+            one, two = (str(r.soup(str(name)).select_one("div.body")) for r in (serial, parallel))
+            assert one == two, name
 
 
 def expected_warnings(root: str, builder: str) -> list[str]:

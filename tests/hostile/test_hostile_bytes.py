@@ -20,7 +20,7 @@ ROOT = "hostile-bytes"
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
-    return build_every_way(ROOT, tmp_path_factory.mktemp(ROOT))
+    return build_every_way(ROOT, tmp_path_factory.mktemp(ROOT), parallel=True)
 
 
 def test_every_builder_warns_about_each_link(results) -> None:

@@ -19,7 +19,7 @@ ROOT = "hostile-calendar"
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
-    return build_every_way(ROOT, tmp_path_factory.mktemp(ROOT))
+    return build_every_way(ROOT, tmp_path_factory.mktemp(ROOT), parallel=True)
 
 
 def _events(result: Build, name: str) -> list[icalendar.Event]:
