@@ -47,10 +47,10 @@ SUBTYPES: dict[str, str] = {
     "photo_missing": "a card's :photo: that does not exist, cannot be read or is not an image",
     "photo_outside": "a card's :photo: outside the project's source directory, or not a local file",
     # schedule
-    "bad_date": "a schedule date that does not parse",
-    "bad_time": "a schedule time that does not parse, is skipped by a DST change, or is out of order",
-    "bad_timezone": "a time zone the IANA database does not know, or a time without any zone",
-    "ics_clash": "two documents name the same calendar file (the first, by name, writes it)",
+    "bad_date": "a date that does not parse, or is beyond years 1-9999 in UTC; an event ending too early",
+    "bad_time": "a schedule time that does not parse, the zone skips, is out of order or beyond the calendar",
+    "bad_timezone": "a time zone browsers do not know as IANA (right/, posix/, localtime), or none",
+    "ics_clash": "a calendar file two documents name (the first writes it), or a page, folder or file has",
     "missing_option": "a required option that is absent (schedule :date:/:timezone:, event :start:)",
     "schedule_line": "a schedule line without '|' between time and item, or a bad '- ' sub-item line",
 }
