@@ -470,7 +470,7 @@ def _rst_directive(name: str, argument: str, options: dict[str, str], body, inde
     return text
 
 
-WHOLE_PAGE_SETTINGS = settings(SETTINGS, max_examples=int(os.environ.get("WORKSHOP_PAGE_EXAMPLES", "12")))
+WHOLE_PAGE_SETTINGS = settings(SETTINGS, max_examples=int(os.environ.get("WORKSHOP_PAGE_EXAMPLES", "30")))
 _LOCATED = re.compile(r"^\S[^:]*:\d+: WARNING: .* \[workshop\.[a-z_]+\]$")
 
 
