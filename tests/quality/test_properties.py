@@ -16,6 +16,7 @@ import tempfile
 from io import StringIO
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from hostilekit import BUILDERS, check_outputs
 from hostilekit import build as hostile_build
@@ -470,12 +471,13 @@ def _rst_directive(name: str, argument: str, options: dict[str, str], body, inde
     return text
 
 
-WHOLE_PAGE_SETTINGS = settings(SETTINGS, max_examples=int(os.environ.get("WORKSHOP_PAGE_EXAMPLES", "30")))
+WHOLE_PAGE_SETTINGS = settings(SETTINGS, max_examples=int(os.environ.get("WORKSHOP_PAGE_EXAMPLES", "15")))
 _LOCATED = re.compile(r"^\S[^:]*:\d+: WARNING: .* \[workshop\.[a-z_]+\]$")
 
 
+@pytest.mark.parametrize("builder", BUILDERS)
 @WHOLE_PAGE_SETTINGS
-@given(page=whole_page(), builder=st.sampled_from(BUILDERS))
+@given(page=whole_page())
 def test_whole_pages_with_every_builder(page, builder) -> None:
     markup, files = page
     markup_kind = files.pop("markup")
