@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_workshop import config, papers, people, repairs, schedule
+from sphinx_workshop import anchors, config, papers, people, repairs, schedule
 from sphinx_workshop.assets import STYLESHEET, add_assets
 from sphinx_workshop.i18n import MESSAGE_CATALOG
 
@@ -21,7 +21,7 @@ __version__ = "1.0.0"
 
 #: Bumped whenever what the extension stores on the environment changes shape, so that
 #: Sphinx throws away pickled environments written by an older version.
-ENV_VERSION = 1
+ENV_VERSION = 2  # 2: card ids keep letters without an ASCII form; citation-place prefixes are injective
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     schedule.setup_schedule(app)
     add_assets(app, css=(STYLESHEET,))
     repairs.setup_repairs(app)
+    anchors.setup_anchors(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -19,11 +19,18 @@ WARNING_TYPE = "workshop"
 #: subtype -> what it means. Keep alphabetical within each feature.
 SUBTYPES: dict[str, str] = {
     # shared
-    "bad_option": "a directive option whose value does not parse",
+    "bad_argument": (
+        "a directive without its argument (a paper's key, an event's name), or with text it cannot take"
+    ),
+    "bad_option": "a directive option whose value does not parse, or a flag option given a value",
+    "duplicate_option": "a directive option given twice (the last value is used; :bibfile: adds up)",
+    "misplaced": "a directive nested where it cannot show (a card in an event, a references list in another)",
+    "reserved_id": "a heading or label id in the namespaces of the extension's ids (paper-, person-, cite-)",
     "bad_url": "a link that is not http(s) or mailto, or is malformed",
     "unknown_option": "an option the directive does not know",
     "config": "a configuration value of the wrong type or value (falls back to its default)",
     # papers domain
+    "bad_key": "a paper key that {cite} cannot name (it holds a comma); the paper is listed",
     "bibfile_missing": "a :bibfile: that does not exist or cannot be read",
     "bibfile_outside": "a :bibfile: outside the project's source directory",
     "bibfile_parse": "a BibTeX file (or entry) pybtex cannot parse",
@@ -37,13 +44,13 @@ SUBTYPES: dict[str, str] = {
     "duplicate_person": "two cards of one person (same id), in one document or two; links go to the first",
     "missing_name": "an organizer or speaker card, or a {person} role, without a name",
     "person_unknown": "a {person} role naming no organizer or speaker card of the project",
-    "photo_missing": "a card's :photo: that does not exist",
+    "photo_missing": "a card's :photo: that does not exist, cannot be read or is not an image",
     "photo_outside": "a card's :photo: outside the project's source directory, or not a local file",
     # schedule
-    "bad_date": "a schedule date that does not parse",
-    "bad_time": "a schedule time that does not parse, is skipped by a DST change, or is out of order",
-    "bad_timezone": "a time zone the IANA database does not know, or a time without any zone",
-    "ics_clash": "two documents name the same calendar file (the first, by name, writes it)",
+    "bad_date": "a date that does not parse, or is beyond years 1-9999 in UTC; an event ending too early",
+    "bad_time": "a schedule time that does not parse, the zone skips, is out of order or beyond the calendar",
+    "bad_timezone": "a time zone browsers do not know as IANA (right/, posix/, localtime), or none",
+    "ics_clash": "a calendar file two documents name (the first writes it), or a page, folder or file has",
     "missing_option": "a required option that is absent (schedule :date:/:timezone:, event :start:)",
     "schedule_line": "a schedule line without '|' between time and item, or a bad '- ' sub-item line",
 }

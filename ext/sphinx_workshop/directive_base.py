@@ -1,90 +1,321 @@
-"""What every directive of the extension shares: tolerant options and warnings at the right line.
+"""What every directive of the extension shares: it reads its own argument and options.
 
-Docutils rejects an unknown option by failing the whole directive. Ours let every option through
-(:class:`TolerantOptionSpec`) and report the unknown ones themselves, as ``workshop.unknown_option``
-at the option's own line, so the rest of the directive still renders.
+Docutils drops a whole directive, with only an error, for an option given twice, a flag given a value,
+an unknown option or a missing argument; MyST keeps the directive but reports in its own words, and
+locates an option of a ``---`` block at the directive's line. So the parsers are given nothing to
+parse (no arguments, no option spec): both then pass the directive's lines through as its content,
+and :class:`WorkshopDirective` reads the argument (the text on the directive's line), the options (the
+``:name: value`` lines right after it, or MyST's ``---`` YAML block) and the body from them, the same
+way in both parsers; in MyST, option values are read by MyST's own tokenizer (quotes, ``#``
+comments), in rST as docutils reads a field. Every misuse is then a ``workshop.*`` warning at its own
+line, and the rest of the directive renders. Every value is first cleaned
+(:func:`sphinx_workshop.untrusted.clean_text`).
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
-from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.untrusted import clean_text
+
+if TYPE_CHECKING:
+    from collections.abc import MutableMapping
+
+    from docutils import nodes
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
+#: ``:name: value`` (docutils' field marker, one word); ``:::`` (a MyST fence) and ``:role:`x``` are not.
+_OPTION = re.compile(r"(?P<indent>\s*):(?P<name>[^\s:`\\][^\s:`]*):(?:\s+(?P<value>.*?))?\s*")
+_YAML_FENCE = re.compile(r"\s*---\s*")
+#: The workshop directives enclosing the one being run, innermost last (in the document being read).
+_STACK_KEY = "workshop:directive-stack"
+#: source path -> its lines, read once per document (to locate MyST directives; see _myst_fence_line).
+_SOURCE_LINES_KEY = "workshop:source-lines"
 
-class TolerantOptionSpec(dict[str, Callable[[str], Any]]):
-    """An option spec that accepts unknown options (as text), for the directive to warn about."""
 
-    def __missing__(self, key: str) -> Callable[[str], Any]:
-        return directives.unchanged
+def current_document(env: BuildEnvironment) -> MutableMapping[str, Any]:
+    """The data of the document being read: ``current_document`` since Sphinx 8.2, ``temp_data`` before."""
+    if hasattr(env, "current_document"):
+        return cast("MutableMapping[str, Any]", env.current_document)
+    return cast("MutableMapping[str, Any]", env.temp_data)  # Sphinx 7.4 and 8.1
 
 
-def tolerant_options(known: tuple[str, ...], **converters: Callable[[str], Any]) -> TolerantOptionSpec:
-    """A :class:`TolerantOptionSpec` of the *known* options: text unless a converter is given."""
-    return TolerantOptionSpec({name: converters.get(name, directives.unchanged) for name in known})
+class Option(NamedTuple):
+    """One option as written: its name (lower case), value (stripped text) and source line."""
+
+    name: str
+    value: str
+    line: int
 
 
 class WorkshopDirective(SphinxDirective):
-    """Base of the extension's directives: locate options and content lines, warn about unknown options."""
+    """Base of the extension's directives: the argument, options and body, read the same way in rST and MyST.
+
+    Subclasses declare :attr:`known_options`, :attr:`flag_options`, :attr:`repeatable_options`,
+    :attr:`takes_argument` and :attr:`takes_content`, and implement :meth:`render`.
+    """
+
+    # Nothing for docutils or MyST to parse: see the module docstring.
+    required_arguments = 0
+    optional_arguments = 0
+    final_argument_whitespace = False
+    option_spec = None
+    has_content = True
 
     #: The options the directive understands, in the order the warning lists them.
     known_options: ClassVar[tuple[str, ...]] = ()
+    #: Options that take no value (present or absent).
+    flag_options: ClassVar[frozenset[str]] = frozenset()
+    #: Options whose repetitions add up (each value is kept); any other keeps its last value.
+    repeatable_options: ClassVar[frozenset[str]] = frozenset()
+    #: Whether the text on the directive's line is its argument (else it is a mistake).
+    takes_argument: ClassVar[bool] = False
+    #: Whether the directive has a body.
+    takes_content: ClassVar[bool] = True
 
-    def option_line(self, name: str) -> int:
-        """The source line of option *name* (the directive's line when it cannot be found)."""
-        first, lines = self.head_lines()
-        for offset, line in enumerate(lines):
-            if re.match(rf"\s*:{re.escape(name)}:", line):
-                return first + offset
+    #: Whether the body is only read as text (an event's description): no directive inside it shows.
+    body_is_text: ClassVar[bool] = False
+    #: Whether the directive may appear inside another of its kind (a references list may not).
+    nests_in_itself: ClassVar[bool] = True
+
+    argument: str
+    written_options: list[Option]
+    _source: str = ""
+
+    def run(self) -> list[nodes.Node]:
+        """Read the directive's own lines, then :meth:`render` it (unless nested where it cannot show)."""
+        self.read_block()
+        stack = cast("list[type[WorkshopDirective]]", current_document(self.env).setdefault(_STACK_KEY, []))
+        where = self._misplaced(stack)
+        if where:
+            self.warn_at(
+                "misplaced",
+                f"the {self.name} directive cannot show inside {where}; it is ignored",
+            )
+            return []
+        stack.append(type(self))
+        try:
+            return self.render()
+        finally:
+            stack.pop()
+
+    def _misplaced(self, stack: list[type[WorkshopDirective]]) -> str:
+        """Why this directive cannot show where it is ("" when it can)."""
+        for enclosing in stack:
+            if enclosing.body_is_text:
+                return "the text-only body of an event"
+            if not self.nests_in_itself and issubclass(enclosing, type(self)):
+                return f"another {self.name} directive"
+        return ""
+
+    def render(self) -> list[nodes.Node]:
+        """The directive's nodes, from :attr:`argument`, :attr:`options` and :attr:`content`."""
+        raise NotImplementedError
+
+    # --- reading ------------------------------------------------------------------------------------
+
+    def read_block(self) -> None:
+        """Split the content the parser passed through into argument, options and body."""
+        source = self.get_source_info()[0] or ""  # the file of the directive (an included one, say)
+        self._source = os.path.abspath(source) if os.path.isfile(source) else source
+        if self._in_myst():
+            self.lineno = self._myst_fence_line()
+        lines = [clean_text(line) for line in self.content]
+        start = 0
+        self.argument = ""
+        if lines and self._on_directive_line() and not _OPTION.fullmatch(lines[0]):
+            start = 1
+            if self.takes_argument:
+                self.argument = " ".join(lines[0].split())
+            elif lines[0].strip():
+                self.warn_at(
+                    "bad_argument",
+                    f"the {self.name} directive takes no argument; {lines[0].strip()!r} is ignored",
+                )
+        if self.takes_argument and not self.argument:
+            self.warn_missing_argument()
+        if start < len(lines) and _YAML_FENCE.fullmatch(lines[start]):
+            options, end = self._yaml_block(lines, start)
+        else:
+            options, end = self._field_block(lines, start)
+        while end < len(lines) and not lines[end].strip():
+            end += 1
+        self.written_options = options
+        self.options = self._settle(options)
+        body = StringList(lines[end:], items=self.content.items[end:])
+        self.content = body
+        self.content_offset += end
+        if body and not self.takes_content:
+            self.warn_at(
+                "bad_argument",
+                f"the {self.name} directive takes no content; "
+                f"{body[0].strip()!r} and what follows are ignored",
+                self.content_line(0),
+            )
+            self.content = StringList()
+
+    def _myst_fence_line(self) -> int:
+        """The directive's own line in a MyST file.
+
+        MyST numbers a directive that follows its parent's opening fence directly (no blank line
+        between) one line late, its options and body with it; the fence itself says where it is.
+        """
+        marker = "{" + self.name + "}"
+        cache = current_document(self.env).setdefault(_SOURCE_LINES_KEY, {})
+        if self._source not in cache:
+            try:
+                with open(self._source, encoding=self.config.source_encoding) as file:
+                    cache[self._source] = file.read().splitlines()
+            except (OSError, UnicodeDecodeError):
+                cache[self._source] = []
+        source: list[str] = cache[self._source]
+        here, before = self.lineno - 1, self.lineno - 2  # 0-based indexes
+        if 0 <= here < len(source) and marker in source[here]:
+            return self.lineno
+        if 0 <= before < len(source) and marker in source[before]:
+            return self.lineno - 1
         return self.lineno
 
-    def head_lines(self) -> tuple[int, list[str]]:
-        """The directive's first line number and its lines from there (the directive line, options, ...).
+    def _on_directive_line(self) -> bool:
+        """Whether the first content line is the text on the directive's own line (its argument)."""
+        if self._in_myst():
+            return self.content_line(0) == self.lineno
+        source, offset = self.content.info(0)  # an included file's lines carry its own name and offsets
+        own_source, own_line = self.get_source_info()
+        return source == own_source and isinstance(offset, int) and offset + 1 == own_line
 
-        Under MyST they come from the source file: myst-parser 4 gives only the content as block text,
-        and MyST numbers a directive that follows its parent's opening fence directly one line late.
-        """
-        lines = self.block_text.splitlines()
-        if not type(self.state).__module__.startswith("myst_parser."):
-            return self.lineno, lines
+    def warn_missing_argument(self) -> None:
+        """Warn that the argument is missing (a directive that can do without one overrides this)."""
+        self.warn_at("bad_argument", f"the {self.name} directive needs an argument; it is left out")
+
+    def _in_myst(self) -> bool:
+        return type(self.state).__module__.startswith("myst_parser.")
+
+    def _field_block(self, lines: list[str], start: int) -> tuple[list[Option], int]:
+        """The ``:name: value`` lines from *start*; in MyST read as MyST reads them (quotes, comments)."""
+        if self._in_myst():
+            end = start
+            while (
+                end < len(lines)
+                and lines[end].lstrip().startswith(":")
+                and not lines[end].lstrip().startswith(":::")
+            ):
+                end += 1
+            if end == start:
+                return [], start
+            text = "\n".join(line.lstrip()[1:] for line in lines[start:end])
+            return self._myst_tokens(text, self.content_line(start)), end
+        options: list[Option] = []
+        index = start
+        while index < len(lines):
+            match = _OPTION.fullmatch(lines[index])
+            if match is None:
+                break
+            line = self.content_line(index)
+            indent = len(match["indent"])
+            parts = [match["value"] or ""]
+            index += 1
+            while index < len(lines) and lines[index].strip():
+                more = len(lines[index]) - len(lines[index].lstrip())
+                if more <= indent:
+                    break
+                parts.append(lines[index].strip())
+                index += 1
+            options.append(Option(match["name"].lower(), "\n".join(p for p in parts if p), line))
+        return options, index
+
+    def _yaml_block(self, lines: list[str], start: int) -> tuple[list[Option], int]:
+        """MyST's ``---`` block (YAML ``name: value``), read with MyST's own option tokenizer."""
+        if not self._in_myst():  # in rST, a "---" line is not an option block
+            return [], start
+        end = next((i for i in range(start + 1, len(lines)) if _YAML_FENCE.fullmatch(lines[i])), len(lines))
+        text = "\n".join(lines[start + 1 : end])
+        return self._myst_tokens(text, self.content_line(start) + 1), min(end + 1, len(lines))
+
+    def _myst_tokens(self, text: str, first: int) -> list[Option]:
+        """The options of a MyST option block whose first line is source line *first*."""
+        from myst_parser.parsers.options import TokenizeError, options_to_tokens
+
         try:
-            text = Path(self.get_source_info()[0]).read_text(encoding=self.config.source_encoding)
-        except (OSError, UnicodeDecodeError, TypeError):
-            return self.lineno, lines
-        source = text.splitlines()
-        for fence in (self.lineno - 1, self.lineno - 2):  # 0-based index of the directive's line
-            if 0 <= fence < len(source) and "{" + self.name + "}" in source[fence]:
-                return fence + 1, source[fence : self.lineno + self.content_offset]
-        return self.lineno, lines
+            tokens, _state = options_to_tokens(text)
+        except TokenizeError as error:
+            self.warn_at(
+                "bad_option",
+                f"the options of the {self.name} directive do not parse ({error.problem}); they are ignored",
+                first + error.problem_mark.line,
+            )
+            return []
+        return [
+            Option(
+                key.value.lower(),
+                clean_text(value.value if value is not None else "").strip(),
+                first + key.start.line,
+            )
+            for key, value in tokens
+        ]
+
+    def _settle(self, written: list[Option]) -> dict[str, str]:
+        """The option values the directive uses; unknown, repeated and valued flags warn at their line."""
+        settled: dict[str, str] = {}
+        seen: dict[str, int] = {}
+        for option in written:
+            if option.name not in self.known_options:
+                self.warn_at(
+                    "unknown_option",
+                    f"unknown option :{option.name}: of the {self.name} directive "
+                    f"(known: {', '.join(self.known_options)}); it is ignored",
+                    option.line,
+                )
+                continue
+            if option.name in seen and option.name not in self.repeatable_options:
+                self.warn_at(
+                    "duplicate_option",
+                    f"option :{option.name}: of the {self.name} directive is given again "
+                    f"(first at line {seen[option.name]}); the last value is used",
+                    option.line,
+                )
+            seen.setdefault(option.name, option.line)
+            if option.name in self.flag_options and option.value:
+                self.warn_at(
+                    "bad_option",
+                    f"option :{option.name}: of the {self.name} directive takes no value; "
+                    f"{option.value!r} is ignored",
+                    option.line,
+                )
+            settled[option.name] = "" if option.name in self.flag_options else option.value
+        return settled
+
+    # --- locating -----------------------------------------------------------------------------------
+
+    def option_values(self, name: str) -> list[str]:
+        """Every value given to option *name*, in source order (for a repeatable option)."""
+        return [option.value for option in self.written_options if option.name == name]
+
+    def option_line(self, name: str) -> int:
+        """The source line of option *name* (its last occurrence; the directive's line if absent)."""
+        lines = [option.line for option in self.written_options if option.name == name]
+        return lines[-1] if lines else self.lineno
 
     def content_line(self, index: int) -> int:
         """The source line of content line *index*, under MyST and under reStructuredText."""
-        if type(self.state).__module__.startswith("myst_parser."):
+        if self._in_myst():
             # MyST numbers content lines from 0 and gives content_offset relative to the directive's line.
             return self.lineno + self.content_offset + index + 1
         _, offset = self.content.info(index)  # docutils: absolute, 0-based
         return offset + 1 if isinstance(offset, int) else self.lineno
 
     def warn_at(self, subtype: str, message: str, line: int | None = None) -> None:
-        """A warning of *subtype* at *line* (default: the directive's line) of the current document."""
-        warn(logger, subtype, message, location=(self.env.docname, line or self.lineno))
-
-    def warn_unknown_options(self) -> None:
-        """Warn, at its line, about every option the directive does not know; it is then ignored."""
-        for name in self.options:
-            if name not in self.known_options:
-                self.warn_at(
-                    "unknown_option",
-                    f"unknown option :{name}: of the {self.name} directive "
-                    f"(known: {', '.join(self.known_options)}); it is ignored",
-                    self.option_line(name),
-                )
+        """A warning of *subtype* at *line* (default: the directive's line) of the directive's file."""
+        if line is None or not getattr(self, "_source", ""):
+            warn(logger, subtype, message, location=self.get_location())
+        else:
+            warn(logger, subtype, message, location=f"{self._source}:{line}")

@@ -12,6 +12,8 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.roles import XRefRole
 
+from sphinx_workshop.untrusted import clean_text
+
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node, system_message
     from sphinx.environment import BuildEnvironment
@@ -32,9 +34,15 @@ class DomainXRefRole(XRefRole):
         super().__init__(innernodeclass=nodes.inline, warn_dangling=True)
 
     def run(self) -> tuple[list[Node], list[system_message]]:
-        """Resolve the short name to the domain's role, then let ``XRefRole`` do the rest."""
+        """Resolve the short name to the domain's role, then let ``XRefRole`` do the rest.
+
+        The role's text is the input boundary of roles: control characters are removed from it here.
+        """
         if ":" not in self.name:
             self.name = f"{self.domain}:{self.name}"
+        self.text, self.title, self.target = (
+            clean_text(part) for part in (self.text, self.title, self.target)
+        )
         return super().run()
 
     def process_link(
@@ -47,7 +55,11 @@ class DomainXRefRole(XRefRole):
 def domain_xref(
     role: SphinxRole, domain: str, reftype: str, target: str, text: str, *, explicit: bool, classes: list[str]
 ) -> pending_xref:
-    """A warning (``refwarn``) ``pending_xref`` of *role*'s document to *target* in *domain*."""
+    """A warning (``refwarn``) ``pending_xref`` of *role*'s document to *target* in *domain*.
+
+    The role's text is the input boundary of roles: control characters are removed from it here.
+    """
+    target, text = clean_text(target), clean_text(text)
     xref = pending_xref(
         "",
         nodes.inline(text, text, classes=classes),

@@ -31,11 +31,11 @@ EXPECTED = [
     "[workshop.paper_no_title]",
     "<src>/index.md:29: WARNING: unknown option :pages: of the paper directive "
     "(known: title, url, authors, venue, year, doi, arxiv, note); it is ignored [workshop.unknown_option]",
-    "<src>/index.md:24: WARNING: paper 'badurl': 'javascript:alert(1)' is not an http(s) link; "
+    "<src>/index.md:26: WARNING: paper 'badurl': 'javascript:alert(1)' is not an http(s) link; "
     "the title is not linked [workshop.bad_url]",
-    "<src>/index.md:24: WARNING: paper 'badurl': 'not-a-doi' is not a DOI (10.<prefix>/<suffix>); "
+    "<src>/index.md:27: WARNING: paper 'badurl': 'not-a-doi' is not a DOI (10.<prefix>/<suffix>); "
     "it is left out [workshop.bad_option]",
-    "<src>/index.md:24: WARNING: paper 'badurl': 'nonsense' is not an arXiv identifier; it is left out "
+    "<src>/index.md:28: WARNING: paper 'badurl': 'nonsense' is not an arXiv identifier; it is left out "
     "[workshop.bad_option]",
     "<src>/index.md:37: WARNING: paper 'stray' is not inside a references directive; it is not listed "
     "[workshop.paper_outside]",

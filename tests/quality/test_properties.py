@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from io import StringIO
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
+from hostilekit import BUILDERS, check_outputs
+from hostilekit import build as hostile_build
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -267,3 +271,231 @@ def test_schedule_and_event(options, items, event, event_name, organizer) -> Non
     body += _directive("organizer", organizer, {"affiliation": "Lab"})
     page, warnings, _ = build({"index.rst": body})
     assert_nothing_injected(page, warnings)
+
+
+# --- whole pages: every directive and role, every builder -------------------------------------------
+
+#: Control characters that stay on their line (str.splitlines() breaks at \n, \r, \x0b, \x0c, \x1c-\x1e).
+CONTROLS = "".join(chr(c) for c in [*range(0, 9), 0x0E, 0x0F, *range(0x10, 0x1C), 0x1F, 0x7F])
+_hostile_chars = st.one_of(_chars, st.sampled_from(CONTROLS))
+HOSTILE = st.one_of(
+    st.text(_hostile_chars, max_size=20),
+    st.sampled_from(PAYLOADS),
+    st.builds(lambda a, p: f"{a}{p}", st.text(_hostile_chars, max_size=8), st.sampled_from(PAYLOADS)),
+).map(lambda s: s.replace("\x00", "\x01").strip() or "x")
+#: Text for a role or an argument: no backquote, no backslash, no "|" (a schedule's separator), no ":".
+INLINE = HOSTILE.map(lambda s: s.replace("`", "'").replace("\\", "/").replace("|", "/").replace(":", ";"))
+#: Markup content (a bio, a schedule line, a description): MyST passes raw HTML through by design, as
+#: the author wrote it, so no "<" there; options, arguments and role text keep every payload.
+BODY = INLINE.map(lambda s: s.replace("<", "(").replace("&", "+"))
+SCHEMES = [
+    "https",
+    "http",
+    "mailto",
+    "javascript",
+    "JaVaScRiPt",
+    "data",
+    "vbscript",
+    "file",
+    "ftp",
+    "ws",
+    "x",
+]
+URL = st.one_of(
+    st.builds(
+        lambda scheme, host, port, path: f"{scheme}://{host}{port}/{path}",
+        st.sampled_from(SCHEMES),
+        st.sampled_from(
+            ["example.org", "%00", "[::1", "[2001:db8::1]", "-bad-", "a..b", "300.1.1.1", "u:p@x.org"]
+        ),
+        st.sampled_from(["", ":443", ":abc", ":0", ":99999", ":"]),
+        st.text(_hostile_chars, max_size=10).map(lambda s: s.replace("\\", "/")),
+    ),
+    st.builds(
+        lambda c, u: c + u, st.sampled_from(["", "\x01", " ", "\x1b"]), st.just("https://example.org/")
+    ),
+    st.sampled_from(["mailto:a@example.org", "mailto:nobody", "javascript:alert(1)", "//example.org/"]),
+)
+EXTREME_DATES = st.one_of(
+    st.sampled_from(["0001-01-01", "9999-12-31", "2011-12-30", "2011-12-29", "2021-03-14", "2020-02-29"]),
+    st.dates().map(str),
+    HOSTILE,
+)
+ZONES = st.one_of(
+    st.sampled_from(
+        [
+            "UTC",
+            "Pacific/Apia",
+            "Pacific/Kiritimati",
+            "Asia/Tokyo",
+            "America/Los_Angeles",
+            "Etc/GMT+12",
+            "right/UTC",
+            "posix/Europe/Paris",
+            "localtime",
+            "posixrules",
+            "Factory",
+            "../../etc/passwd",
+        ]
+    ),
+    HOSTILE,
+)
+CLOCKS = st.one_of(
+    st.sampled_from(["00:00", "00:30", "09:00", "12:00", "23:50", "23:59", "24:00", "9:5"]), INLINE
+)
+MOMENTS = st.one_of(
+    st.builds(lambda d, c: f"{d}T{c}", EXTREME_DATES, CLOCKS),
+    st.sampled_from(["9999-12-31T23:00-05:00", "0001-01-01T00:00+05:00", "2020-12-12T09:00Z"]),
+    HOSTILE,
+)
+OPTION_VALUE = st.one_of(HOSTILE, URL)
+
+
+def _options(
+    names: list[str], values: st.SearchStrategy[str] = OPTION_VALUE
+) -> st.SearchStrategy[dict[str, str]]:
+    return st.dictionaries(st.sampled_from([*names, "colour"]), values, max_size=len(names) + 1)
+
+
+@st.composite
+def whole_page(draw: st.DrawFn) -> tuple[str, dict[str, str]]:
+    """(markup, files): a page of either markup mixing every directive and role, and its .bib file."""
+    keys = draw(st.lists(st.text("abcxyz0123_-,", min_size=1, max_size=6), min_size=1, max_size=4))
+    names = draw(st.lists(INLINE.map(lambda s: " ".join(s.split()) or "Ann"), min_size=1, max_size=3))
+    papers = [
+        (
+            "paper",
+            key,
+            draw(_options(["title", "url", "authors", "venue", "year", "doi", "arxiv", "note"])),
+            "",
+        )
+        for key in keys
+    ]
+    references = (
+        "references",
+        "",
+        {"bibfile": "refs.bib", **draw(_options(["order", "style", "sort", "cited-only"]))},
+        papers,
+    )
+    cards = [
+        (
+            draw(st.sampled_from(["organizer", "speaker"])),
+            name,
+            draw(
+                _options(
+                    [
+                        "affiliation",
+                        "twitter",
+                        "photo",
+                        "homepage",
+                        "github",
+                        "mastodon",
+                        "bluesky",
+                        "scholar",
+                    ]
+                )
+            ),
+            draw(BODY),
+        )
+        for name in names
+    ]
+    lines = draw(st.lists(st.tuples(CLOCKS, BODY), min_size=1, max_size=5))
+    schedule_body = "\n".join(f"{clock} | {text}" for clock, text in lines)
+    if draw(st.booleans()):
+        schedule_body += "\n  - " + draw(BODY)
+    schedule = (
+        "schedule",
+        "",
+        {"date": draw(EXTREME_DATES), "timezone": draw(ZONES), **draw(_options(["end", "ics", "title"]))},
+        schedule_body,
+    )
+    event = (
+        "event",
+        draw(INLINE),
+        {
+            "start": draw(MOMENTS),
+            "end": draw(MOMENTS),
+            "timezone": draw(ZONES),
+            **draw(_options(["url", "attendance", "location"])),
+        },
+        draw(BODY),
+    )
+    roles = [
+        ("cite", ",".join(keys)),
+        ("paper", keys[0]),
+        ("cite", draw(INLINE)),
+        *(("person", n) for n in names),
+    ]
+    bib = "".join(
+        f"@misc{{bib{i},\n  title = {{{draw(HOSTILE)}}},\n  url = {{{draw(URL)}}},\n"
+        f"  year = {{{draw(HOSTILE)}}}\n}}\n"
+        for i in range(draw(st.integers(0, 2)))
+    ).replace("\x01", "\x1b")
+    markup = draw(st.sampled_from(["rst", "md"]))
+    return _render(markup, [references, ("organizers", "", {}, cards), schedule, event], roles), {
+        "refs.bib": bib,
+        "markup": markup,
+    }
+
+
+def _render(markup: str, blocks: list, roles: list[tuple[str, str]]) -> str:
+    if markup == "md":
+        text = "# A hostile page\n\n" + " ".join(f"{{{r}}}`{t}`" for r, t in roles) + "\n\n"
+        for name, argument, options, body in blocks:
+            text += _md_directive(name, argument, options, body, depth=4) + "\n"
+        return text
+    text = "A hostile page\n==============\n\n" + " ".join(f":{r}:`{t}`" for r, t in roles) + "\n\n"
+    for name, argument, options, body in blocks:
+        text += _rst_directive(name, argument, options, body, indent="") + "\n"
+    return text
+
+
+def _md_directive(name: str, argument: str, options: dict[str, str], body, depth: int) -> str:
+    fence = ":" * depth
+    text = f"{fence}{{{name}}} {argument}".rstrip() + "\n"
+    text += "".join(f":{key}: {value}\n" for key, value in options.items())
+    if isinstance(body, list):
+        text += "\n" + "".join(_md_directive(*child, depth=depth - 1) for child in body)
+    elif body:
+        text += "\n" + body + "\n"
+    return text + fence + "\n"
+
+
+def _rst_directive(name: str, argument: str, options: dict[str, str], body, indent: str) -> str:
+    text = f"{indent}.. {name}:: {argument}".rstrip() + "\n"
+    text += "".join(f"{indent}   :{key}: {value}\n" for key, value in options.items())
+    if isinstance(body, list):
+        text += "\n" + "\n".join(_rst_directive(*child, indent=indent + "   ") for child in body)
+    elif body:
+        text += "\n" + "".join(f"{indent}   {line}\n" for line in body.splitlines())
+    return text
+
+
+WHOLE_PAGE_SETTINGS = settings(SETTINGS, max_examples=int(os.environ.get("WORKSHOP_PAGE_EXAMPLES", "15")))
+_LOCATED = re.compile(r"^\S[^:]*:\d+: WARNING: .* \[workshop\.[a-z_]+\]$")
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+@WHOLE_PAGE_SETTINGS
+@given(page=whole_page())
+def test_whole_pages_with_every_builder(page, builder) -> None:
+    markup, files = page
+    markup_kind = files.pop("markup")
+    with tempfile.TemporaryDirectory(prefix="workshop-page-") as tmp:
+        src = Path(tmp) / "src"
+        src.mkdir()
+        (src / "conf.py").write_text(
+            'extensions = ["myst_parser", "sphinx_workshop"]\nmyst_enable_extensions = ["colon_fence"]\n'
+            'html_theme = "basic"\ncopyright = "2020"\nversion = "1"\n'
+        )
+        (src / f"index.{markup_kind}").write_text(markup, encoding="utf-8")
+        for name, text in files.items():
+            (src / name).write_text(text, encoding="utf-8")
+        result = hostile_build(src, Path(tmp) / "out", builder)
+        check_outputs(result)
+        for line in result.warnings:
+            if "[workshop." in line:
+                assert _LOCATED.match(line), line  # every warning of the extension names its file and line
+        if builder in ("html", "dirhtml", "singlehtml"):
+            html = (result.outdir / "index.html").read_text(encoding="utf-8")
+            assert_nothing_injected(BeautifulSoup(html, "html.parser"), "\n".join(result.warnings))

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_workshop.schedule.ics import CalendarEvent, calendar, escape_text, fold
+from sphinx_workshop.schedule.ics import CalendarEvent, calendar, escape_text, fold, source_date_epoch
 
 
 def test_escape_text() -> None:
@@ -45,7 +45,7 @@ def test_fold_cuts_between_characters_at_the_75th_octet() -> None:
 def test_calendar_parses_and_dtstamp_follows_source_date_epoch(monkeypatch) -> None:
     events = [CalendarEvent("u1@x", "2020-12-12T09:00:00-08:00", "2020-12-12T09:15:00-08:00", "Opening")]
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1607760000")
-    data = calendar(events, name="Day", timezone="America/Los_Angeles", url="")
+    data = calendar(events, name="Day", timezone="America/Los_Angeles", url="", epoch=source_date_epoch())
     parsed = icalendar.Calendar.from_ical(data)
     [event] = parsed.walk("VEVENT")
     assert str(event["SUMMARY"]) == "Opening"

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx_workshop.i18n import _
+from sphinx_workshop.untrusted import clean_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -123,6 +124,7 @@ def parse_bib(text: str) -> BibFile:
     import pybtex.errors  # imported here: a build whose bib files are unchanged never needs pybtex
     from pybtex.database.input.bibtex import Parser
 
+    text = clean_text(text)  # the input boundary: no control character reaches a record
     lines = _entry_lines(text)
     problems: list[BibProblem] = []
     with pybtex.errors.capture() as captured:

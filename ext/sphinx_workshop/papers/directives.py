@@ -1,21 +1,21 @@
 """The ``references`` and ``paper`` directives: they read entries (BibTeX and inline) into the domain.
 
-Both accept any option so that an unknown one is reported as ``workshop.unknown_option`` with its
-location (and ignored) instead of failing the whole directive; known values are validated here.
+They read their own options (:mod:`sphinx_workshop.directive_base`), so a misused one is a located
+``workshop.*`` warning, in rST as in MyST, and the rest of the directive still renders; known values
+are validated here.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
-from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.directive_base import WorkshopDirective, current_document
 from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.papers.bibtex import load_bibfile
@@ -23,9 +23,7 @@ from sphinx_workshop.papers.nodes import references_list
 from sphinx_workshop.papers.records import ListRecord, PaperRecord
 
 if TYPE_CHECKING:
-    from collections.abc import MutableMapping
-
-    from sphinx.environment import BuildEnvironment
+    from collections.abc import Mapping
 
     from sphinx_workshop.papers.domain import PapersDomain
 
@@ -35,20 +33,12 @@ _LIST_KEY = "papers:list"
 _ENTRIES_KEY = "papers:entries"
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
-_OPTION_LINE = re.compile(r"^\s*:([\w-]+):\s*(.*)$")
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "order": ("listed", "cited"),
     "style": ("numbered", "list"),
     "sort": ("listed", "title", "year"),
 }
-
-
-def _current_document(env: BuildEnvironment) -> MutableMapping[str, Any]:
-    """The data of the document being read: ``current_document`` since Sphinx 8.2, ``temp_data`` before."""
-    if hasattr(env, "current_document"):
-        return cast("MutableMapping[str, Any]", env.current_document)
-    return cast("MutableMapping[str, Any]", env.temp_data)  # Sphinx 7.4 and 8.1
 
 
 class _PapersDirective(WorkshopDirective):
@@ -65,9 +55,20 @@ def checked_record(
     lineno: int,
     source: str = "",
     source_line: int = 0,
+    field_lines: Mapping[str, tuple[str, int]] | None = None,
 ) -> PaperRecord:
-    """A :class:`PaperRecord` from raw fields; a bad field warns at *location* and is left out."""
+    """A :class:`PaperRecord` from raw fields; a bad field warns at its line in *field_lines* (else at
+    *location*) and is left out."""
+    lines = field_lines or {}
     key: str = fields["key"]
+    if "," in key:
+        warn(
+            logger,
+            "bad_key",
+            f"paper key {key!r} holds a comma, so {{cite}} cannot name it (it separates keys); "
+            "the paper is listed but cannot be cited",
+            location=location,
+        )
     title = str(fields.get("title") or "").strip()
     if not title:
         warn(
@@ -83,7 +84,7 @@ def checked_record(
             logger,
             "bad_url",
             f"paper {key!r}: {url!r} is not an http(s) link; the title is not linked",
-            location=location,
+            location=lines.get("url", location),
         )
         url = ""
     doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", str(fields.get("doi") or "").strip(), flags=re.I)
@@ -92,7 +93,7 @@ def checked_record(
             logger,
             "bad_option",
             f"paper {key!r}: {doi!r} is not a DOI (10.<prefix>/<suffix>); it is left out",
-            location=location,
+            location=lines.get("doi", location),
         )
         doi = ""
     arxiv = re.sub(r"^arxiv:", "", str(fields.get("arxiv") or "").strip(), flags=re.I)
@@ -101,7 +102,7 @@ def checked_record(
             logger,
             "bad_option",
             f"paper {key!r}: {arxiv!r} is not an arXiv identifier; it is left out",
-            location=location,
+            location=lines.get("arxiv", location),
         )
         arxiv = ""
     return PaperRecord(
@@ -127,7 +128,9 @@ class ReferencesDirective(_PapersDirective):
 
     has_content = True
     known_options = ("bibfile", "cited-only", "order", "style", "sort")
-    option_spec = tolerant_options(known_options, **{"cited-only": directives.flag})
+    flag_options = frozenset({"cited-only"})
+    nests_in_itself = False
+    repeatable_options = frozenset({"bibfile"})
 
     def choice(self, name: str) -> str:
         """The value of option *name*, or its default (the first choice) with a warning if invalid."""
@@ -143,18 +146,8 @@ class ReferencesDirective(_PapersDirective):
         return value
 
     def bibfile_names(self) -> list[str]:
-        """Every path given to ``:bibfile:``: space-separated, and (in MyST) the option repeated."""
-        values: list[str] = []
-        lines = self.head_lines()[1][1:]
-        for line in lines:  # MyST keeps only the last of repeated options; read them all from the source
-            match = _OPTION_LINE.match(line)
-            if not match:
-                break
-            if match.group(1) == "bibfile":
-                values.append(match.group(2))
-        if len(values) < 2:
-            values = [str(self.options.get("bibfile") or "")]
-        return [name for value in values for name in value.split()]
+        """Every path given to ``:bibfile:``: space-separated, and the option repeated."""
+        return [name for value in self.option_values("bibfile") for name in value.split()]
 
     def read_bibfile(self, name: str, list_id: str) -> list[PaperRecord]:
         """The entries of one bib file (relative to the document, or to the source dir with a leading /)."""
@@ -208,9 +201,8 @@ class ReferencesDirective(_PapersDirective):
             )
         return records
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         """Store the list and its entries in the domain; leave a placeholder filled in at write time."""
-        self.warn_unknown_options()
         docname = self.env.docname
         list_id = f"{docname}#{self.env.new_serialno('papers-list')}"
         record = ListRecord(
@@ -225,7 +217,7 @@ class ReferencesDirective(_PapersDirective):
         entries: list[PaperRecord] = []
         for name in self.bibfile_names():
             entries.extend(self.read_bibfile(name, list_id))
-        document = _current_document(self.env)
+        document = current_document(self.env)
         document[_LIST_KEY] = list_id
         body: list[PaperRecord] = []
         document[_ENTRIES_KEY] = body
@@ -244,16 +236,16 @@ class ReferencesDirective(_PapersDirective):
 class PaperDirective(_PapersDirective):
     """One paper entry inside a ``references`` directive (argument: its key)."""
 
-    required_arguments = 1
-    has_content = False
+    takes_argument = True
+    takes_content = False
     known_options = ("title", "url", "authors", "venue", "year", "doi", "arxiv", "note")
-    option_spec = tolerant_options(known_options)
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         """Add the entry to the enclosing list (or warn that there is none)."""
-        self.warn_unknown_options()
-        key = self.arguments[0]
-        document = _current_document(self.env)
+        key = self.argument
+        if not key:
+            return []
+        document = current_document(self.env)
         list_id = document.get(_LIST_KEY)
         if list_id is None:
             warn(
@@ -274,6 +266,7 @@ class PaperDirective(_PapersDirective):
                 docname=self.env.docname,
                 list_id=list_id,
                 lineno=self.lineno,
+                field_lines={o.name: (self.env.docname, o.line) for o in self.written_options},
             )
         )
         return []

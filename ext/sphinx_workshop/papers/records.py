@@ -11,7 +11,8 @@ if TYPE_CHECKING:
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _SAFE = re.compile(r"[A-Za-z0-9_-]*")
-_SLUG = re.compile(r"[^A-Za-z0-9]+")
+_PLAIN_DOCNAME = re.compile(r"[A-Za-z0-9-]+")
+_NOT_PLAIN = re.compile(r"[^A-Za-z0-9-]")
 
 
 def anchor_for(key: str) -> str:
@@ -25,8 +26,15 @@ def anchor_for(key: str) -> str:
 
 
 def place_prefix(docname: str) -> str:
-    """The ids of a document's citation places are this prefix and their index (``cite-index-0``)."""
-    return f"cite-{_SLUG.sub('-', docname).strip('-').lower() or 'doc'}-"
+    """The ids of a document's citation places are this prefix and their index (``cite-index-0``).
+
+    Letters, digits and ``-`` of the document name are kept and any other character is written as
+    ``.<hex>.``, so two documents never share a prefix (singlehtml holds them all in one page), even
+    when their names differ only by punctuation or case (``a_b``, ``a-b``: ``cite-a.5f.b-``, ``cite-a-b-``).
+    """
+    if _PLAIN_DOCNAME.fullmatch(docname):
+        return f"cite-{docname}-"
+    return "cite-" + _NOT_PLAIN.sub(lambda m: f".{ord(m[0]):x}.", docname) + "-"
 
 
 class PaperRecord(NamedTuple):

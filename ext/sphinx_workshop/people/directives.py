@@ -1,8 +1,8 @@
 """The ``organizers`` grid and the ``organizer`` and ``speaker`` cards.
 
-Both accept any option so that an unknown one is reported as ``workshop.unknown_option`` with its
-location (and ignored) instead of failing the whole directive; every value is validated here and a
-bad one is left out with a warning, so the card still shows what is valid.
+They read their own options (:mod:`sphinx_workshop.directive_base`), so a misused one is a located
+``workshop.*`` warning, in rST as in MyST; every value is validated here and a bad one is left out
+with a warning, so the card still shows what is valid.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
-from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.directive_base import WorkshopDirective
 from sphinx_workshop.domains import people_domain
 from sphinx_workshop.i18n import _
 from sphinx_workshop.people.nodes import ORGANIZATION_TYPE, person_card, person_field, profile_link
@@ -28,6 +28,40 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+#: What browsers show in an ``<img>`` and LaTeX or EPUB can carry, by suffix: the file's signature.
+IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),  # then four bytes of size and "WEBP"
+    ".svg": (),  # text: an <svg element near the start
+}
+
+
+def unreadable_image(path: Path) -> str:
+    """Why the file at *path* cannot be a card's photo ("" when it can): unreadable, or not an image.
+
+    The first bytes are checked as a browser sniffs an image: the format's signature (an ``<svg``
+    element for SVG), so a text file or an empty file named ``.png`` is no photo.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in IMAGE_SIGNATURES:
+        return f"is not a PNG, JPEG, GIF, WebP or SVG image ({path.suffix or 'no suffix'})"
+    try:
+        with path.open("rb") as image:
+            head = image.read(65536)  # an SVG may start with a long comment or DOCTYPE
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    if suffix == ".svg":
+        valid = b"<svg" in head
+    elif suffix == ".webp":
+        valid = head.startswith(b"RIFF") and head[8:12] == b"WEBP"
+    else:
+        valid = head.startswith(IMAGE_SIGNATURES[suffix])
+    return "" if valid else f"is not a valid {suffix.lstrip('.').upper()} image"
+
+
 class _PeopleDirective(WorkshopDirective):
     """Base of the people directives."""
 
@@ -37,11 +71,9 @@ class OrganizersDirective(_PeopleDirective):
 
     has_content = True
     known_options = ("class",)
-    option_spec = tolerant_options(known_options)
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         """A ``container`` of class ``sw-person-grid`` (plus ``:class:``) holding the parsed body."""
-        self.warn_unknown_options()
         classes = ["sw-person-grid"]
         if "class" in self.options:
             try:
@@ -63,24 +95,22 @@ class OrganizerDirective(_PeopleDirective):
     """A person's card: name (the argument), avatar, affiliation, profile links and a MyST body."""
 
     kind: ClassVar[str] = "organizer"
-    has_content = True
-    optional_arguments = 1
-    final_argument_whitespace = True
+    takes_argument = True
     known_options = ("affiliation", "photo", *PROFILE_OPTIONS)
-    option_spec = tolerant_options(known_options)
 
-    def run(self) -> list[nodes.Node]:
+    def warn_missing_argument(self) -> None:
+        """A card without a name still shows, without one."""
+        warn(
+            logger,
+            "missing_name",
+            f"{self.name} card without a name (give it as the directive's argument); "
+            "it is shown without one and cannot be linked to",
+            location=self.get_location(),
+        )
+
+    def render(self) -> list[nodes.Node]:
         """The card; it is recorded in the people domain when it has a name."""
-        self.warn_unknown_options()
-        name = " ".join(self.arguments[0].split()) if self.arguments else ""
-        if not name:
-            warn(
-                logger,
-                "missing_name",
-                f"{self.name} card without a name (give it as the directive's argument); "
-                "it is shown without one and cannot be linked to",
-                location=self.get_location(),
-            )
+        name = self.argument
         who = repr(name) if name else "a card without a name"
         card = person_card(classes=["sw-person-card", f"sw-person-{self.kind}"])
         self.set_source_info(card)
@@ -129,7 +159,7 @@ class OrganizerDirective(_PeopleDirective):
         anchor = anchor_for(name)
         document = self.state.document
         first = document.ids.get(anchor)
-        if first is not None:
+        if isinstance(first, person_card):
             warn(
                 logger,
                 "duplicate_person",
@@ -158,38 +188,40 @@ class OrganizerDirective(_PeopleDirective):
         """An image node for a local photo (Sphinx copies it like any image), or ``None`` with a warning."""
         fallback = "the initials are shown instead"
         if not photo:
-            warn(
-                logger, "photo_missing", f"empty :photo: for {who}; {fallback}", location=self.get_location()
-            )
+            self.warn_at("photo_missing", f"empty :photo: for {who}; {fallback}", self.option_line("photo"))
             return None
         if "://" in photo or photo.startswith(("data:", "//")):
-            warn(
-                logger,
+            self.warn_at(
                 "photo_outside",
                 f":photo: {photo!r} for {who} is not a local image; {fallback}",
-                location=self.get_location(),
+                self.option_line("photo"),
             )
             return None
         _rel, full = self.env.relfn2path(photo, self.env.docname)
         path = Path(full).resolve()
         if not path.is_relative_to(Path(self.env.srcdir).resolve()):
-            warn(
-                logger,
+            self.warn_at(
                 "photo_outside",
                 f":photo: {photo!r} for {who} is outside the project's source directory; {fallback}",
-                location=self.get_location(),
+                self.option_line("photo"),
             )
             return None
         try:
-            exists = path.is_file()
+            exists, folder = path.is_file(), path.is_dir()
         except OSError:  # a name too long for the file system, say: it cannot be there
-            exists = False
+            exists = folder = False
         if not exists:
-            warn(
-                logger,
+            what = "is a folder, not an image" if folder else "does not exist"
+            self.warn_at(
+                "photo_missing", f":photo: {photo!r} for {who} {what}; {fallback}", self.option_line("photo")
+            )
+            return None
+        problem = unreadable_image(path)
+        if problem:
+            self.warn_at(
                 "photo_missing",
-                f":photo: {photo!r} for {who} does not exist; {fallback}",
-                location=self.get_location(),
+                f":photo: {photo!r} for {who} {problem}; {fallback}",
+                self.option_line("photo"),
             )
             return None
         alt = _("Photo of {name}").format(name=name) if name else str(_("Photo"))
@@ -206,11 +238,10 @@ class OrganizerDirective(_PeopleDirective):
             value: str = self.options[option]
             profile = make_profile(option, value, twitter_base_url=self.config.workshop_twitter_base_url)
             if profile is None:
-                warn(
-                    logger,
+                self.warn_at(
                     "bad_url" if option == "homepage" else "bad_handle",
                     f"invalid :{option}: {value!r} for {who} (expected {RULES[option]}); it is left out",
-                    location=self.get_location(),
+                    self.option_line(option),
                 )
                 continue
             profiles.append(profile)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
 from sphinx_workshop.i18n import _
-from sphinx_workshop.links import is_safe_url
+from sphinx_workshop.links import is_safe_url, is_valid_host
 
 _TWITTER = re.compile(r"[A-Za-z0-9_]{1,15}")
 _GITHUB = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
@@ -67,7 +67,17 @@ def twitter_label(base_url: str) -> str:
 
 
 def make_profile(option: str, value: str, *, twitter_base_url: str) -> Profile | None:
-    """The link an option's *value* gives, or ``None`` when the value breaks the platform's rules."""
+    """The link an option's *value* gives, or ``None`` when the value breaks the platform's rules.
+
+    Every link is then checked like any other (:func:`sphinx_workshop.links.is_safe_url`).
+    """
+    profile = _profile(option, value, twitter_base_url=twitter_base_url)
+    if profile is None or not is_safe_url(profile.url, schemes=frozenset({"http", "https"})):
+        return None
+    return profile
+
+
+def _profile(option: str, value: str, *, twitter_base_url: str) -> Profile | None:
     value = value.strip()
     handle = value.removeprefix("@")
     if option == "twitter" and _TWITTER.fullmatch(handle):
@@ -82,10 +92,10 @@ def make_profile(option: str, value: str, *, twitter_base_url: str) -> Profile |
         return Profile(option, "Google Scholar", url, "Google Scholar")
     if option == "mastodon":
         user, _at, host = handle.partition("@")
-        if _MASTODON_USER.fullmatch(user) and _DOMAIN.fullmatch(host):
+        if _MASTODON_USER.fullmatch(user) and _DOMAIN.fullmatch(host) and is_valid_host(host):
             host = host.lower()
             return Profile(option, "Mastodon", f"https://{host}/@{user}", f"@{user}@{host}")
-    if option == "bluesky" and _DOMAIN.fullmatch(handle):
+    if option == "bluesky" and _DOMAIN.fullmatch(handle) and is_valid_host(handle):
         handle = handle.lower()
         return Profile(option, "Bluesky", f"https://bsky.app/profile/{handle}", f"@{handle}")
     return None

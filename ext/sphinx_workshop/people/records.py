@@ -13,12 +13,23 @@ def anchor_for(name: str) -> str:
     """The HTML id (and LaTeX label) of the card of *name*: ``person-<slug>``.
 
     The slug is the name folded to ASCII and lower case, each run of other characters written as
-    ``-`` ("Anna Goldie" gives ``person-anna-goldie``); a name without any ASCII letter or digit
-    uses the hexadecimal code points of its characters instead.
+    ``-`` ("Anna Goldie" gives ``person-anna-goldie``). A letter or digit without an ASCII form (王, ж)
+    is written as its hexadecimal code point, so names that differ in a letter never share an id
+    ("Jun Wang (王军)" gives ``person-jun-wang-738b-519b``); names that differ only in case, accents,
+    spacing or punctuation are one person.
     """
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    slug = _NOT_SLUG.sub("-", folded).strip("-")
-    if not slug:
+    parts: list[str] = []
+    for char in unicodedata.normalize("NFKD", name):
+        if char.isascii():
+            parts.append(char.lower())
+        elif unicodedata.category(char) == "Mn":  # an accent NFKD took off its letter
+            continue
+        elif unicodedata.category(char)[0] in "LN":
+            parts.append(f" {ord(char):x} ")
+        else:
+            parts.append(" ")
+    slug = _NOT_SLUG.sub("-", "".join(parts)).strip("-")
+    if not slug:  # only symbols or marks: their code points
         slug = "-".join(f"{ord(char):x}" for char in name if not char.isspace())
     return f"person-{slug}"
 

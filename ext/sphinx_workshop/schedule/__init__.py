@@ -1,7 +1,8 @@
 """The schedule feature: the ``schedule`` and ``event`` directives, the iCalendar file, the JSON-LD.
 
 Modules: ``times`` (dates, clock times, zones), ``nodes`` (custom nodes and their visitors),
-``directives``, ``domain`` (per-document records), ``ics`` (the calendar file), ``jsonld``
+``directives``, ``domain`` (per-document records), ``ics`` (the calendar file), ``outputs`` (where
+calendars may go, and stale ones removed), ``jsonld``
 (schema.org Event) and ``transforms`` (the calendar link per builder, a list in plain text).
 ``static/sphinx-workshop/schedule.js`` shows the times in the visitor's zone.
 """
@@ -15,6 +16,7 @@ from sphinx_workshop.schedule.directives import add_directives
 from sphinx_workshop.schedule.domain import ScheduleDomain, event_pages_to_rewrite
 from sphinx_workshop.schedule.ics import write_calendars
 from sphinx_workshop.schedule.nodes import add_nodes
+from sphinx_workshop.schedule.outputs import check_calendar_names
 from sphinx_workshop.schedule.transforms import CalendarLinks, TextScheduleList
 
 if TYPE_CHECKING:
@@ -31,5 +33,6 @@ def setup_schedule(app: Sphinx) -> None:
     app.add_post_transform(CalendarLinks)
     app.add_post_transform(TextScheduleList)
     app.connect("env-updated", event_pages_to_rewrite)
+    app.connect("env-updated", check_calendar_names)
     app.connect("doctree-resolved", write_calendars)
     add_assets(app, js=("schedule.js",))

@@ -19,7 +19,7 @@ from babel.dates import format_date
 from docutils import nodes
 from sphinx.util import logging
 
-from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.directive_base import WorkshopDirective
 from sphinx_workshop.domains import schedule_domain
 from sphinx_workshop.i18n import _
 from sphinx_workshop.links import is_safe_url
@@ -70,12 +70,23 @@ def _uid(docname: str, day: date, clock: time, source: str) -> str:
     return f"{digest[:32]}@sphinx-workshop"
 
 
-def _sub_uid(docname: str, start: datetime, index: int, source: str) -> str:
-    # The sub-item's position and text, not the item's: renaming a session keeps its talks' UIDs.
-    return _uid(docname, start.date(), start.time(), f"- {index}\n{source}")
+class _Uids:
+    """UIDs unique in a document: a repeated line (same time and text) gets its occurrence number."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = taken
+
+    def make(self, docname: str, start: datetime, source: str) -> str:
+        uid = _uid(docname, start.date(), start.time(), source)
+        occurrence = 1
+        while uid in self.taken:
+            occurrence += 1
+            uid = _uid(docname, start.date(), start.time(), f"{source}\n#{occurrence}")
+        self.taken.add(uid)
+        return uid
 
 
-def _item(docname: str, row: _Row, end: datetime | None) -> ScheduleItem:
+def _item(docname: str, row: _Row, end: datetime | None, uids: _Uids) -> ScheduleItem:
     start = row.start
     if start is None:
         return ScheduleItem(
@@ -86,9 +97,10 @@ def _item(docname: str, row: _Row, end: datetime | None) -> ScheduleItem:
         times.iso(start),
         times.iso(end) if end else "",
         row.text,
-        _uid(docname, start.date(), start.time(), row.text),
+        uids.make(docname, start, row.text),
         tuple(
-            ScheduleSubItem(sub.line, sub.text, _sub_uid(docname, start, index, sub.text))
+            # The sub-item's position and text, not the item's: renaming a session keeps its talks' UIDs.
+            ScheduleSubItem(sub.line, sub.text, uids.make(docname, start, f"- {index}\n{sub.text}"))
             for index, sub in enumerate(row.subitems, start=1)
         ),
     )
@@ -97,20 +109,18 @@ def _item(docname: str, row: _Row, end: datetime | None) -> ScheduleItem:
 class ScheduleDirective(WorkshopDirective):
     """A day's schedule from ``HH:MM | item`` lines, in the event's date and time zone."""
 
-    has_content = True
     known_options = ("date", "timezone", "end", "ics", "title")
-    option_spec = tolerant_options(known_options)
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         """Parse the options and lines; return the schedule's nodes and store its record."""
-        self.warn_unknown_options()
         docname = self.env.docname
         day, zone = self._day_and_zone()
-        rows = self._rows(day, zone)
+        rows = self._in_order(self._rows(day, zone))
         ends = self._ends(rows)
-        items = tuple(_item(docname, row, end) for row, end in zip(rows, ends, strict=True))
-        ics = self._ics_path() if day and zone and any(item.start for item in items) else ""
         domain = schedule_domain(self.env)
+        uids = _Uids(domain.uids(docname))
+        items = tuple(_item(docname, row, end, uids) for row, end in zip(rows, ends, strict=True))
+        ics = self._ics_path() if day and zone and any(item.start for item in items) else ""
         serial = len(domain.schedules.get(docname, []))
         title = self.options.get("title", "").strip()
         record = ScheduleRecord(docname, self.lineno, serial, title, zone.key if zone else "", ics, items)
@@ -120,8 +130,7 @@ class ScheduleDirective(WorkshopDirective):
         block.source, block.line = self.get_source_info()
         if day and zone:
             block["timezone"], block["date"] = zone.key, day.isoformat()
-            first = next((row.start for row in rows if row.start), None)
-            label = times.zone_label(first or times.localize(day, time(12), zone))
+            label = self._zone_label(rows, day, zone)
             when = _("{date}, times in").format(date=_long_date(day, self.config.language))
             caption = nodes.paragraph("", when + " ", classes=["sw-schedule-zone"])
             caption += nodes.inline("", label, classes=["sw-schedule-zone-name"])
@@ -136,6 +145,38 @@ class ScheduleDirective(WorkshopDirective):
             link["classes"].append("sw-schedule-ics")
             block += nodes.paragraph("", "", link, classes=["sw-schedule-calendar"])
         return [block]
+
+    @staticmethod
+    def _zone_label(rows: list[_Row], day: date, zone: ZoneInfo) -> str:
+        first = next((row.start for row in rows if row.start), None)
+        if first is None:
+            try:  # noon of a day the zone skipped (Samoa's 2011-12-30), or beyond year 9999 in UTC
+                first = times.localize(day, time(12), zone)
+            except ValueError:
+                return zone.key
+        return times.zone_label(first)
+
+    def _in_order(self, rows: list[_Row]) -> list[_Row]:
+        """A line earlier than the timed line before it (say, past midnight) keeps no machine time.
+
+        The schedule is one day's: a time after midnight cannot be told from a mistake, so it is shown as
+        written, without ``datetime`` and without a calendar event. Equal times (parallel sessions) are fine.
+        """
+        previous: _Row | None = None
+        for position, row in enumerate(rows):
+            if row.start is None:
+                continue
+            if previous is not None and previous.start is not None and row.start < previous.start:
+                self.warn_at(
+                    "bad_time",
+                    f"{row.written} is earlier than the previous item's {previous.written} (a schedule is "
+                    "one day, in order); the item is shown without a machine-readable time",
+                    row.line,
+                )
+                rows[position] = row._replace(start=None)
+                continue
+            previous = row
+        return rows
 
     def _rows(self, day: date | None, zone: ZoneInfo | None) -> list[_Row]:
         """The items of the body, each with the ``- text`` sub-items that follow it."""
@@ -205,29 +246,26 @@ class ScheduleDirective(WorkshopDirective):
         return _Row(written, True, start, text, line)
 
     def _ends(self, rows: list[_Row]) -> list[datetime | None]:
+        """Each timed item ends when a later one begins; the last at ``:end:`` (or after 30 minutes)."""
         valid = [row for row in rows if row.start]
-        ends: dict[int, datetime] = {}
+        ends: dict[int, datetime | None] = {}
+        last_end: list[datetime | None] = []  # the :end: option, read once
         for position, row in enumerate(valid):
             start = row.start
             assert start is not None
-            if position + 1 < len(valid):
-                following = valid[position + 1]
-                assert following.start is not None
-                if following.start > start:
-                    ends[id(row)] = following.start
-                    continue
-                self.warn_at(
-                    "bad_time",
-                    f"{following.written} is not after the previous item's {row.written}; "
-                    f"the previous item lasts {DEFAULT_MINUTES} minutes",
-                    following.line,
-                )
-            elif self.options.get("end", "").strip():
-                end = self._end_option(start)
-                if end:
-                    ends[id(row)] = end
-                    continue
-            ends[id(row)] = times.later(start, DEFAULT_MINUTES)
+            following = next((r.start for r in valid[position + 1 :] if r.start and r.start > start), None)
+            if following is not None:
+                ends[id(row)] = following
+                continue
+            if not last_end:
+                last_end.append(self._end_option(start) if self.options.get("end", "").strip() else None)
+            end = last_end[0] if last_end[0] and last_end[0] > start else None
+            if end is None:
+                try:
+                    end = times.later(start, DEFAULT_MINUTES)
+                except ValueError as exc:
+                    self.warn_at("bad_time", f"{exc}; the item has no end and no calendar event", row.line)
+            ends[id(row)] = end
         return [ends.get(id(row)) for row in rows]
 
     def _end_option(self, last: datetime) -> datetime | None:
@@ -306,15 +344,18 @@ class ScheduleDirective(WorkshopDirective):
 class EventDirective(WorkshopDirective):
     """schema.org ``Event`` data of the workshop, written as JSON-LD into the page."""
 
-    required_arguments = 1
-    final_argument_whitespace = True
-    has_content = True
+    takes_argument = True
+    body_is_text = True
     known_options = ("start", "end", "timezone", "url", "attendance", "location")
-    option_spec = tolerant_options(known_options)
 
-    def run(self) -> list[nodes.Node]:
+    def warn_missing_argument(self) -> None:
+        """An event without a name is still written, named after the page."""
+        self.warn_at(
+            "bad_argument", f"the {self.name} directive needs the event's name; the page title is used"
+        )
+
+    def render(self) -> list[nodes.Node]:
         """Validate the options; return an ``event_data`` node (rendered when the page is written)."""
-        self.warn_unknown_options()
         zone = None
         self.zone_given = bool(self.options.get("timezone", "").strip())
         if self.zone_given:
@@ -324,11 +365,20 @@ class EventDirective(WorkshopDirective):
                 self.warn_at("bad_timezone", str(exc), self.option_line("timezone"))
         domain = schedule_domain(self.env)
         domain.note_event(self.env.docname)
+        start, end = self._moment("start", zone), self._moment("end", zone)
+        if start and end and _instant(end) < _instant(start):
+            self.warn_at(
+                "bad_date",
+                f":end: {self.options['end']!r} is before :start: {self.options['start']!r}; "
+                "the event has no end date",
+                self.option_line("end"),
+            )
+            end = ""
         node = event_data(
-            name=self.arguments[0].strip(),
+            name=self.argument,
             description=" ".join(" ".join(n.astext() for n in self.parse_content_to_nodes()).split()),
-            start=self._moment("start", zone),
-            end=self._moment("end", zone),
+            start=start,
+            end=end,
             url=self._url(),
             attendance=self._attendance(),
             location=self.options.get("location", "").strip(),
@@ -346,19 +396,14 @@ class EventDirective(WorkshopDirective):
                 )
             return ""
         try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?", value):
-                raise ValueError(f"{value!r} is not YYYY-MM-DDTHH:MM")
-            # Python 3.10's fromisoformat knows neither "Z" nor a one-digit hour: normalize first.
-            day_part, clock_part = re.split("[T ]", value.removesuffix("Z"))
-            if clock_part.index(":") == 1:
-                clock_part = "0" + clock_part
-            utc = "+00:00" if value.endswith("Z") else ""
-            moment = datetime.fromisoformat(f"{day_part}T{clock_part}{utc}")
+            moment = times.parse_moment(value)
             if moment.tzinfo is None and zone is not None:
                 moment = times.localize(moment.date(), moment.time(), zone)
-            elif zone is not None:
-                moment = moment.astimezone(zone)
-        except ValueError as exc:
+            elif moment.tzinfo is not None:
+                times.in_utc(moment)  # within the calendar in UTC too
+                if zone is not None:
+                    moment = moment.astimezone(zone)
+        except (ValueError, OverflowError) as exc:
             self.warn_at("bad_date", f":{name}: {exc}", self.option_line(name))
             return ""
         if moment.tzinfo is None and not self.zone_given:
@@ -371,7 +416,7 @@ class EventDirective(WorkshopDirective):
 
     def _url(self) -> str:
         url = str(self.options.get("url", "")).strip()
-        if url and not is_safe_url(url):
+        if url and not is_safe_url(url, schemes=frozenset({"http", "https"})):
             self.warn_at("bad_url", f"event :url: {url!r} is not an http(s) link", self.option_line("url"))
             return ""
         return url
@@ -386,6 +431,12 @@ class EventDirective(WorkshopDirective):
             )
             return ""
         return value
+
+
+def _instant(iso: str) -> datetime:
+    """An ISO 8601 moment, made comparable: one without an offset is read as UTC."""
+    moment = datetime.fromisoformat(iso)
+    return moment if moment.tzinfo else moment.replace(tzinfo=times.UTC)
 
 
 def add_directives(app: Sphinx) -> None:

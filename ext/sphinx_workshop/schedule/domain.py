@@ -65,6 +65,11 @@ class ScheduleDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {"schedules": {}, "events": {}, "digests": {}}
     data_version = 3  # 2: items carry sub-items; 3: digests of the organizers each event page shows
 
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: Calendar files this build must not write (their name is taken): derived, never pickled.
+        self.blocked_calendars: set[str] = set()
+
     @property
     def schedules(self) -> dict[str, list[ScheduleRecord]]:
         """docname -> the schedules of that document, in source order."""
@@ -80,6 +85,16 @@ class ScheduleDomain(Domain):
     def add_schedule(self, record: ScheduleRecord) -> None:
         """Store *record* (called while its document is read)."""
         self.schedules.setdefault(record.docname, []).append(record)
+
+    def uids(self, docname: str) -> set[str]:
+        """The calendar UIDs the schedules of *docname* read so far use (a new one must differ)."""
+        return {
+            uid
+            for record in self.schedules.get(docname, [])
+            for item in record.items
+            for uid in (item.uid, *(sub.uid for sub in item.subitems))
+            if uid
+        }
 
     def note_event(self, docname: str) -> None:
         """Remember that *docname* holds an ``event`` (its JSON-LD lists organizers of other pages)."""

@@ -11,13 +11,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
+from sphinx.util import logging
 
+from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.domains import schedule_domain
+from sphinx_workshop.schedule import times
 from sphinx_workshop.schedule.domain import ScheduleRecord
 from sphinx_workshop.schedule.jsonld import page_url
 from sphinx_workshop.schedule.nodes import schedule_block
@@ -26,8 +29,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
+logger = logging.getLogger(__name__)
 
-UTC = timezone.utc  # datetime.UTC is Python 3.11+
 PRODID = "-//sphinx-workshop//schedule//EN"
 
 
@@ -67,21 +70,34 @@ def fold(line: str) -> bytes:
 
 def utc_stamp(iso: str) -> str:
     """``2020-12-12T09:00:00-08:00`` -> ``20201212T170000Z``."""
-    return datetime.fromisoformat(iso).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return times.utc_stamp(datetime.fromisoformat(iso))
 
 
-def dtstamp(events: list[CalendarEvent]) -> str:
-    """DTSTAMP of every event: ``SOURCE_DATE_EPOCH`` when set, else midnight UTC of the first event's day."""
+def source_date_epoch() -> datetime | None:
+    """``SOURCE_DATE_EPOCH`` as a UTC moment (None when unset); one outside years 1 to 9999 raises."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y%m%dT%H%M%SZ")
+    if not epoch.isdigit():
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch), times.UTC)
+    except (OverflowError, OSError, ValueError):
+        raise ValueError(f"SOURCE_DATE_EPOCH={epoch} is beyond the year 9999") from None
+
+
+def dtstamp(events: list[CalendarEvent], epoch: datetime | None = None) -> str:
+    """DTSTAMP of every event: *epoch* (``SOURCE_DATE_EPOCH``) if given, else the first event's day."""
+    if epoch is not None:
+        return times.utc_stamp(epoch)
     first = min((e.start for e in events), default="1970-01-01T00:00:00+00:00")
-    return datetime.fromisoformat(first).strftime("%Y%m%dT000000Z")
+    day = datetime.fromisoformat(first)
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}T000000Z"
 
 
-def calendar(events: list[CalendarEvent], *, name: str, timezone: str, url: str) -> bytes:
+def calendar(
+    events: list[CalendarEvent], *, name: str, timezone: str, url: str, epoch: datetime | None = None
+) -> bytes:
     """The whole ``VCALENDAR`` with one ``VEVENT`` per event, times in UTC."""
-    stamp = dtstamp(events)
+    stamp = dtstamp(events, epoch)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if name:
         lines.append(f"X-WR-CALNAME:{escape_text(name)}")
@@ -162,7 +178,11 @@ def write_calendars(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         records = domain.schedules.get(block["docname"], [])
         if block["serial"] < len(records):
             record = records[block["serial"]]
-            if record.ics and domain.calendar_owner(record.ics) == record.docname:
+            if (
+                record.ics
+                and record.ics not in domain.blocked_calendars
+                and domain.calendar_owner(record.ics) == record.docname
+            ):
                 files.setdefault(record.ics, []).append((record, _summaries(block)))
     for path, schedules in files.items():
         _write(app, path, schedules)
@@ -174,9 +194,27 @@ def _write(app: Sphinx, path: str, schedules: Iterable[tuple[ScheduleRecord, lis
     events = [event for record, summaries in schedules for event in _events(record, summaries)]
     title = first.title or _page_title(app, first.docname)
     url = page_url(app.builder, first.docname)
+    try:
+        epoch = source_date_epoch()
+    except ValueError as error:
+        warn(
+            logger,
+            "config",
+            f"{error}; the calendar's DTSTAMP is the first event's day",
+            location=(first.docname, first.lineno),
+        )
+        epoch = None
     target = Path(app.builder.outdir, *path.split("/"))
+    if target.is_dir() or target.parent.is_file():
+        warn(
+            logger,
+            "ics_clash",
+            f"calendar file {path!r} would overwrite a folder or file of the output; it is not written",
+            location=(first.docname, first.lineno),
+        )
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(calendar(events, name=title, timezone=first.timezone, url=url))
+    target.write_bytes(calendar(events, name=title, timezone=first.timezone, url=url, epoch=epoch))
 
 
 def _page_title(app: Sphinx, docname: str) -> str:

@@ -90,7 +90,11 @@ def organizers(env: BuildEnvironment, builder: Builder, first: str = "") -> list
 def event_json(node: nodes.Element, builder: Builder) -> str:
     """The JSON-LD text of the ``event_data`` *node*."""
     url = page_url(builder, node["docname"])
-    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": node["name"]}
+    name = node["name"]
+    if not name:  # an event without its argument (warned when read) is named after its page
+        title = builder.env.titles.get(node["docname"])
+        name = title.astext() if title is not None else str(builder.config.project)
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": name}
     if node["description"]:
         data["description"] = node["description"]
     for key, attr in (("startDate", "start"), ("endDate", "end")):

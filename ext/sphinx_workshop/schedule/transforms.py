@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
+from sphinx_workshop.schedule.domain import ScheduleDomain
 from sphinx_workshop.schedule.ics import writes_calendars
 from sphinx_workshop.schedule.nodes import schedule_block
 
@@ -22,15 +24,22 @@ class CalendarLinks(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         """Rewrite or remove every calendar link of the document."""
+        domain = self.env.domains["schedule"]
+        assert isinstance(domain, ScheduleDomain)
         for paragraph in list(self.document.findall(nodes.paragraph)):
             if CALENDAR_CLASS not in paragraph["classes"]:
                 continue
-            if not writes_calendars(self.app.builder):
+            links = list(paragraph.findall(nodes.reference))
+            if not writes_calendars(self.app.builder) or any(
+                link["refuri"] in domain.blocked_calendars for link in links
+            ):
                 paragraph.parent.remove(paragraph)
                 continue
-            page = self.app.builder.get_target_uri(self.env.docname)
-            for link in paragraph.findall(nodes.reference):
-                link["refuri"] = relative_uri(page, link["refuri"])
+            # A page name may hold "#", "?" or "%": both are paths, percent-encoded before relative_uri
+            # (which would cut them at "#").
+            page = quote(self.app.builder.get_target_uri(self.env.docname), safe="/")
+            for link in links:
+                link["refuri"] = relative_uri(page, quote(link["refuri"], safe="/"))
 
 
 class TextScheduleList(SphinxPostTransform):

@@ -1,0 +1,67 @@
+"""The id namespaces of the extension's anchors (``paper-``, ``person-``, ``cite-``), kept for them.
+
+A paper's entry, a card and a citation place take ids the extension computes from a key, a name or
+a document name; a heading or label of the same document could produce the same id (a section
+titled "Paper x" is ``paper-x``). Once a document is parsed, every id in these namespaces that is not
+one of the extension's anchors is renamed (``h-paper-x``), with a ``workshop.reserved_id`` warning,
+so the extension's ids are unique by construction.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.papers.nodes import PLACE_ATTR
+from sphinx_workshop.people.nodes import person_card
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+RESERVED_PREFIXES = ("paper-", "person-", "cite-")
+
+
+class ReserveAnchorIds(SphinxTransform):
+    """Rename the ids of headings and labels that fall in the extension's namespaces."""
+
+    # After docutils and Sphinx have given every section and target its ids (PropagateTargets: 260),
+    # before the document is stored and its labels are recorded (doctree-read).
+    default_priority = 900
+
+    def apply(self, **kwargs: Any) -> None:
+        """Rename every foreign id in a reserved namespace, keeping the document's maps in step."""
+        document = self.document
+        for node in list(document.findall(nodes.Element)):
+            if isinstance(node, person_card) or PLACE_ATTR in node.attributes:
+                continue  # the extension's own: a card, a citation place
+            for old in [i for i in node["ids"] if i.startswith(RESERVED_PREFIXES)]:
+                new = f"h-{old}"
+                counter = 1
+                while new in document.ids:
+                    counter += 1
+                    new = f"h-{old}-{counter}"
+                node["ids"][node["ids"].index(old)] = new
+                if document.ids.get(old) is node:
+                    del document.ids[old]
+                document.ids[new] = node
+                for name, value in list(document.nameids.items()):
+                    if value == old:
+                        document.nameids[name] = new
+                warn(
+                    logger,
+                    "reserved_id",
+                    f"the id {old!r} is reserved for the extension's anchors (paper-, person-, cite-); "
+                    f"this {node.tagname} gets {new!r}",
+                    location=node,
+                )
+
+
+def setup_anchors(app: Sphinx) -> None:
+    """Register the transform."""
+    app.add_transform(ReserveAnchorIds)

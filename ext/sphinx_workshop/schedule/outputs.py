@@ -1,0 +1,99 @@
+"""Where calendar files may go: never over a page, a folder or an extra file, and never left stale.
+
+Once every document is read (``env-updated``), each calendar name is checked against the names the
+builder's own output takes: the pages (``x.html``, or ``x/index.html`` in dirhtml) and their folders,
+and the files of ``html_extra_path``. A clash is a located ``workshop.ics_clash`` warning and the
+calendar is neither written nor linked. A calendar the previous build of this output wrote and no
+schedule names any more is deleted.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.schedule.domain import ScheduleDomain
+from sphinx_workshop.schedule.ics import writes_calendars
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+def _with_folders(paths: set[str]) -> dict[str, str]:
+    """Each path, and each folder above it, mapped to the path that takes it."""
+    taken: dict[str, str] = {}
+    for path in sorted(paths):
+        taken.setdefault(path, path)
+        folder = posixpath.dirname(path)
+        while folder:
+            taken.setdefault(folder, path)
+            folder = posixpath.dirname(folder)
+    return taken
+
+
+def taken_names(app: Sphinx) -> dict[str, str]:
+    """Output paths (posix, relative to the output folder) the build writes or copies, by what takes them."""
+    builder, env = app.builder, app.env
+    pages: set[str] = set()
+    if builder.name == "singlehtml":
+        pages.add(env.config.root_doc + ".html")
+    else:
+        outfile = getattr(builder, "get_outfilename", None)  # every StandaloneHTMLBuilder has it
+        for docname in env.found_docs:
+            if outfile is None:
+                pages.add(docname + ".html")
+                continue
+            pages.add(Path(os.path.relpath(outfile(docname), builder.outdir)).as_posix())
+    for extra in env.config.html_extra_path:
+        root = Path(app.confdir, extra)
+        if root.is_file():
+            pages.add(root.name)
+        for folder, _dirs, files in os.walk(root):
+            for name in files:
+                pages.add(Path(folder, name).relative_to(root).as_posix())
+    return _with_folders(pages)
+
+
+def check_calendar_names(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: refuse calendar names the output already uses; delete calendars no longer named."""
+    domain = env.domains["schedule"]
+    assert isinstance(domain, ScheduleDomain)
+    domain.blocked_calendars = set()
+    if not writes_calendars(app.builder):
+        return
+    taken = taken_names(app)
+    wanted: set[str] = set()
+    for record in domain.all_records():
+        if not record.ics or domain.calendar_owner(record.ics) != record.docname:
+            continue
+        if record.ics in taken:
+            what = taken[record.ics]
+            clash = (
+                f"would overwrite {what!r} of the output (a page or an extra file)"
+                if what == record.ics
+                else f"is the name of a folder of the output (holding {what!r})"
+            )
+            warn(
+                logger,
+                "ics_clash",
+                f"calendar file {record.ics!r} {clash}; it is neither written nor linked",
+                location=(record.docname, record.lineno),
+            )
+            domain.blocked_calendars.add(record.ics)
+            continue
+        wanted.add(record.ics)
+    key = f"{app.builder.name}:{app.builder.outdir}"
+    written: dict[str, list[str]] = domain.data.setdefault("written", {})
+    for stale in set(written.get(key, ())) - wanted:
+        path = Path(app.builder.outdir, *stale.split("/"))
+        if path.is_file():
+            path.unlink()
+    written[key] = sorted(wanted)
