@@ -32,6 +32,7 @@ TEST_DEPS = [
     "icalendar>=6",
     "defusedxml>=0.7",
     "check-jsonschema>=0.29",
+    "sphinx-notfound-page>=1.0",  # tests/core/test_repairs.py
 ]
 
 #: The extension's tests: no whole-site build (tests/site, tests/quality's site checks), no browser.

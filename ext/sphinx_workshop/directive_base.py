@@ -243,10 +243,14 @@ class WorkshopDirective(SphinxDirective):
 
     def _myst_tokens(self, text: str, first: int) -> list[Option]:
         """The options of a MyST option block whose first line is source line *first*."""
-        from myst_parser.parsers.options import TokenizeError, options_to_tokens
+        from myst_parser.parsers import options as myst_options
+        from myst_parser.parsers.options import TokenizeError
 
         try:
-            tokens, _state = options_to_tokens(text)
+            if hasattr(myst_options, "options_to_tokens"):
+                tokens, _state = myst_options.options_to_tokens(text)
+            else:  # myst-parser 4: the same token pairs, before they had a public function
+                tokens = list(myst_options._to_tokens(text, myst_options.State()))
         except TokenizeError as error:
             self.warn_at(
                 "bad_option",

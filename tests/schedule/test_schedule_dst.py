@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import icalendar
 import pytest
@@ -15,7 +15,7 @@ def _events(app, name: str) -> list[tuple[datetime, datetime]]:
 
 
 def _utc(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
 
 
 @pytest.mark.sphinx("html", testroot="schedule-dst", freshenv=True)
