@@ -38,7 +38,7 @@ _OPTION = re.compile(r"(?P<indent>\s*):(?P<name>[^\s:`\\][^\s:`]*):(?:\s+(?P<val
 _YAML_FENCE = re.compile(r"\s*---\s*")
 #: The workshop directives enclosing the one being run, innermost last (in the document being read).
 _STACK_KEY = "workshop:directive-stack"
-#: source path -> its lines, read once per document (to locate MyST directives; see _myst_fence_line).
+#: source path -> its lines, read once per document (to locate MyST directives; see _locate_myst_block).
 _SOURCE_LINES_KEY = "workshop:source-lines"
 
 
@@ -128,7 +128,7 @@ class WorkshopDirective(SphinxDirective):
         source = self.get_source_info()[0] or ""  # the file of the directive (an included one, say)
         self._source = os.path.abspath(source) if os.path.isfile(source) else source
         if self._in_myst():
-            self.lineno = self._myst_fence_line()
+            self._locate_myst_block()
         lines = [clean_text(line) for line in self.content]
         start = 0
         self.argument = ""
@@ -163,13 +163,33 @@ class WorkshopDirective(SphinxDirective):
             )
             self.content = StringList()
 
-    def _myst_fence_line(self) -> int:
-        """The directive's own line in a MyST file.
+    def _locate_myst_block(self) -> None:
+        """Put :attr:`lineno` on the directive's fence and number the content lines from there.
 
         MyST numbers a directive that follows its parent's opening fence directly (no blank line
-        between) one line late, its options and body with it; the fence itself says where it is.
+        between) one line late, its options and body with it; and whether the first content line
+        is the text on the fence line (our argument) shows in ``content_offset`` since myst-parser 5
+        (one less), not in myst-parser 4. The fence line in the source settles both.
         """
+        source = self._source_lines()
         marker = "{" + self.name + "}"
+        fence = next(
+            (
+                line
+                for line in (self.lineno, self.lineno - 1)
+                if 0 < line <= len(source) and marker in source[line - 1]
+            ),
+            None,
+        )
+        if fence is None:  # not found (a source we cannot read): keep what MyST says
+            return
+        self.lineno = fence
+        on_fence = " ".join(source[fence - 1].partition(marker)[2].split())
+        if on_fence and self.content and " ".join(self.content[0].split()) == on_fence:
+            self.content_offset = -1  # content line 0 is the fence line itself
+
+    def _source_lines(self) -> list[str]:
+        """The lines of the directive's file, read once per document."""
         cache = current_document(self.env).setdefault(_SOURCE_LINES_KEY, {})
         if self._source not in cache:
             try:
@@ -177,13 +197,8 @@ class WorkshopDirective(SphinxDirective):
                     cache[self._source] = file.read().splitlines()
             except (OSError, UnicodeDecodeError):
                 cache[self._source] = []
-        source: list[str] = cache[self._source]
-        here, before = self.lineno - 1, self.lineno - 2  # 0-based indexes
-        if 0 <= here < len(source) and marker in source[here]:
-            return self.lineno
-        if 0 <= before < len(source) and marker in source[before]:
-            return self.lineno - 1
-        return self.lineno
+        lines: list[str] = cache[self._source]
+        return lines
 
     def _on_directive_line(self) -> bool:
         """Whether the first content line is the text on the directive's own line (its argument)."""
