@@ -26,7 +26,11 @@ SUBTYPES: dict[str, str] = {
     # papers domain
     "bibfile_missing": "a :bibfile: that does not exist or cannot be read",
     "bibfile_outside": "a :bibfile: outside the project's source directory",
+    "bibfile_encoding": "a .bib file that does not decode (papers_bibtex_encoding or :encoding:)",
     "bibfile_parse": "a BibTeX file (or entry) pybtex cannot parse",
+    "bibtex_crossref": "a BibTeX crossref or xdata to a key not in the list's files, or a loop of them",
+    "bibtex_latex": "an unknown LaTeX command in a BibTeX field (once per file and command)",
+    "cite_case": "a citation key that matches a listed key only if case is ignored (it resolves)",
     "cite_empty": "a {cite} role without a key",
     "cite_unknown": "a citation of a key no references list holds",
     "duplicate_key": "a paper key listed twice, in one document or two",

@@ -50,7 +50,7 @@ class PapersDomain(Domain):
         "fingerprint": EMPTY_FINGERPRINT,  # what the last build's output depended on
         "order": [],  # documents in the order numbering used
     }
-    data_version = 4
+    data_version = 5
 
     #: Numbers, labels and back-links. Kept on the domain object, not in the pickled environment:
     #: they are recomputed on every ``env-updated`` (only the compact fingerprint is stored).
@@ -183,12 +183,20 @@ class PapersDomain(Domain):
         contnode: Element,
     ) -> nodes.reference | None:
         """A ``{cite}`` becomes its label, a ``{paper}`` the paper's title, linked to the entry."""
-        record = self.papers.get(target)
+        record = self.derived.find(target)
         if record is None:
             return None
+        if record.key != target:
+            warn(
+                logger,
+                "cite_case",
+                f"paper key {target!r} differs in case from the listed key {record.key!r}; "
+                f"it resolves (BibTeX ignores case), but write {record.key!r}",
+                location=node,
+            )
         child: nodes.Node
         if typ == "cite":
-            child = nodes.Text(self.derived.labels[target])
+            child = nodes.Text(self.derived.labels[record.key])
         elif node.get("refexplicit"):
             child = contnode
         else:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from string import ascii_lowercase
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
-from sphinx_workshop.links import is_safe_url
+from sphinx_workshop.i18n import _
+from sphinx_workshop.papers.styles import DEFAULT_STYLE, entry_nodes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -43,12 +43,6 @@ def _letters(index: int) -> str:
     return name
 
 
-def _link(text: str, url: str, classes: list[str]) -> nodes.Node:
-    if url and is_safe_url(url):
-        return nodes.reference("", text, refuri=url, classes=classes)
-    return nodes.inline(text, text, classes=classes)
-
-
 def _backlinks(builder: Builder, fromdocname: str, backlinks: Backlinks) -> nodes.inline:
     span = nodes.inline("", "", classes=["papers-backlinks"])
     # pdflatex has no glyph for the arrow
@@ -56,7 +50,7 @@ def _backlinks(builder: Builder, fromdocname: str, backlinks: Backlinks) -> node
     if len(backlinks) == 1:
         docname, place_id = backlinks[0]
         span += refnode(
-            builder, fromdocname, docname, place_id, nodes.Text(arrow), title="Back to the citation"
+            builder, fromdocname, docname, place_id, nodes.Text(arrow), title=_("Back to the citation")
         )
         return span
     span += nodes.Text(arrow + " ")
@@ -65,42 +59,17 @@ def _backlinks(builder: Builder, fromdocname: str, backlinks: Backlinks) -> node
             span += nodes.Text(" ")
         text = _letters(index)
         span += refnode(
-            builder, fromdocname, docname, place_id, nodes.Text(text), title="Back to the citation"
+            builder, fromdocname, docname, place_id, nodes.Text(text), title=_("Back to the citation")
         )
     return span
 
 
-def _stop(text: str) -> nodes.Text:
-    """The separator after a part of an entry: ``". "``, or a space if *text* ends a sentence already."""
-    return nodes.Text(" " if text.endswith((".", "?", "!")) else ". ")
-
-
 def entry_paragraph(
-    builder: Builder, fromdocname: str, record: PaperRecord, backlinks: Backlinks
+    builder: Builder, fromdocname: str, record: PaperRecord, backlinks: Backlinks, style: str
 ) -> nodes.paragraph:
-    """Title (linked), authors, venue and year, DOI and arXiv links, note, back-links."""
+    """The entry of *record* in the named *style*, then its back-links."""
     para = nodes.paragraph("", "", classes=["papers-entry"])
-    para += _link(record.title, record.url, ["papers-title"])
-    para += _stop(record.title)
-    if record.authors:
-        authors = ", ".join(record.authors)
-        para += nodes.inline(authors, authors, classes=["papers-authors"])
-        para += _stop(authors)
-    venue = ", ".join(part for part in (record.venue, record.year) if part)
-    if venue:
-        para += nodes.inline(venue, venue, classes=["papers-venue"])
-        para += _stop(venue)
-    if record.doi:
-        para += _link(
-            f"doi:{record.doi}", "https://doi.org/" + quote(record.doi, safe="/:;()._-"), ["papers-doi"]
-        )
-        para += nodes.Text(" ")
-    if record.arxiv:
-        para += _link(f"arXiv:{record.arxiv}", "https://arxiv.org/abs/" + record.arxiv, ["papers-arxiv"])
-        para += nodes.Text(" ")
-    if record.note:
-        para += nodes.inline(record.note, record.note, classes=["papers-note"])
-        para += nodes.Text(" ")
+    para.extend(entry_nodes(record, style))
     if backlinks:
         para += _backlinks(builder, fromdocname, backlinks)
     if isinstance(para[-1], nodes.Text):
@@ -113,6 +82,7 @@ def render_list(
     fromdocname: str,
     style: str,
     entries: Sequence[tuple[PaperRecord, Backlinks]],
+    entry_style: str = DEFAULT_STYLE,
 ) -> nodes.Element:
     """An enumerated list (``numbered``; its numbers are the citation labels) or a bullet list."""
     lst: nodes.Element
@@ -123,7 +93,7 @@ def render_list(
     lst["classes"] = ["papers-references", f"papers-{style}"]
     html = builder.format == "html"
     for record, backlinks in entries:
-        para = entry_paragraph(builder, fromdocname, record, backlinks)
+        para = entry_paragraph(builder, fromdocname, record, backlinks, entry_style)
         entry = nodes.list_item("", classes=["papers-item"])
         if html:
             entry["ids"] = [record.anchor]

@@ -1,0 +1,316 @@
+"""Entry styles: how the fields of one paper become the docutils nodes of its entry.
+
+A style is a function ``(entry: Entry) -> list[nodes.Node]``, registered under a name with
+:func:`register_style`; ``papers_style`` (conf.py) names the project's, ``:entry-style:`` one
+list's. :class:`Entry` gives the parts every style needs (title, names, venue, date, identifiers,
+note) as nodes or text, so a style only decides their order and punctuation. Two ship:
+``title-first`` (the site's: title, authors, venue and year) and ``author-first`` (in the manner
+of the ACM reference format: authors, year, title, "In" venue).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from docutils import nodes
+
+from sphinx_workshop.i18n import _
+from sphinx_workshop.links import is_safe_url
+from sphinx_workshop.papers.latex import Rich, plain
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from sphinx_workshop.papers.records import PaperRecord
+
+#: Eprint resolvers that are well known; other eprint types are shown as text.
+RESOLVERS = {
+    "arxiv": "https://arxiv.org/abs/",
+    "doi": "https://doi.org/",
+    "hdl": "https://hdl.handle.net/",
+    "jstor": "https://www.jstor.org/stable/",
+    "pubmed": "https://pubmed.ncbi.nlm.nih.gov/",
+    "googlebooks": "https://books.google.com/books?id=",
+}
+_IN_TYPES = frozenset({
+    "inproceedings", "conference", "incollection", "inbook", "bookinbook", "suppbook", "suppcollection",
+    "inreference", "suppperiodical", "article",
+})  # fmt: skip
+_THESES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "mathesis": "Master's thesis",
+           "bathesis": "Bachelor's thesis", "candthesis": "Candidate thesis"}  # fmt: skip
+_REPORTS = {"techreport": "Technical report", "resreport": "Research report"}
+_RANGE = re.compile("[-,\u2013\u2014]")
+
+
+def rich_nodes(rich: Rich) -> list[nodes.Node]:
+    """Rich text as inline nodes: text, emphasis, strong, math (``nodes.math``) and links (http(s))."""
+    if isinstance(rich, str):
+        return [nodes.Text(rich)] if rich else []
+    out: list[nodes.Node] = []
+    for kind, text, target in rich:
+        if kind == "em":
+            out.append(nodes.emphasis(text, text))
+        elif kind == "strong":
+            out.append(nodes.strong(text, text))
+        elif kind == "math":
+            out.append(nodes.math(text, text))
+        elif kind == "link" and is_safe_url(target, schemes=frozenset({"http", "https"})):
+            out.append(nodes.reference(text, text, refuri=target))
+        else:
+            out.append(nodes.Text(text))
+    return out
+
+
+def _join(parts: Sequence[Rich], separator: str) -> Rich:
+    """Rich texts joined with *separator*."""
+    if all(isinstance(part, str) for part in parts):
+        return separator.join(parts)  # type: ignore[arg-type]
+    segments: list[tuple[str, str, str]] = []
+    for index, part in enumerate(parts):
+        if index:
+            segments.append(("text", separator, ""))
+        segments.extend([("text", part, "")] if isinstance(part, str) else part)
+    return tuple(segments)
+
+
+def _ordinal(value: str) -> str:
+    number = int(value)
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _names(names: Sequence[str], last: str) -> str:
+    """``A``, ``A and B``, ``A, B, and C`` (*last* is the word before the last name: "and")."""
+    if len(names) < 3 or names[-1] == "et al.":
+        return f" {last} ".join(names) if names[-1] != "et al." else ", ".join(names[:-1]) + " et al."
+    return ", ".join(names[:-1]) + f", {last} " + names[-1]
+
+
+class Entry:
+    """The parts of one paper's entry, for a style to arrange."""
+
+    def __init__(self, record: PaperRecord) -> None:
+        self.record = record
+        self.fields: dict[str, Rich] = dict(record.fields)
+
+    def field(self, name: str) -> Rich:
+        """A field's rich text ("" if absent)."""
+        return self.fields.get(name, "")
+
+    # -- the parts ------------------------------------------------------------------------
+    def title(self) -> nodes.Element:
+        """The title (with its subtitle), linked to the paper's url when it has one."""
+        title = self.field("title") or self.record.title
+        parts = [title] + [self.field(n) for n in ("subtitle",) if self.field(n)]
+        rich = _join(parts, ": ")
+        if self.field("titleaddon"):
+            rich = _join([rich, self.field("titleaddon")], ". ")
+        if self.record.url and is_safe_url(self.record.url):
+            node: nodes.Element = nodes.reference("", "", refuri=self.record.url, classes=["papers-title"])
+        else:
+            node = nodes.inline("", "", classes=["papers-title"])
+        for child in rich_nodes(rich):  # a link inside the title would nest links: its text only
+            node += nodes.Text(child.astext()) if isinstance(child, nodes.reference) else child
+        return node
+
+    def names(self, conjunction: str = ",") -> str:
+        """The authors; with none, the editors marked "(ed.)" or "(eds.)"; "" if neither."""
+        names = self.record.authors or self.record.editors
+        if not names:
+            return ""
+        shown = ", ".join(names) if conjunction == "," else _names(names, conjunction)
+        if not self.record.authors:
+            shown += " " + (_("(ed.)") if len(names) == 1 else _("(eds.)"))
+        return shown
+
+    def container(self) -> Rich:
+        """The journal or book the paper is part of (for a ``paper`` directive, its venue)."""
+        if not self.record.type:
+            return self.record.venue
+        for name, sub in (("journal", "journalsubtitle"), ("booktitle", "booksubtitle")):
+            if self.field(name):
+                return (
+                    _join([self.field(name), self.field(sub)], ": ") if self.field(sub) else self.field(name)
+                )
+        return ""
+
+    def details(self) -> list[Rich]:
+        """Every other field of the venue, in the order of the usual BibTeX styles."""
+        f, kind, parts = self.field, self.record.type, []
+        if f("maintitle"):
+            parts.append(
+                _join([f("maintitle"), f("mainsubtitle")], ": ") if f("mainsubtitle") else f("maintitle")
+            )
+        if f("eventtitle"):
+            parts.append(f("eventtitle"))
+        if self.record.authors and self.record.editors:
+            editors = ", ".join(self.record.editors)
+            parts.append(f"{editors} " + (_("(ed.)") if len(self.record.editors) == 1 else _("(eds.)")))
+        label = self._kind_label()
+        number_used = False
+        if label:
+            if kind in {"techreport", "report"} and f("number"):
+                label, number_used = _join([label, f("number")], " "), True
+            parts.append(label)
+        for name in ("school", "institution", "organization"):
+            if f(name):
+                parts.append(f(name))
+        if f("series"):
+            parts.append(f("series"))
+        if f("volume"):
+            parts.append(_join([_("vol."), f("volume")], " "))
+        if f("volumes"):
+            parts.append(_join([f("volumes"), _("vols.")], " "))
+        if f("part"):
+            parts.append(_join([_("part"), f("part")], " "))
+        for name in ("number", "issue"):
+            if f(name) and not (name == "number" and number_used):
+                parts.append(_join([_("no."), f(name)], " "))
+        if f("chapter"):
+            parts.append(_join([_("chap."), f("chapter")], " "))
+        if f("pages"):
+            pages = f("pages")
+            prefix = _("pp.") if _RANGE.search(plain(pages)) else _("p.")
+            parts.append(_join([prefix, pages], " "))
+        if f("edition"):
+            edition = plain(f("edition"))
+            parts.append(
+                _("{} edition").format(_ordinal(edition) if edition.isdigit() else edition)
+                if "ed" not in edition.lower()
+                else f("edition")
+            )
+        for name in ("howpublished", "publisher", "address"):
+            if f(name):
+                parts.append(f(name))
+        return parts
+
+    def _kind_label(self) -> Rich:
+        kind, given = self.record.type, self.field("type")
+        key = plain(given).strip().lower()
+        if kind in {"phdthesis", "mastersthesis", "thesis"}:
+            return _(_THESES[key]) if key in _THESES else given or _(_THESES.get(kind, "Thesis"))
+        if kind in {"techreport", "report"}:
+            if key in _REPORTS:
+                return _(_REPORTS[key])
+            return given or (_("Technical report") if kind == "techreport" else _("Report"))
+        return given
+
+    def date(self) -> str:
+        """``Month Year``, ``Year`` or ""."""
+        month = plain(self.field("month"))
+        return f"{month} {self.record.year}".strip() if self.record.year else month
+
+    def identifiers(self) -> list[nodes.Node]:
+        """DOI, arXiv and other eprint links (text when the resolver is not well known)."""
+        out: list[nodes.Node] = []
+        record = self.record
+        if record.doi:
+            url = RESOLVERS["doi"] + quote(record.doi, safe="/:;()._-<>[]")
+            out.append(_link(f"doi:{record.doi}", url, "papers-doi"))
+        if record.arxiv:
+            label = f"arXiv:{record.arxiv}"
+            if self.field("eprintclass"):
+                label += f" [{plain(self.field('eprintclass'))}]"
+            out.append(_link(label, RESOLVERS["arxiv"] + quote(record.arxiv, safe="/.:"), "papers-arxiv"))
+        if record.eprint:
+            kind, _sep, ident = record.eprint.partition(":")
+            base = RESOLVERS.get(kind)
+            url = base + quote(ident, safe="/.:;()_-") if base else ""
+            out.append(_link(f"{kind}:{ident}", url, "papers-eprint"))
+        return out
+
+    def note(self) -> Rich:
+        """The note, addendum and publication state."""
+        parts = [
+            self.field(n) or (self.record.note if n == "note" else "")
+            for n in ("note", "addendum", "pubstate")
+        ]
+        return _join([part for part in parts if part], ". ")
+
+
+def _link(text: str, url: str, cls: str) -> nodes.Node:
+    if url and is_safe_url(url):
+        return nodes.reference("", text, refuri=url, classes=[cls])
+    return nodes.inline(text, text, classes=[cls])
+
+
+def _span(rich: Rich, cls: str) -> nodes.inline:
+    span = nodes.inline("", "", classes=[cls])
+    span.extend(rich_nodes(rich))
+    return span
+
+
+def _stop(text: str) -> nodes.Text:
+    """The separator after a part of an entry: ``". "``, or a space if *text* ends a sentence already."""
+    return nodes.Text(" " if text.rstrip().endswith((".", "?", "!")) else ". ")
+
+
+def _tail(entry: Entry, out: list[nodes.Node]) -> None:
+    for node in entry.identifiers():
+        out += [node, nodes.Text(" ")]
+    note = entry.note()
+    if note:
+        out += [_span(note, "papers-note"), nodes.Text(" ")]
+
+
+def title_first(entry: Entry) -> list[nodes.Node]:
+    """The site's style: Title. Authors. Venue, details, Month Year. DOI arXiv Note."""
+    out: list[nodes.Node] = []
+    title = entry.title()
+    out += [title, _stop(title.astext())]
+    names = entry.names()
+    if names:
+        out += [nodes.inline(names, names, classes=["papers-authors"]), _stop(names)]
+    parts = [part for part in (entry.container(), *entry.details(), entry.date()) if part]
+    if parts:
+        venue = _span(_join(parts, ", "), "papers-venue")
+        out += [venue, _stop(venue.astext())]
+    _tail(entry, out)
+    return out
+
+
+def author_first(entry: Entry) -> list[nodes.Node]:
+    """In the manner of the ACM reference format: Authors. Year. Title. In *Venue*, details. DOI."""
+    out: list[nodes.Node] = []
+    names = entry.names(_("and"))
+    if names:
+        out += [nodes.inline(names, names, classes=["papers-authors"]), _stop(names)]
+    if entry.record.year:
+        out += [nodes.inline(entry.record.year, entry.record.year, classes=["papers-year"]), nodes.Text(". ")]
+    title = entry.title()
+    out += [title, _stop(title.astext())]
+    container = entry.container()
+    venue = nodes.inline("", "", classes=["papers-venue"])
+    if container:
+        if entry.record.type in _IN_TYPES - {"article"}:
+            venue += nodes.Text(_("In") + " ")
+        venue += nodes.emphasis("", "", *rich_nodes(container))
+    details = entry.details()
+    if details:
+        if container:
+            venue += nodes.Text(", ")
+        venue.extend(rich_nodes(_join(details, ", ")))
+    if len(venue):
+        out += [venue, _stop(venue.astext())]
+    _tail(entry, out)
+    return out
+
+
+#: name -> style function; ``papers_style`` and ``:entry-style:`` choose among these.
+STYLES: dict[str, Callable[[Entry], list[nodes.Node]]] = {
+    "title-first": title_first,
+    "author-first": author_first,
+}
+DEFAULT_STYLE = "title-first"
+
+
+def register_style(name: str, style: Callable[[Entry], list[nodes.Node]]) -> None:
+    """Make *style* available as ``papers_style = name`` and ``:entry-style: name``."""
+    STYLES[name] = style
+
+
+def entry_nodes(record: PaperRecord, style: str) -> list[nodes.Node]:
+    """The nodes of *record*'s entry in the named *style* (the default if it is not registered)."""
+    return STYLES.get(style, title_first)(Entry(record))
