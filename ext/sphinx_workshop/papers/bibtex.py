@@ -145,8 +145,8 @@ def _year_and_month(fields: dict[str, str]) -> tuple[str, str]:
     month = fields.get("month", "")
     date = fields.get("date", "")
     if not year and date:
-        found = _YEAR.search(date)
-        year = found.group(1) if found else date
+        years = [found.group(1) for found in _YEAR.finditer(date)]
+        year = "\u2013".join(dict.fromkeys(years[:2])) if "/" in date else (years[0] if years else date)
     if not month and date and not fields.get("year"):
         found_month = _DATE_MONTH.match(date)
         if found_month and 1 <= int(found_month.group(1)) <= 12:

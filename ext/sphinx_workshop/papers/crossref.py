@@ -67,6 +67,7 @@ def inherit(entries: Mapping[str, RawEntry]) -> Inherited:
     done: dict[str, RawEntry] = {}
     problems: list[tuple[str, str]] = []
     parents: set[str] = set()
+    in_loop: set[str] = set()  # entries of a loop are shown, cited or not: none is only a parent
 
     def resolve(key: str, chain: tuple[str, ...]) -> RawEntry:
         if key in done:
@@ -86,16 +87,18 @@ def inherit(entries: Mapping[str, RawEntry]) -> Inherited:
                         )
                     )
                     continue
-                if titles:
-                    parents.add(found.lower())
                 if found in chain or found == key:
-                    loop = " -> ".join((*chain, key, found)[(*chain, key).index(found) :])
+                    cycle = (*chain, key)[(*chain, key).index(found) :]
+                    in_loop.update(member.lower() for member in cycle)
+                    loop = " -> ".join((*cycle, found))
                     problems.append((key, f"entry {key!r}: {link} loop ({loop}); it is not followed further"))
                     continue
+                if titles:
+                    parents.add(found.lower())
                 entry = _inherit(entry, resolve(found, (*chain, key)), titles=titles)
         done[key] = entry
         return entry
 
     for key in entries:
         resolve(key, ())
-    return Inherited({key: done[key] for key in entries}, frozenset(parents), problems)
+    return Inherited({key: done[key] for key in entries}, frozenset(parents - in_loop), problems)

@@ -205,7 +205,13 @@ class _Interpreter:
 
     @staticmethod
     def raw(tokens: Sequence[Token] | None) -> str:
-        return "".join(token.text for token in tokens or ())
+        """The source of *tokens* (latexcodec drops the space that ends a control word)."""
+        out: list[str] = []
+        for token in tokens or ():
+            if out and out[-1][-1:].isalpha() and out[-1].startswith("\\") and token.text[:1].isalnum():
+                out.append(" ")
+            out.append(token.text)
+        return "".join(out)
 
     def text_of(self, tokens: Sequence[Token] | None) -> str:
         """The plain text of *tokens* (an accent's base, a link's text)."""

@@ -16,6 +16,9 @@ from urllib.parse import quote
 
 from docutils import nodes
 
+from sphinx.util import logging
+
+from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.i18n import _
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.papers.latex import Rich, plain
@@ -41,6 +44,7 @@ _IN_TYPES = frozenset({
 _THESES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "mathesis": "Master's thesis",
            "bathesis": "Bachelor's thesis", "candthesis": "Candidate thesis"}  # fmt: skip
 _REPORTS = {"techreport": "Technical report", "resreport": "Research report"}
+logger = logging.getLogger(__name__)
 _RANGE = re.compile("[-,\u2013\u2014]")
 
 
@@ -65,13 +69,13 @@ def rich_nodes(rich: Rich) -> list[nodes.Node]:
 
 def _join(parts: Sequence[Rich], separator: str) -> Rich:
     """Rich texts joined with *separator*."""
-    if all(isinstance(part, str) for part in parts):
-        return separator.join(parts)  # type: ignore[arg-type]
+    if not any(isinstance(part, tuple) for part in parts):
+        return separator.join(map(str, parts))  # str(): a translated string is a lazy proxy
     segments: list[tuple[str, str, str]] = []
     for index, part in enumerate(parts):
         if index:
             segments.append(("text", separator, ""))
-        segments.extend([("text", part, "")] if isinstance(part, str) else part)
+        segments.extend(part if isinstance(part, tuple) else [("text", str(part), "")])
     return tuple(segments)
 
 
@@ -120,7 +124,12 @@ class Entry:
         names = self.record.authors or self.record.editors
         if not names:
             return ""
-        shown = ", ".join(names) if conjunction == "," else _names(names, conjunction)
+        if conjunction != ",":
+            shown = _names(names, conjunction)
+        elif names[-1] == "et al." and len(names) > 1:
+            shown = ", ".join(names[:-1]) + " " + _("et al.")
+        else:
+            shown = ", ".join(names)
         if not self.record.authors:
             shown += " " + (_("(ed.)") if len(names) == 1 else _("(eds.)"))
         return shown
@@ -165,9 +174,10 @@ class Entry:
             parts.append(_join([f("volumes"), _("vols.")], " "))
         if f("part"):
             parts.append(_join([_("part"), f("part")], " "))
-        for name in ("number", "issue"):
-            if f(name) and not (name == "number" and number_used):
-                parts.append(_join([_("no."), f(name)], " "))
+        if f("number") and not number_used:
+            parts.append(_join([_("no."), f("number")], " "))
+        if f("issue"):
+            parts.append(f("issue"))
         if f("chapter"):
             parts.append(_join([_("chap."), f("chapter")], " "))
         if f("pages"):
@@ -312,5 +322,20 @@ def register_style(name: str, style: Callable[[Entry], list[nodes.Node]]) -> Non
 
 
 def entry_nodes(record: PaperRecord, style: str) -> list[nodes.Node]:
-    """The nodes of *record*'s entry in the named *style* (the default if it is not registered)."""
-    return STYLES.get(style, title_first)(Entry(record))
+    """The nodes of *record*'s entry in the named *style* (the default if it is not registered).
+
+    A style that fails (a user's) is reported at the list and the entry shown in the default style.
+    """
+    function = STYLES.get(style, title_first)
+    try:
+        return function(Entry(record))
+    except Exception as error:  # a user's style is untrusted code: report it, keep the entry
+        if function is title_first:
+            raise
+        warn(
+            logger,
+            "config",
+            f"entry style {style!r} failed on paper {record.key!r} ({error!r}); the default style is used",
+            location=record.location(),
+        )
+        return title_first(Entry(record))
