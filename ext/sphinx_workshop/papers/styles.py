@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from docutils import nodes
-
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
