@@ -281,30 +281,57 @@ def title_first(entry: Entry) -> list[nodes.Node]:
 
 
 def author_first(entry: Entry) -> list[nodes.Node]:
-    """In the manner of the ACM reference format: Authors. Year. Title. In *Venue*, details. DOI."""
+    """In the manner of the ACM reference format.
+
+    Authors. Year. Title. *Journal* Volume, Number, pages. -- or -- In *Book title*, details. DOI link.
+    """
     out: list[nodes.Node] = []
+    record = entry.record
     names = entry.names(_("and"))
     if names:
         out += [nodes.inline(names, names, classes=["papers-authors"]), _stop(names)]
-    if entry.record.year:
-        out += [nodes.inline(entry.record.year, entry.record.year, classes=["papers-year"]), nodes.Text(". ")]
+    if record.year:
+        out += [nodes.inline(record.year, record.year, classes=["papers-year"]), nodes.Text(". ")]
     title = entry.title()
     out += [title, _stop(title.astext())]
     container = entry.container()
     venue = nodes.inline("", "", classes=["papers-venue"])
+    details = entry.details()
     if container:
-        if entry.record.type in _IN_TYPES - {"article"}:
+        if record.type in _IN_TYPES - {"article"}:
             venue += nodes.Text(_("In") + " ")
         venue += nodes.emphasis("", "", *rich_nodes(container))
-    details = entry.details()
+        if record.type == "article":  # Journal 14, 12, 3222-3231 (volume, number, pages bare)
+            numbers = [entry.field(name) for name in ("volume", "number", "pages") if entry.field(name)]
+            details = [part for part in details if not _is_numbering(part, entry)]
+            if numbers:
+                venue += nodes.Text(" ")
+                venue.extend(rich_nodes(_join(numbers, ", ")))
     if details:
         if container:
             venue += nodes.Text(", ")
         venue.extend(rich_nodes(_join(details, ", ")))
     if len(venue):
         out += [venue, _stop(venue.astext())]
-    _tail(entry, out)
+    if record.doi:
+        url = RESOLVERS["doi"] + quote(record.doi, safe="/:;()._-<>[]")
+        out += [_link(url, url, "papers-doi"), nodes.Text(" ")]
+        record = record._replace(doi="")
+    for node in Entry(record).identifiers():
+        out += [node, nodes.Text(" ")]
+    note = entry.note()
+    if note:
+        out += [_span(note, "papers-note"), nodes.Text(" ")]
     return out
+
+
+def _is_numbering(part: Rich, entry: Entry) -> bool:
+    """Whether *part* of the details is the volume, number or pages (shown bare by author_first)."""
+    text = plain(part)
+    return any(
+        entry.field(name) and text.endswith(" " + plain(entry.field(name)))
+        for name in ("volume", "number", "pages")
+    ) and text.split(" ", 1)[0] in {str(_("vol.")), str(_("no.")), str(_("pp.")), str(_("p."))}
 
 
 #: name -> style function; ``papers_style`` and ``:entry-style:`` choose among these.
