@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sphinx_workshop.assets import add_assets
 from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirective
 from sphinx_workshop.papers.domain import PapersDomain
+from sphinx_workshop.papers.memo import setup_memo
 from sphinx_workshop.papers.nodes import setup_nodes
 from sphinx_workshop.papers.records import PaperRecord, anchor_for
 from sphinx_workshop.papers.roles import CiteRole, PaperRole
@@ -28,6 +29,7 @@ __all__ = ["Entry", "PaperRecord", "PapersDomain", "anchor_for", "register_style
 def setup_papers(app: Sphinx) -> None:
     """Register the papers domain, its directives and roles (also without prefix), and its CSS."""
     setup_nodes(app)
+    setup_memo(app)
     app.add_domain(PapersDomain)
     app.add_directive("references", ReferencesDirective)
     app.add_directive("paper", PaperDirective)

@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
 from sphinx_workshop.i18n import _
+from sphinx_workshop.papers.memo import build_context, entry_key, entry_memo, memo_paragraph
 from sphinx_workshop.papers.styles import DEFAULT_STYLE, entry_nodes
 
 if TYPE_CHECKING:
@@ -65,10 +66,15 @@ def _backlinks(builder: Builder, fromdocname: str, backlinks: Backlinks) -> node
 
 
 def entry_paragraph(
-    builder: Builder, fromdocname: str, record: PaperRecord, backlinks: Backlinks, style: str
+    builder: Builder,
+    fromdocname: str,
+    record: PaperRecord,
+    backlinks: Backlinks,
+    style: str,
+    cls: type[nodes.paragraph] = nodes.paragraph,
 ) -> nodes.paragraph:
     """The entry of *record* in the named *style*, then its back-links."""
-    para = nodes.paragraph("", "", classes=["papers-entry"])
+    para = cls("", "", classes=["papers-entry"])
     para.extend(entry_nodes(record, style))
     if backlinks:
         para += _backlinks(builder, fromdocname, backlinks)
@@ -92,8 +98,21 @@ def render_list(
         lst = nodes.bullet_list("", bullet="*")
     lst["classes"] = ["papers-references", f"papers-{style}"]
     html = builder.format == "html"
+    memo = entry_memo(builder) if html else None
+    context = build_context(builder) if html else ""
+    group = f"{builder.name}:{fromdocname}"
     for record, backlinks in entries:
-        para = entry_paragraph(builder, fromdocname, record, backlinks, entry_style)
+        para: nodes.paragraph
+        if memo is None:
+            para = entry_paragraph(builder, fromdocname, record, backlinks, entry_style)
+        else:
+            key = entry_key(context, fromdocname, (record, backlinks, entry_style))
+            found = memo.get(group, key)
+            if found is None:
+                para = entry_paragraph(builder, fromdocname, record, backlinks, entry_style, memo_paragraph)
+            else:  # its HTML is reused; its words still reach the search index
+                para = memo_paragraph("", found[1], classes=["papers-entry"], memo_hit=True)
+            para["memo_group"], para["memo_key"] = group, key
         entry = nodes.list_item("", classes=["papers-item"])
         if html:
             entry["ids"] = [record.anchor]
