@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from string import ascii_lowercase
 from typing import TYPE_CHECKING
 
@@ -91,6 +92,24 @@ def render_list(
     entry_style: str = DEFAULT_STYLE,
 ) -> nodes.Element:
     """An enumerated list (``numbered``; its numbers are the citation labels) or a bullet list."""
+    # Thousands of small nodes in a burst: without this, the cyclic garbage collector runs over
+    # the whole environment again and again meanwhile (1.7 s of 4.8 s under cProfile, 10,000 entries).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _render_list(builder, fromdocname, style, entries, entry_style)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _render_list(
+    builder: Builder,
+    fromdocname: str,
+    style: str,
+    entries: Sequence[tuple[PaperRecord, Backlinks]],
+    entry_style: str,
+) -> nodes.Element:
     lst: nodes.Element
     if style == "numbered":
         lst = nodes.enumerated_list("", enumtype="arabic", prefix="", suffix=".")
@@ -106,7 +125,7 @@ def render_list(
         if memo is None:
             para = entry_paragraph(builder, fromdocname, record, backlinks, entry_style)
         else:
-            key = entry_key(context, fromdocname, (record, backlinks, entry_style))
+            key = entry_key(context, fromdocname, (tuple(record), backlinks, entry_style))
             found = memo.get(group, key)
             if found is None:
                 para = entry_paragraph(builder, fromdocname, record, backlinks, entry_style, memo_paragraph)
