@@ -91,13 +91,16 @@ def _entry_lines(text: str) -> dict[str, list[int]]:
     return lines
 
 
-def _key_at(lines: dict[str, list[int]], line: int) -> str:
-    """The key of the entry that starts last at or before *line* ("" if none)."""
-    best, best_line = "", 0
-    for key, starts in lines.items():
-        for start in starts:
-            if best_line < start <= line:
-                best, best_line = key, start
+def _key_at(text: str, line: int) -> str:
+    """The key (as written) of the entry that starts last at or before *line* ("" if none)."""
+    best, current, pos = "", 1, 0
+    for match in _ENTRY_START.finditer(text):
+        current += text.count("\n", pos, match.start())
+        pos = match.start()
+        if current > line:
+            break
+        if match.group(1).lower() not in {"string", "preamble", "comment"}:
+            best = match.group(2)
     return best
 
 
@@ -222,7 +225,7 @@ def parse_bibs(texts: Sequence[tuple[str, str]]) -> BibFile:
             except Exception as fatal:  # pybtex raises its own errors (and others) on broken input
                 captured.append(fatal)
         for error in captured:
-            problems.append(_problem(str(error), source, lines, getattr(error, "lineno", 0)))
+            problems.append(_problem(str(error), source, text, lines, getattr(error, "lineno", 0), origin))
         for key in parser.data.entries.keys() - before:
             origin[key] = (source, (lines.get(key.lower()) or [0])[0])
     if data is None:
@@ -255,19 +258,36 @@ def parse_bibs(texts: Sequence[tuple[str, str]]) -> BibFile:
     return BibFile(tuple(entries), tuple(problems))
 
 
-def _problem(message: str, source: str, lines: dict[str, list[int]], lineno: Any) -> BibProblem:
+def _problem(
+    message: str,
+    source: str,
+    text: str,
+    lines: dict[str, list[int]],
+    lineno: Any,
+    origin: dict[str, tuple[str, int]],
+) -> BibProblem:
+    """A problem pybtex reported while parsing *text* (the file *source*), located and named."""
     repeated = _REPEATED.search(message)
     if repeated:
-        seen = lines.get(repeated.group(1).lower(), [])
+        key = repeated.group(1)
+        seen = lines.get(key.lower(), [])
+        first = next((where for other, where in origin.items() if other.lower() == key.lower()), None)
+        if first is not None:  # first listed in an earlier file of the list
+            line = seen[0] if seen else 0
+            shown = Path(first[0]).name
+            return BibProblem(
+                "duplicate_key", source, line, f"duplicate key {key!r} (first in {shown}:{first[1]})"
+            )
         line = seen[1] if len(seen) > 1 else (seen[0] if seen else 0)
-        return BibProblem("duplicate_key", source, line, f"duplicate key {repeated.group(1)!r} in this file")
+        return BibProblem("duplicate_key", source, line, f"duplicate key {key!r} in this file")
     line = int(lineno or 0)
     if not line:
         found = _SYNTAX_LINE.search(message)
         line = int(found.group(1)) if found else 0
     starts = {start for found in lines.values() for start in found}
-    # an error at the first line of an entry is the previous entry's: pybtex read on into this one
-    key = _key_at(lines, line - 1 if line in starts else line) if line else ""
+    # a syntax error at the first line of an entry is the previous entry's: pybtex read on into it
+    before = line - 1 if line in starts and "syntax error" in message else line
+    key = _key_at(text, before) if line else ""
     prefix = f"entry {key!r}: " if key else ""
     return BibProblem("bibfile_parse", source, line, f"BibTeX: {prefix}{message}")
 
