@@ -1,4 +1,4 @@
-"""Contract item 11 (rST): every warning about a .bib is located at ``<file>.bib:<line>`` and names the key."""
+"""Contract item 11 (rST): every .bib warning is located at ``<file>.bib:<line>`` and names the key."""
 
 from __future__ import annotations
 
