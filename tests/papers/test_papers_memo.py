@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from docutils import nodes
 from papers_helpers import bodies, copy_root
 from sphinx.testing.util import SphinxTestApp
@@ -34,8 +35,15 @@ def _search_terms(outdir: Path) -> dict:
     return json.loads(text[text.index("(") + 1 : text.rindex(")")])["terms"]
 
 
+def _mathjax(outdir: Path) -> bool:
+    page = BeautifulSoup((outdir / "refs.html").read_text(encoding="utf-8"), "lxml")
+    return any("mathjax" in script.get("src", "") for script in page.select("script"))
+
+
 def test_a_new_citation_reuses_the_other_entries(tmp_path: Path) -> None:
     src = copy_root("papers-incremental", tmp_path)
+    with (src / "refs.bib").open("a", encoding="utf-8") as bib:
+        bib.write("\n@article{mathy, title = {Bounds of $O(n^2)$}}\n")
     _, first = _build(src, tmp_path / "out", fresh=True)
     entries = first["miss"]
     assert first == {"hit": 0, "miss": entries} and entries >= 4
@@ -46,6 +54,7 @@ def test_a_new_citation_reuses_the_other_entries(tmp_path: Path) -> None:
     clean, _ = _build(src, tmp_path / "clean", fresh=True)
     assert bodies(app.outdir) == bodies(clean.outdir)
     assert _search_terms(app.outdir) == _search_terms(clean.outdir)
+    assert _mathjax(app.outdir) and _mathjax(clean.outdir)  # the reused entry with math still loads MathJax
 
 
 def test_an_html_setting_invalidates_the_memo(tmp_path: Path) -> None:

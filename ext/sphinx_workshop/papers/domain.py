@@ -99,6 +99,21 @@ class PapersDomain(Domain):
         if places:
             self.data["cites"][docname] = tuple(places)
         self.data["fresh"].add(docname)
+        if self._lists_math(docname):
+            # The math of entries appears at write time; Sphinx 7.4 decides on MathJax at read time
+            # (the math domain reads documents before this domain, so this is not overwritten).
+            math = env.domains.get("math")
+            if math is not None and isinstance(math.data.get("has_equations"), dict):
+                math.data["has_equations"][docname] = True
+
+    def _lists_math(self, docname: str) -> bool:
+        """Whether an entry listed in *docname* shows ``$...$`` math."""
+        index = PaperRecord._fields.index("fields")
+        return any(
+            isinstance(rich, tuple) and any(segment[0] == "math" for segment in rich)
+            for row in self.data["entries"].get(docname, ())
+            for _, rich in row[index]
+        )
 
     def clear_doc(self, docname: str) -> None:
         """Forget what *docname* contributed (remembering it until ``env-updated``)."""

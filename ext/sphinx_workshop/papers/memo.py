@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 _FILE = "papers-entries.pickle"
-_VERSION = 1
-#: builder and page -> entry key -> (HTML, words)
-Groups = dict[str, dict[str, tuple[str, str]]]
+_VERSION = 2
+#: builder and page -> entry key -> (HTML, words, whether it holds math)
+Groups = dict[str, dict[str, tuple[str, str, bool]]]
 
 
 class memo_paragraph(nodes.paragraph):
@@ -57,16 +57,16 @@ class EntryMemo:
                     self._groups = groups
         return self._groups
 
-    def get(self, group: str, key: str) -> tuple[str, str] | None:
-        """The HTML and words of an entry, if memoized (and so kept for the next build)."""
+    def get(self, group: str, key: str) -> tuple[str, str, bool] | None:
+        """The HTML, words and math flag of an entry, if memoized (and so kept for the next build)."""
         found = self.used.get(group, {}).get(key) or self.groups.get(group, {}).get(key)
         if found is not None:
             self.used.setdefault(group, {})[key] = found
         return found
 
-    def put(self, group: str, key: str, html: str, words: str) -> None:
-        """Keep an entry's HTML and words."""
-        self.used.setdefault(group, {})[key] = (html, words)
+    def put(self, group: str, key: str, html: str, words: str, math: bool) -> None:
+        """Keep an entry's HTML, words and math flag."""
+        self.used.setdefault(group, {})[key] = (html, words, math)
 
     def save(self) -> None:
         """Write the entries of the pages written in this build; keep those of the other pages."""
@@ -118,6 +118,8 @@ def _visit(self: HTML5Translator, node: memo_paragraph) -> None:
     found = memo.get(node["memo_group"], node["memo_key"])
     if found is not None and node.get("memo_hit"):
         self.body.append(found[0])
+        if found[2]:  # the page needs MathJax as if the math node had been visited (Sphinx 8+)
+            self._has_maths_elements = True
         raise nodes.SkipNode
     node["memo_start"] = len(self.body)
     self.visit_paragraph(node)
@@ -126,7 +128,8 @@ def _visit(self: HTML5Translator, node: memo_paragraph) -> None:
 def _depart(self: HTML5Translator, node: memo_paragraph) -> None:
     self.depart_paragraph(node)
     html = "".join(self.body[node["memo_start"] :])
-    entry_memo(self.builder).put(node["memo_group"], node["memo_key"], html, words_of(node))
+    math = next(node.findall(nodes.math), None) is not None
+    entry_memo(self.builder).put(node["memo_group"], node["memo_key"], html, words_of(node), math)
 
 
 def _save(app: Sphinx, exception: BaseException | None) -> None:
