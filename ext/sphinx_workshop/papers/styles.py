@@ -40,9 +40,35 @@ _IN_TYPES = frozenset({
     "inproceedings", "conference", "incollection", "inbook", "bookinbook", "suppbook", "suppcollection",
     "inreference", "suppperiodical", "article",
 })  # fmt: skip
-_THESES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "mathesis": "Master's thesis",
-           "bathesis": "Bachelor's thesis", "candthesis": "Candidate thesis"}  # fmt: skip
-_REPORTS = {"techreport": "Technical report", "resreport": "Research report"}
+#: The name of a thesis or report kind, by BibTeX entry type or biblatex ``type`` (translated when shown).
+_KINDS = {
+    "phdthesis": "PhD thesis",
+    "mastersthesis": "Master's thesis",
+    "mathesis": "Master's thesis",
+    "bathesis": "Bachelor's thesis",
+    "candthesis": "Candidate thesis",
+    "thesis": "Thesis",
+    "techreport": "Technical report",
+    "resreport": "Research report",
+    "report": "Report",
+}
+
+
+def _kind_name(kind: str) -> str:
+    # literal calls, so that the message catalog extraction finds every name
+    names = {
+        "PhD thesis": _("PhD thesis"),
+        "Master's thesis": _("Master's thesis"),
+        "Bachelor's thesis": _("Bachelor's thesis"),
+        "Candidate thesis": _("Candidate thesis"),
+        "Thesis": _("Thesis"),
+        "Technical report": _("Technical report"),
+        "Research report": _("Research report"),
+        "Report": _("Report"),
+    }
+    return str(names[_KINDS[kind]])
+
+
 logger = logging.getLogger(__name__)
 _RANGE = re.compile("[-,\u2013\u2014]")
 
@@ -198,12 +224,10 @@ class Entry:
     def _kind_label(self) -> Rich:
         kind, given = self.record.type, self.field("type")
         key = plain(given).strip().lower()
-        if kind in {"phdthesis", "mastersthesis", "thesis"}:
-            return _(_THESES[key]) if key in _THESES else given or _(_THESES.get(kind, "Thesis"))
-        if kind in {"techreport", "report"}:
-            if key in _REPORTS:
-                return _(_REPORTS[key])
-            return given or (_("Technical report") if kind == "techreport" else _("Report"))
+        if kind in {"phdthesis", "mastersthesis", "thesis", "techreport", "report"}:
+            if key in _KINDS:  # a known type= value (biblatex's "phdthesis", "techreport")
+                return _kind_name(key)
+            return given or _kind_name(kind)
         return given
 
     def date(self) -> str:
