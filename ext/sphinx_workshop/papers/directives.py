@@ -197,8 +197,13 @@ class ReferencesDirective(_PapersDirective):
                 )
                 continue
             self.env.note_dependency(relpath)
-            if not path.is_file():
-                reason = "No such file or directory" if not path.exists() else "not a file"
+            try:
+                reason = (
+                    "" if path.is_file() else "not a file" if path.exists() else "No such file or directory"
+                )
+            except OSError as error:  # a name too long for the file system, a permission problem
+                reason = error.strerror or str(error)
+            if reason:
                 warn(
                     logger,
                     "bibfile_missing",
