@@ -77,3 +77,7 @@ def test_text_output(build_once) -> None:
     out = " ".join((app.outdir / "index.txt").read_text(encoding="utf-8").split())
     assert "Schütze, Garçon and Martínez: Ångström ßcale øver naïve cafés." in out
     assert "13th USENIX Symposium on Networked Systems Design and Implementation (NSDI 16), 2016." in out
+
+
+def test_edges_a_lone_backslash_and_deep_groups(html) -> None:
+    assert soup(html).select_one("#paper-edges").get_text() == "Trailing. 2022. deep"

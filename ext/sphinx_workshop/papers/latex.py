@@ -72,7 +72,7 @@ _SPACES = frozenset(
 )
 #: Sort keys from the usual ``@preamble`` (``\noopsort{1990}``): never shown, defined or not.
 _SORT_ONLY = frozenset({"noopsort", "SortNoop", "sortnoop", "NOOPSORT", "noop"})
-_MAX_EXPANSIONS = 200
+_MAX_EXPANSIONS = 100
 
 
 class Macro(NamedTuple):
@@ -137,7 +137,10 @@ def _tokens(value: str) -> list[Token]:
 
     lexer = LatexIncrementalDecoder()
     # latexcodec drops a comment (% to the end of the line); in a field value, % is text
-    return list(lexer.get_tokens(_UNESCAPED_PERCENT.sub(r"\\%", value), final=True))
+    value = _UNESCAPED_PERCENT.sub(r"\\%", value)
+    if value.endswith("\\") and (len(value) - len(value.rstrip("\\"))) % 2:
+        value += " "  # a lone backslash at the end: latexcodec has no token for it
+    return list(lexer.get_tokens(value, final=True))
 
 
 def _codec(text: str) -> str:
@@ -358,7 +361,11 @@ def _decode(value: str, macros: tuple[tuple[str, Macro], ...]) -> Decoded:
         text = _codec(value.replace("{", "").replace("}", ""))
         return Decoded(_SPACE.sub(" ", text).strip(), ())
     interpreter = _Interpreter(dict(macros))
-    interpreter.run(_tokens(value), "text")
+    try:
+        interpreter.run(_tokens(value), "text")
+    except (RecursionError, ValueError):  # nested beyond reason, or a lone backslash: no markup
+        text = _codec(value.replace("{", "").replace("}", "").replace("$", ""))
+        return Decoded(_SPACE.sub(" ", text).strip(), ())
     segments = _squash(interpreter.segments)
     unknown = tuple(interpreter.unknown)
     if all(kind == "text" for kind, _, _ in segments):
