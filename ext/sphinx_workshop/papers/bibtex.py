@@ -5,7 +5,7 @@ The files of one list are parsed by one pybtex parser, in the order listed, so t
 process by (path, modification time, size) of every file and the encoding, so a build parses them
 once however many lists use them. pybtex does the parsing and splits names into their parts;
 :mod:`.latex` (over latexcodec) decodes field values; :mod:`.crossref` resolves inheritance.
-Every field value enters a record through :func:`_field_text`.
+Every field value (and name) enters a record through :func:`_field_value`.
 """
 
 from __future__ import annotations
@@ -207,6 +207,11 @@ def _to_entry(key: str, raw: RawEntry, line: int, parent: bool, decoder: _Decode
     )
 
 
+def _field_value(value: object) -> str:
+    """The one place where the text of a field enters a record (names: their parts, through pybtex)."""
+    return str(value)
+
+
 def parse_bibs(texts: Sequence[tuple[str, str]]) -> BibFile:
     """Parse the BibTeX *texts* (``(source, text)`` pairs, in order) as the files of one list."""
     import pybtex.errors  # imported here: a build whose bib files are unchanged never needs pybtex
@@ -233,7 +238,7 @@ def parse_bibs(texts: Sequence[tuple[str, str]]) -> BibFile:
     raw = {
         key: RawEntry(
             entry.type.lower(),
-            {name.lower(): str(value) for name, value in entry.fields.items()},
+            {name.lower(): _field_value(value) for name, value in entry.fields.items()},
             {role.lower(): list(people) for role, people in entry.persons.items()},
         )
         for key, entry in data.entries.items()
