@@ -133,10 +133,10 @@ class _Decoder:
     def name(self, key: str, line: int, person: Any) -> tuple[str, str]:
         """A person as shown (``First von Last, Jr.``) and their surname (``von Last``)."""
         parts = [*person.first_names, *person.middle_names]
-        surname = " ".join([*person.prelast_names, *person.last_names])
-        full = " ".join([*parts, surname])
+        surname = _field_value(" ".join([*person.prelast_names, *person.last_names]))
+        full = " ".join([_field_value(" ".join(parts)), surname]).strip()
         if person.lineage_names:
-            full += ", " + " ".join(person.lineage_names)
+            full += ", " + _field_value(" ".join(person.lineage_names))
         shown = plain(self.field_text(key, line, "a name", full))
         if shown.lower() == "others":
             return "et al.", ""
@@ -208,7 +208,7 @@ def _to_entry(key: str, raw: RawEntry, line: int, parent: bool, decoder: _Decode
 
 
 def _field_value(value: object) -> str:
-    """The one place where the text of a field enters a record (names: their parts, through pybtex)."""
+    """The one place where the text of a field (or of a name's parts) enters a record."""
     return str(value)
 
 
