@@ -113,7 +113,7 @@ def _ordinal(value: str) -> str:
 def _names(names: Sequence[str], last: str) -> str:
     """``A``, ``A and B``, ``A, B, and C`` (*last* is the word before the last name: "and")."""
     if len(names) < 3 or names[-1] == "et al.":
-        return f" {last} ".join(names) if names[-1] != "et al." else ", ".join(names[:-1]) + " et al."
+        return f" {last} ".join(names) if names[-1] != "et al." else ", ".join(names[:-1]) + " " + _("et al.")
     return ", ".join(names[:-1]) + f", {last} " + names[-1]
 
 
@@ -170,8 +170,11 @@ class Entry:
                 )
         return ""
 
-    def details(self) -> list[Rich]:
-        """Every other field of the venue, in the order of the usual BibTeX styles."""
+    def details(self, numbering: bool = True) -> list[Rich]:
+        """Every other field of the venue, in the order of the usual BibTeX styles.
+
+        *numbering* False leaves out volume, number and pages (a style that shows them bare).
+        """
         f, kind, parts = self.field, self.record.type, []
         if f("maintitle"):
             parts.append(
@@ -193,19 +196,19 @@ class Entry:
                 parts.append(f(name))
         if f("series"):
             parts.append(f("series"))
-        if f("volume"):
+        if f("volume") and numbering:
             parts.append(_join([_("vol."), f("volume")], " "))
         if f("volumes"):
             parts.append(_join([f("volumes"), _("vols.")], " "))
         if f("part"):
             parts.append(_join([_("part"), f("part")], " "))
-        if f("number") and not number_used:
+        if f("number") and not number_used and numbering:
             parts.append(_join([_("no."), f("number")], " "))
         if f("issue"):
             parts.append(f("issue"))
         if f("chapter"):
             parts.append(_join([_("chap."), f("chapter")], " "))
-        if f("pages"):
+        if f("pages") and numbering:
             pages = f("pages")
             prefix = _("pp.") if _RANGE.search(plain(pages)) else _("p.")
             parts.append(_join([prefix, pages], " "))
@@ -320,14 +323,14 @@ def author_first(entry: Entry) -> list[nodes.Node]:
     out += [title, _stop(title.astext())]
     container = entry.container()
     venue = nodes.inline("", "", classes=["papers-venue"])
-    details = entry.details()
+    bare = record.type == "article" and bool(container)  # Journal 14, 12, 3222-3231
+    details = entry.details(numbering=not bare)
     if container:
         if record.type in _IN_TYPES - {"article"}:
             venue += nodes.Text(_("In") + " ")
         venue += nodes.emphasis("", "", *rich_nodes(container))
-        if record.type == "article":  # Journal 14, 12, 3222-3231 (volume, number, pages bare)
+        if bare:
             numbers = [entry.field(name) for name in ("volume", "number", "pages") if entry.field(name)]
-            details = [part for part in details if not _is_numbering(part, entry)]
             if numbers:
                 venue += nodes.Text(" ")
                 venue.extend(rich_nodes(_join(numbers, ", ")))
@@ -347,15 +350,6 @@ def author_first(entry: Entry) -> list[nodes.Node]:
     if note:
         out += [_span(note, "papers-note"), nodes.Text(" ")]
     return out
-
-
-def _is_numbering(part: Rich, entry: Entry) -> bool:
-    """Whether *part* of the details is the volume, number or pages (shown bare by author_first)."""
-    text = plain(part)
-    return any(
-        entry.field(name) and text.endswith(" " + plain(entry.field(name)))
-        for name in ("volume", "number", "pages")
-    ) and text.split(" ", 1)[0] in {str(_("vol.")), str(_("no.")), str(_("pp.")), str(_("p."))}
 
 
 #: name -> style function; ``papers_style`` and ``:entry-style:`` choose among these.
