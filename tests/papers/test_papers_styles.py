@@ -64,3 +64,12 @@ def test_styles_in_latex(build_once) -> None:
         r"\DUrole{papers-venue}{In \sphinxstyleemphasis{Proceedings of the ACM Special Interest Group" in tex
     )
     assert "{[}mao2019c{]} " in tex  # LaTeX-escaped brackets
+
+
+def test_unknown_papers_style_falls_back(build_once) -> None:
+    app = build_once("papers-styles", confoverrides={"papers_style": "nosuch"})
+    assert warning_lines(app)[0] == (
+        "WARNING: invalid value 'nosuch' for papers_style (expected a registered entry style); "
+        "using the default 'title-first' [workshop.config]"
+    )
+    assert _items(app)["paper-kraska"] == _items(app)["paper-kraskab"].replace("kraskab", "kraska")
