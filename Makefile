@@ -8,13 +8,16 @@ SPHINX   := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 BUILDDIR := _build
 STAMP    := $(VENV)/.installed
 
-.PHONY: help html dirhtml singlehtml epub latex text latexpdf all-builders serve test test-fast lint format bench lock clean distclean
+MUTDIR   := $(BUILDDIR)/mutation
+
+.PHONY: mutation help html dirhtml singlehtml epub latex text latexpdf all-builders serve test test-fast lint format bench lock clean distclean
 
 help:
 	@echo "make html      build the site strictly (-W) into $(BUILDDIR)/html"
 	@echo "make test      run lint, type checks and the whole test suite"
 	@echo "make serve     live preview on http://127.0.0.1:8000"
 	@echo "make bench     build-cost benchmark (not part of make test)"
+	@echo "make mutation  mutation testing of ext/ against the non-browser tests (long)"
 	@echo "make lock      re-resolve requirements/*.lock from pyproject.toml"
 
 $(STAMP): requirements/dev.lock pyproject.toml
@@ -48,6 +51,16 @@ format: $(STAMP)
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
+
+# Mutation testing: mutmut, in a copy of the project whose ext/ is src/ (the layout mutmut knows),
+# against the non-browser tests. MUTANTS="sphinx_workshop.papers.*" limits it to some modules.
+mutation: $(STAMP)
+	rm -rf $(MUTDIR) && mkdir -p $(MUTDIR)
+	git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t $(MUTDIR)
+	mv $(MUTDIR)/ext $(MUTDIR)/src
+	cd $(MUTDIR) && $(abspath $(BIN))/mutmut run $(if $(MUTANTS),'$(MUTANTS)') >run.log 2>&1 || { tail -n 30 run.log; exit 1; }
+	cd $(MUTDIR) && $(abspath $(BIN))/mutmut export-cicd-stats && cat mutants/mutmut-cicd-stats.json
+	cd $(MUTDIR) && $(abspath $(BIN))/mutmut results
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCHOPTS)

@@ -7,17 +7,9 @@ Sources live in ``source/``; this file sits at the top of the project, so every 
 from __future__ import annotations
 
 import os
-import posixpath
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
-from urllib.parse import urlsplit, urlunsplit
-
-from docutils import nodes
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
+from urllib.parse import urlsplit
 
 # Let a checkout build without `pip install -e .` (Read the Docs installs it; this is for humans).
 sys.path.insert(0, str(Path(__file__).parent / "ext"))
@@ -106,62 +98,3 @@ epub_show_urls = "no"
 epub_description = SITE_DESCRIPTION
 latex_documents = [(root_doc, "mlforsystems2020.tex", "ML For Systems @ NeurIPS 2020", author, "howto")]
 latex_engine = "pdflatex"
-
-
-def _keep_doctrees_out_of_epub(app: Sphinx, env: BuildEnvironment) -> None:
-    """Leave Sphinx's pickles out of the EPUB when they sit in its output folder.
-
-    Without ``-d``, Sphinx keeps its doctrees in ``<outdir>/.doctrees``; the EPUB builder then takes
-    them for content and warns "unknown mimetype" for each, which ``-W`` turns into a failure.
-    """
-    if app.builder.name != "epub":
-        return
-    try:
-        cache = Path(app.doctreedir).relative_to(app.outdir)
-    except ValueError:  # -d elsewhere: nothing to leave out
-        return
-    pickles = ["environment.pickle", *(f"{doc}.doctree" for doc in sorted(env.found_docs))]
-    app.config.epub_exclude_files = [
-        *app.config.epub_exclude_files,
-        *((cache / p).as_posix() for p in pickles),
-    ]
-
-
-def _one_anchor_in_singlehtml(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Keep only the last anchor of ``#document-<doc>#<id>`` links in the single-page build.
-
-    Sphinx 9 dropped the singlehtml builder's clean-up of such links (it deprecated ``fix_refuris``),
-    so a link to a heading or a paper on another page would otherwise point nowhere.
-    """
-    if app.builder.name != "singlehtml":
-        return
-    for reference in doctree.findall(nodes.reference):
-        uri = reference.get("refuri", "")
-        if uri.startswith("#") and uri.count("#") > 1:
-            reference["refuri"] = uri[uri.rindex("#") :]
-
-
-def _absolute_links_in_404(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Root the 404 page's own links at ``notfound_urls_prefix``, as the extension does for the theme's.
-
-    The page is served in place of any missing URL, at any depth, so a relative link would miss.
-    """
-    if docname != app.config.notfound_pagename or app.builder.format != "html":
-        return
-    prefix = app.config.notfound_urls_prefix or "/"
-    here = posixpath.dirname(posixpath.join(prefix, app.builder.get_target_uri(docname)))
-    for reference in doctree.findall(nodes.reference):
-        parts = urlsplit(reference.get("refuri", ""))
-        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
-            continue
-        path = posixpath.normpath(posixpath.join(here, parts.path))
-        if parts.path.endswith("/") and not path.endswith("/"):
-            path += "/"
-        reference["refuri"] = urlunsplit(("", "", path, parts.query, parts.fragment))
-
-
-def setup(app: Sphinx) -> None:
-    """Site-specific hooks of this conf.py (the extension's own set-up lives in sphinx_workshop)."""
-    app.connect("env-updated", _keep_doctrees_out_of_epub)
-    app.connect("doctree-resolved", _one_anchor_in_singlehtml)
-    app.connect("doctree-resolved", _absolute_links_in_404)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_workshop import config, papers, people, schedule
+from sphinx_workshop import config, papers, people, repairs, schedule
+from sphinx_workshop.assets import STYLESHEET, add_assets
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -27,6 +28,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     papers.setup_papers(app)
     people.setup_people(app)
     schedule.setup_schedule(app)
+    add_assets(app, css=(STYLESHEET,))
+    repairs.setup_repairs(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -96,4 +96,6 @@ def setup_config(app: Sphinx) -> None:
         app.add_config_value(
             value.name, value.default, value.rebuild, types=value.types, description=value.description
         )
-    app.connect("config-inited", _validate, priority=800)
+    # Before Sphinx's own type check (priority 800): a bad value is replaced by its default first,
+    # so it gives one warning, ours, not also Sphinx's generic "has type" warning.
+    app.connect("config-inited", _validate, priority=790)

@@ -6,13 +6,42 @@ so html, dirhtml, singlehtml, LaTeX and epub all link right, and ``nitpicky`` an
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
+from sphinx.roles import XRefRole
 
 if TYPE_CHECKING:
+    from docutils.nodes import Element, Node, system_message
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.docutils import SphinxRole
+
+
+class DomainXRefRole(XRefRole):
+    """Sphinx's ``XRefRole`` (``text <target>``, ``!`` for no link, ``refwarn``) for one of our domains.
+
+    It is the domain's role also under its short name (``{person}`` as ``{people:person}``), so the
+    pending reference always names the domain that resolves it.
+    """
+
+    #: The domain that resolves the role's references.
+    domain: ClassVar[str]
+
+    def __init__(self) -> None:
+        super().__init__(innernodeclass=nodes.inline, warn_dangling=True)
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        """Resolve the short name to the domain's role, then let ``XRefRole`` do the rest."""
+        if ":" not in self.name:
+            self.name = f"{self.domain}:{self.name}"
+        return super().run()
+
+    def process_link(
+        self, env: BuildEnvironment, refnode: Element, has_explicit_title: bool, title: str, target: str
+    ) -> tuple[str, str]:
+        """Targets are keys and names: runs of white space count as one space, none at the ends."""
+        return title, " ".join(target.split())
 
 
 def domain_xref(

@@ -123,6 +123,29 @@ def visit(page: Page, url: str, mode: str) -> None:
     assert theme == mode, f"{url}: the theme shows {theme!r}, not {mode!r} (prefers-color-scheme ignored?)"
 
 
+# --- a citation's target ---------------------------------------------------------------------------
+
+#: The computed style that a :target rule may change to mark the entry a reader jumped to.
+MARK_STYLE_JS = """
+async (el) => {
+  await Promise.all(el.getAnimations({subtree: true}).map((a) => a.finished.catch(() => null)));
+  const sig = (s) => [s.backgroundColor, s.color, s.outlineStyle, s.outlineColor, s.outlineWidth,
+    s.boxShadow, s.borderLeftStyle, s.borderLeftColor, s.borderLeftWidth, s.fontWeight, s.textDecorationLine];
+  return [...sig(getComputedStyle(el)), ...sig(getComputedStyle(el, '::before'))].join(' | ');
+}
+"""
+
+#: Whether the element's top is in the viewport and the element itself is what a reader sees there.
+SEEN_JS = """
+(el) => {
+  const r = el.getBoundingClientRect();
+  const x = r.left + Math.min(r.width / 2, 24), y = r.top + Math.min(r.height / 2, 8);
+  const hit = document.elementFromPoint(x, y);
+  return {top: r.top, height: innerHeight, uncovered: !!hit && (hit === el || el.contains(hit))};
+}
+"""
+
+
 # --- contrast -------------------------------------------------------------------------------------
 
 #: For each element under the roots matching a selector that holds text of its own and is rendered (or

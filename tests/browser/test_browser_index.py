@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from pagekit import MIN_CONTRAST, MODES, VIEWPORTS, browse, contrasts, visit
+from pagekit import MARK_STYLE_JS, MIN_CONTRAST, MODES, SEEN_JS, VIEWPORTS, browse, contrasts, visit
 from playwright.sync_api import Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
@@ -16,26 +16,6 @@ ENTRY = '[id^="paper-"]'
 #: Citation numbers: links to a paper entry of the same page whose text is a number.
 CITATION_LINKS = 'a[href^="#paper-"]'
 CITED_PAPERS = 16
-
-#: The computed style that a :target rule may change to mark the entry a reader jumped to.
-_STYLE_JS = """
-async (el) => {
-  await Promise.all(el.getAnimations({subtree: true}).map((a) => a.finished.catch(() => null)));
-  const sig = (s) => [s.backgroundColor, s.color, s.outlineStyle, s.outlineColor, s.outlineWidth,
-    s.boxShadow, s.borderLeftStyle, s.borderLeftColor, s.borderLeftWidth, s.fontWeight, s.textDecorationLine];
-  return [...sig(getComputedStyle(el)), ...sig(getComputedStyle(el, '::before'))].join(' | ');
-}
-"""
-
-#: Whether the element's top is in the viewport and the element itself is what a reader sees there.
-_SEEN_JS = """
-(el) => {
-  const r = el.getBoundingClientRect();
-  const x = r.left + Math.min(r.width / 2, 24), y = r.top + Math.min(r.height / 2, 8);
-  const hit = document.elementFromPoint(x, y);
-  return {top: r.top, height: innerHeight, uncovered: !!hit && (hit === el || el.contains(hit))};
-}
-"""
 
 
 def citations(page: Page):
@@ -96,12 +76,12 @@ def test_clicking_a_citation_moves_to_its_marked_paper(chromium, site_url, viewp
                 "(el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }",
                 arg=handle,
             )
-            seen = page.evaluate(_SEEN_JS, handle)
+            seen = page.evaluate(SEEN_JS, handle)
             assert seen["uncovered"], (
                 f"{href} is in the viewport but covered (e.g. by a sticky header): {seen}"
             )
             other_entry = next(e for e in page.locator(ENTRY).all() if e.get_attribute("id") != href[1:])
-            marked, plain = target.evaluate(_STYLE_JS), other_entry.evaluate(_STYLE_JS)
+            marked, plain = target.evaluate(MARK_STYLE_JS), other_entry.evaluate(MARK_STYLE_JS)
             assert marked != plain, f"{href} is not visibly marked as the target: both are {marked}"
             low = [f"{label} {ratio}" for label, ratio in contrasts(page, ":target") if ratio < MIN_CONTRAST]
             assert not low, "the marked entry is not legible:\n" + "\n".join(low)

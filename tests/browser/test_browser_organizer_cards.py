@@ -81,7 +81,10 @@ def test_profile_links_go_to_the_right_profile(chromium, site_url, viewport, pag
             link = card.locator(f'a[href="https://twitter.com/{handle}"]')
             expect(link).to_have_count(1)
             expect(link).to_be_visible()
-            expect(link).to_have_accessible_name(re.compile(re.escape(name)))
+            # WCAG 2.5.3 (label in name): the name begins with the visible "@handle", then says whose.
+            expect(link).to_have_text(f"@{handle}")
+            label_in_name = f"^{re.escape('@' + handle)}\\b.*{re.escape(name)}"
+            expect(link).to_have_accessible_name(re.compile(label_in_name))
         # Every link of every card on the page is http(s) or mailto, and has an accessible name.
         for link in page.locator(f"{CARD} a[href]").all():
             href = link.get_attribute("href") or ""

@@ -9,7 +9,7 @@ import pytest
 from sphinx.util.console import strip_escape_sequences
 
 import sphinx_workshop
-from sphinx_workshop.assets import STATIC_DIR
+from sphinx_workshop.assets import STATIC_DIR, STYLESHEET
 from sphinx_workshop.diagnostics import SUBTYPES, WARNING_TYPE, markdown_table, warn
 from sphinx_workshop.links import is_safe_url
 
@@ -29,6 +29,16 @@ def test_setup_metadata_and_bad_config_falls_back(app) -> None:
         "WARNING: invalid value 'javascript:alert(1)//' for workshop_twitter_base_url "
         "(expected an http(s) URL); using the default 'https://twitter.com/' [workshop.config]"
     ) in warnings
+
+
+@pytest.mark.sphinx("html", testroot="core-config-type", freshenv=True)
+def test_a_value_of_the_wrong_type_gives_one_warning(app) -> None:
+    app.build()
+    assert app.config.workshop_twitter_base_url == "https://twitter.com/"
+    assert strip_escape_sequences(app.warning.getvalue()).splitlines() == [
+        "WARNING: invalid value 42 for workshop_twitter_base_url (expected an http(s) URL); "
+        "using the default 'https://twitter.com/' [workshop.config]"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -71,3 +81,23 @@ def test_readme_documents_every_warning_subtype() -> None:
 def test_static_assets_stay_small() -> None:
     total = sum(p.stat().st_size for p in STATIC_DIR.iterdir() if p.suffix in {".css", ".js"})
     assert 0 < total < 5 * 1024, f"the extension's CSS and JS weigh {total} bytes"
+
+
+@pytest.mark.sphinx("html", testroot="themes", freshenv=True)
+def test_static_files_live_in_a_folder_of_ours(app) -> None:
+    """A project's own ``_static/schedule.css`` stays its own; ours are in ``_static/sphinx-workshop/``."""
+    app.build()
+    own = (app.srcdir / "_static" / "schedule.css").read_text(encoding="utf-8")
+    assert (app.outdir / "_static" / "schedule.css").read_text(encoding="utf-8") == own
+    ours = sorted(p.name for p in (app.outdir / "_static" / "sphinx-workshop").iterdir())
+    assert ours == sorted(p.name for p in STATIC_DIR.iterdir())
+    assert not (app.outdir / "_static" / "people.css").exists()
+
+
+def test_readme_names_every_colour_property_of_the_stylesheet() -> None:
+    """The README's ``:root { --sw-color-...: ... }`` example sets exactly the properties the CSS reads."""
+    text = README.read_text(encoding="utf-8")
+    example = text.split("### Themes and styling", 1)[1].split("```css", 1)[1].split("```", 1)[0]
+    documented = set(re.findall(r"(--sw-color-[a-z-]+):", example))
+    css = (STATIC_DIR / STYLESHEET).read_text(encoding="utf-8")
+    assert documented == set(re.findall(r"var\((--sw-color-[a-z-]+)", css))

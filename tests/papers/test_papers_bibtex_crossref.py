@@ -24,7 +24,7 @@ def test_missing_parents_and_loops_are_located_warnings(html) -> None:
 
 
 def test_inheritance_over_two_levels(html) -> None:
-    items = {li["id"]: li.get_text() for li in soup(html).select(".papers-references > li")}
+    items = {li["id"]: li.get_text() for li in soup(html).select(".sw-papers-references > li")}
     assert items == {
         "paper-chapter": "A Chapter in Volume Two. John Smith. Systems, Volume Two, The Collected Systems, "
         "Jane Doe (ed.), vol. 2, pp. 10–20, Example Press, Boston, 2020. ↩",
@@ -41,7 +41,7 @@ def test_inheritance_over_two_levels(html) -> None:
 
 
 def test_citing_the_parent_resolves(html) -> None:
-    cites = soup(html).select("sup.papers-cite a")
+    cites = soup(html).select("sup.sw-papers-cite a")
     assert [(a["href"], a.get_text()) for a in cites] == [("#paper-chapter", "1"), ("#paper-book2", "2")]
 
 

@@ -43,7 +43,7 @@ BIBLATEX = {
 
 
 def _entries(app) -> dict[str, str]:
-    return {li["id"][len("paper-") :]: li.get_text() for li in soup(app).select(".papers-references > li")}
+    return {li["id"][len("paper-") :]: li.get_text() for li in soup(app).select(".sw-papers-references > li")}
 
 
 def test_every_standard_field_in_its_place(build_once) -> None:
@@ -51,17 +51,18 @@ def test_every_standard_field_in_its_place(build_once) -> None:
     assert warning_lines(app) == []
     assert _entries(app) == FIELDS
     editors_only = soup(app).select_one("#paper-mlsys2020")
-    assert editors_only.select_one(".papers-authors").get_text().endswith("(eds.)")
+    assert editors_only.select_one(".sw-papers-authors").get_text().endswith("(eds.)")
 
 
 def test_fields_in_latex_and_text(build_once) -> None:
     tex = next(build_once("papers-fields", "latex").outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert (
-        r"\DUrole{papers-venue}{PhD thesis, Massachusetts Institute of Technology, Cambridge, MA, June 2020}"
-        in tex
+        r"\DUrole{sw-papers-venue}{PhD thesis, Massachusetts Institute of Technology, Cambridge, MA, "
+        r"June 2020}" in tex
     )
     assert (
-        r"\DUrole{papers-authors}{Inderjit S. Dhillon, Dimitris Papailiopoulos, Vivienne Sze (eds.)}" in tex
+        r"\DUrole{sw-papers-authors}{Inderjit S. Dhillon, Dimitris Papailiopoulos, "
+        r"Vivienne Sze (eds.)}" in tex
     )
     text = build_once("papers-fields", "text").outdir / "index.txt"
     out = " ".join(text.read_text(encoding="utf-8").split())
@@ -74,7 +75,8 @@ def test_biblatex_data_model(build_once) -> None:
     assert warning_lines(app) == []
     assert _entries(app) == BIBLATEX  # @set and @xdata are not entries of their own
     page = soup(app)
-    links = {a.get_text(): a["href"] for a in page.select(".papers-arxiv, .papers-eprint") if a.name == "a"}
+    shown = page.select(".sw-papers-arxiv, .sw-papers-eprint")
+    links = {a.get_text(): a["href"] for a in shown if a.name == "a"}
     assert links == {
         "arXiv:1706.03762 [cs]": "https://arxiv.org/abs/1706.03762",
         "hdl:2027/abc.123": "https://hdl.handle.net/2027/abc.123",
@@ -82,7 +84,7 @@ def test_biblatex_data_model(build_once) -> None:
         "pubmed:11111111": "https://pubmed.ncbi.nlm.nih.gov/11111111",
         "googlebooks:abcDEF123": "https://books.google.com/books?id=abcDEF123",
     }
-    assert page.select_one("#paper-otherEprint .papers-eprint").name == "span"  # unknown resolver: text
+    assert page.select_one("#paper-otherEprint .sw-papers-eprint").name == "span"  # unknown resolver: text
 
 
 def test_biblatex_in_latex(build_once) -> None:

@@ -11,7 +11,7 @@ def test_author_year_labels(build_once) -> None:
         "<src>/labels.bib:45: WARNING: paper 'nothing' has no title; its key is shown instead "
         "[workshop.paper_no_title]"
     ]
-    labels = [a.get_text() for a in soup(app).select("sup.papers-cite a")]
+    labels = [a.get_text() for a in soup(app).select("sup.sw-papers-cite a")]
     assert labels == [
         "Smith 2021",  # Smith, Jr., John
         "Google Research 2020",  # {Google Research}
@@ -41,12 +41,12 @@ def test_keys_differing_in_case_resolve_with_a_warning(build_once) -> None:
         "[workshop.cite_case]",
     ]
     page = soup(app)
-    cites = page.select("sup.papers-cite a")
+    cites = page.select("sup.sw-papers-cite a")
     assert [(a["href"], a.get_text()) for a in cites] == [("#paper-mao2019scheduling", "1")]
     paper = page.select_one("a:has(.papers-paper)")
     assert (paper["href"], paper.get_text()) == (
         "#paper-kraska2018case",
         "The Case for Learned Index Structures",
     )
-    backlinks = page.select("#paper-mao2019scheduling .papers-backlinks a")
+    backlinks = page.select("#paper-mao2019scheduling .sw-papers-backlinks a")
     assert [a["href"] for a in backlinks] == ["#cite-index-0"]  # the mixed-case citation links back

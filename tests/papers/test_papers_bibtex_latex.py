@@ -26,12 +26,12 @@ def test_unknown_commands_warn_once_per_file_at_the_entry(html) -> None:
 def test_accents_logos_and_scholar_braces(html) -> None:
     page = soup(html)
     accents = page.select_one("#paper-accents")
-    assert accents.select_one(".papers-title").get_text() == (
+    assert accents.select_one(".sw-papers-title").get_text() == (
         "Schütze, Garçon and Martínez: Ångström ßcale øver naïve cafés"
     )
-    assert accents.select_one(".papers-authors").get_text() == "José Martínez, Jörg Müller"
-    assert accents.select_one(".papers-venue").get_text() == "Proc. of the École Workshop, 2019"
-    scholar = page.select_one("#paper-scholarbraces .papers-venue").get_text()
+    assert accents.select_one(".sw-papers-authors").get_text() == "José Martínez, Jörg Müller"
+    assert accents.select_one(".sw-papers-venue").get_text() == "Proc. of the École Workshop, 2019"
+    scholar = page.select_one("#paper-scholarbraces .sw-papers-venue").get_text()
     assert scholar == "13th USENIX Symposium on Networked Systems Design and Implementation (NSDI 16), 2016"
     for math in page.select("span.math"):  # MathJax's input: LaTeX on purpose
         math.decompose()
@@ -40,26 +40,26 @@ def test_accents_logos_and_scholar_braces(html) -> None:
 
 
 def test_emphasis_and_strong(html) -> None:
-    title = soup(html).select_one("#paper-emphasis .papers-title")
+    title = soup(html).select_one("#paper-emphasis .sw-papers-title")
     assert [e.get_text() for e in title.select("em")] == ["Learned", "indexes", "claims"]
     assert [s.get_text() for s in title.select("strong")] == ["strong"]
     assert title.get_text() == "Learned indexes and strong claims, Small Caps, Old Caps, mono"
-    venue = soup(html).select_one("#paper-emphasis .papers-venue")
+    venue = soup(html).select_one("#paper-emphasis .sw-papers-venue")
     assert venue.get_text() == "Journal of TeX, LaTeX and BibTeX Users, 2020"
     assert venue.select_one("em").get_text() == "Journal"
 
 
 def test_math_is_sphinx_math_or_unicode(html) -> None:
-    title = soup(html).select_one("#paper-math .papers-title")
+    title = soup(html).select_one("#paper-math .sw-papers-title")
     assert [m.get_text() for m in title.select("span.math")] == [r"\(O(n \log n)\)", r"\(x^2\)"]
     assert "α-approximate k nearest" in title.get_text()
-    assert soup(html).select_one("#paper-math .papers-venue").get_text() == "Theory, 2021"  # \noopsort
+    assert soup(html).select_one("#paper-math .sw-papers-venue").get_text() == "Theory, 2021"  # \noopsort
 
 
 def test_preamble_macros_expand(html) -> None:
     macro = soup(html).select_one("#paper-macro")
-    assert macro.select_one(".papers-title").get_text() == "The Orca System and kept text again twice"
-    assert macro.select_one(".papers-note").get_text() == "Also noted"
+    assert macro.select_one(".sw-papers-title").get_text() == "The Orca System and kept text again twice"
+    assert macro.select_one(".sw-papers-note").get_text() == "Also noted"
 
 
 def test_latex_output_has_real_math_and_styles(build_once) -> None:

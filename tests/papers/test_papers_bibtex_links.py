@@ -30,31 +30,31 @@ def test_bad_links_warn_at_the_bib_line(html) -> None:
 
 def test_dblp_escapes_are_removed_in_url_and_doi(html) -> None:
     entry = _entry(html, DBLP)
-    assert entry.select_one("a.papers-title")["href"] == (
+    assert entry.select_one("a.sw-papers-title")["href"] == (
         "https://www.usenix.org/conference/osdi20/presentation/zhang_wei"
     )
-    doi = entry.select_one("a.papers-doi")
+    doi = entry.select_one("a.sw-papers-doi")
     assert doi["href"] == "https://doi.org/10.5555/3488766.3488793_x"
     assert doi.get_text() == "doi:10.5555/3488766.3488793_x"
-    venue = entry.select_one(".papers-venue").get_text()
+    venue = entry.select_one(".sw-papers-venue").get_text()
     assert venue.startswith("14th USENIX Symposium on Operating Systems Design and Implementation, OSDI 2020")
     assert "Jane Doe (ed.)" in venue and "pp. 481\u2013498" in venue and "USENIX Association" in venue
 
 
 def test_tilde_percent_and_double_dash_stay_as_written(html) -> None:
     entry = _entry(html, "tilde")
-    assert entry.select_one("a.papers-title")["href"] == "http://www.cs.cmu.edu/~alee/a%20b--c.pdf"
-    assert entry.select_one("a.papers-arxiv")["href"] == "https://arxiv.org/abs/2101.00001"
+    assert entry.select_one("a.sw-papers-title")["href"] == "http://www.cs.cmu.edu/~alee/a%20b--c.pdf"
+    assert entry.select_one("a.sw-papers-arxiv")["href"] == "https://arxiv.org/abs/2101.00001"
 
 
 def test_url_and_href_in_other_fields(html) -> None:
     entry = _entry(html, "tilde")
-    note = entry.select_one(".papers-note")
+    note = entry.select_one(".sw-papers-note")
     assert [(a["href"], a.get_text()) for a in note.select("a")] == [
         ("https://example.org/~alee/slides_1.pdf", "https://example.org/~alee/slides_1.pdf")
     ]
     assert note.get_text() == "Slides at https://example.org/~alee/slides_1.pdf, mirror ftp://example.org/x"
-    venue = entry.select_one(".papers-venue")
+    venue = entry.select_one(".sw-papers-venue")
     assert [(a["href"], a.get_text()) for a in venue.select("a")] == [
         ("https://example.org/talk?id=1&lang=en", "Talk at SysML")
     ]
@@ -64,10 +64,10 @@ def test_url_and_href_in_other_fields(html) -> None:
 
 def test_google_scholar_entry(html) -> None:
     entry = _entry(html, "scholar")
-    assert entry.select_one(".papers-title").get_text() == (
+    assert entry.select_one(".sw-papers-title").get_text() == (
         "Learning-based memory allocation for C++ server workloads"
     )
-    assert entry.select_one(".papers-authors").get_text() == (
+    assert entry.select_one(".sw-papers-authors").get_text() == (
         "Martin Maas, David G Andersen, Michael Isard, Mohammad Mahdi Javanmard, Kathryn S McKinley, "
         "Colin Raffel"
     )

@@ -67,5 +67,5 @@ def test_href_is_the_verbatim_value(paths: list[str]) -> None:
         page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
     for i, (url, doi) in enumerate(zip(urls, dois, strict=True)):
         entry = page.select_one(f"#paper-k{i}")
-        assert entry.select_one("a.papers-title")["href"] == _unescaped(url)
-        assert entry.select_one(".papers-doi").get_text() == "doi:" + _unescaped(doi)
+        assert entry.select_one("a.sw-papers-title")["href"] == _unescaped(url)
+        assert entry.select_one(".sw-papers-doi").get_text() == "doi:" + _unescaped(doi)

@@ -8,7 +8,7 @@ from papers_helpers import soup, warning_lines
 def test_macros_of_the_first_file_serve_the_second(build_once) -> None:
     app = build_once("papers-macros")
     assert warning_lines(app) == []
-    items = {li["id"]: li.get_text() for li in soup(app).select(".papers-references > li")}
+    items = {li["id"]: li.get_text() for li in soup(app).select(".sw-papers-references > li")}
     assert items == {
         "paper-gandiva": "Gandiva: Introspective Cluster Scheduling for Deep Learning. Wencong Xiao et al. "
         "13th USENIX Symposium on Operating Systems Design and Implementation, USENIX Association, "
@@ -34,7 +34,7 @@ def test_list_encoding_and_located_decoding_error(build_once) -> None:
         soup(app).select_one("#paper-mueller").get_text() == "Über Caches. Jörg Müller. Zürich Reports, 2001."
     )
     other = soup(app, "default")
-    assert [li["id"] for li in other.select(".papers-references > li")] == ["paper-utf"]  # the other file
+    assert [li["id"] for li in other.select(".sw-papers-references > li")] == ["paper-utf"]  # the other file
 
 
 def test_project_encoding(build_once) -> None:

@@ -17,7 +17,7 @@ def test_every_bib_warning_is_located_and_names_its_entry(build_once) -> None:
         "<src>/second.bib:5: WARNING: paper 'badurl': 'ftp://example.org/x' is not an http(s) link; "
         "the title is not linked [workshop.bad_url]",
     ]
-    items = soup(app).select(".papers-references > li")
+    items = soup(app).select(".sw-papers-references > li")
     assert [li["id"] for li in items] == [
         "paper-shared", "paper-usesundefined", "paper-badurl", "paper-unbalanced", "paper-after",
     ]  # fmt: skip

@@ -12,20 +12,20 @@ def test_dirhtml(build_once) -> None:
     app = build_once("papers-basic", "dirhtml")
     assert warning_lines(app) == []
     other = BeautifulSoup((app.outdir / "other" / "index.html").read_text(encoding="utf-8"), "lxml")
-    assert [a["href"] for a in other.select("sup.papers-cite a")] == [
+    assert [a["href"] for a in other.select("sup.sw-papers-cite a")] == [
         "../#paper-mao2019scheduling",
         "../#paper-mirhoseini2017device",
         "../#paper-kraska2018case",
     ]
     index = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
-    assert "other/#cite-other-1" in [a["href"] for a in index.select(".papers-backlinks a")]
+    assert "other/#cite-other-1" in [a["href"] for a in index.select(".sw-papers-backlinks a")]
 
 
 def test_singlehtml_links_stay_on_the_page(build_once) -> None:
     app = build_once("papers-basic", "singlehtml")
     assert warning_lines(app) == []
     page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
-    links = page.select("sup.papers-cite a, .papers-backlinks a")
+    links = page.select("sup.sw-papers-cite a, .sw-papers-backlinks a")
     assert len(links) == 14
     for link in links:
         assert link["href"].count("#") == 1 and link["href"].startswith("#"), link["href"]
@@ -49,7 +49,7 @@ def test_epub(build_once) -> None:
     app = build_once("papers-basic", "epub", confoverrides={"copyright": "2020, test", "version": "1"})
     assert warning_lines(app) == []
     page = BeautifulSoup((app.outdir / "other.xhtml").read_text(encoding="utf-8"), "xml")
-    assert [a["href"] for a in page.select("sup.papers-cite a")] == [
+    assert [a["href"] for a in page.select("sup.sw-papers-cite a")] == [
         "index.xhtml#paper-mao2019scheduling",
         "index.xhtml#paper-mirhoseini2017device",
         "index.xhtml#paper-kraska2018case",

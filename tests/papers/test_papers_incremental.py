@@ -53,6 +53,11 @@ def edit_citing_text(src: Path) -> None:
     _edit(src / "a.md", "A cites", "A, edited, cites")
 
 
+def add_backlink(src: Path) -> None:
+    # alpha is already cited before b (index, a): numbers stay, only alpha's back-links change
+    _edit(src / "b.md", "Plain text, no citations.", "Plain text cites{cite}`alpha`.")
+
+
 def remove_citing_page(src: Path) -> None:
     (src / "a.md").unlink()
     _edit(src / "index.md", "a\nb\n", "b\n")
@@ -64,14 +69,17 @@ Edit = Callable[[Path], None]
 #: Plain Sphinx re-writes "index" whenever a page of its toctree is re-read (its navigation may change).
 EDITS: dict[str, tuple[Edit, set[str], set[str] | None]] = {
     "add_key": (add_key, {"refs"}, {"refs", "index"}),
-    "remove_key": (remove_key, {"refs"}, {"refs", "a", "index"}),
+    "remove_key": (remove_key, {"refs"}, {"refs", "a", "c", "index"}),
     "rename_key": (rename_key, {"refs"}, {"refs", "a", "index"}),
-    "move_list": (move_list, {"refs", "b"}, {"refs", "b", "a", "index"}),
-    "change_bib": (change_bib, {"refs"}, {"refs", "a", "index"}),
+    "move_list": (move_list, {"refs", "b"}, {"refs", "b", "a", "c", "index"}),
+    # c links to beta through {any}: its title is shown there too
+    "change_bib": (change_bib, {"refs"}, {"refs", "a", "c", "index"}),
     "cite_changes_order": (cite_changes_order, {"index"}, {"index", "a", "refs"}),
     "edit_text": (edit_text, {"b"}, {"b", "index"}),
     # the live-preview loop: editing the text around citations re-writes no other page
     "edit_citing_text": (edit_citing_text, {"a"}, {"a", "index"}),
+    # a citation-only edit: the list's back-links change, nothing else
+    "add_backlink": (add_backlink, {"b"}, {"b", "refs", "index"}),
     "remove_citing_page": (remove_citing_page, {"index"}, None),
 }
 
@@ -110,4 +118,4 @@ def test_incremental_equals_clean(name: str, process: str, tmp_path: Path) -> No
     assert incremental != before
     assert set(read) == expect_read
     if expect_written is not None:
-        assert written & {"index", "a", "b", "refs"} == expect_written
+        assert written & {"index", "a", "b", "c", "refs"} == expect_written

@@ -15,8 +15,8 @@ def app(build_once):
 
 def entries(app, page: str) -> list[tuple[str, str, str]]:
     return [
-        (li.parent.name, li["id"], li.select_one(".papers-title").get_text())
-        for li in soup(app, page).select(".papers-references > li")
+        (li.parent.name, li["id"], li.select_one(".sw-papers-title").get_text())
+        for li in soup(app, page).select(".sw-papers-references > li")
     ]
 
 
@@ -26,7 +26,7 @@ def test_no_warnings(app) -> None:
 
 def test_order_cited_and_cited_only(app) -> None:
     assert entries(app, "cited") == [("ol", "paper-zeta", "Zeta"), ("ol", "paper-alpha", "Alpha")]
-    labels = [(a.get_text(), a["href"]) for a in soup(app).select("sup.papers-cite a")]
+    labels = [(a.get_text(), a["href"]) for a in soup(app).select("sup.sw-papers-cite a")]
     assert labels[:3] == [
         ("1", "cited.html#paper-zeta"),
         ("2", "cited.html#paper-alpha"),
@@ -42,11 +42,11 @@ def test_style_list_sorted_by_title(app) -> None:
         ("ul", "paper-tuning", "Tuning Compilers"),
     ]
     page = soup(app, "accepted")
-    assert page.select_one("ul.papers-references.papers-list") is not None
-    assert page.select_one("ol.papers-references") is None
+    assert page.select_one("ul.sw-papers-references.sw-papers-list") is not None
+    assert page.select_one("ol.sw-papers-references") is None
     tuning = page.select_one("#paper-tuning")
-    assert tuning.select_one("a.papers-title")["href"] == "https://example.org/tuning.pdf"
-    assert tuning.select_one(".papers-authors").get_text() == "Ada Lovelace*, Alan Turing*, Grace Hopper"
+    assert tuning.select_one("a.sw-papers-title")["href"] == "https://example.org/tuning.pdf"
+    assert tuning.select_one(".sw-papers-authors").get_text() == "Ada Lovelace*, Alan Turing*, Grace Hopper"
 
 
 def test_citing_an_unnumbered_entry(app) -> None:
@@ -56,7 +56,7 @@ def test_citing_an_unnumbered_entry(app) -> None:
         "accepted.html#paper-graphs",
         "Graph Partitioning with Learning",
     )
-    label = index.select("sup.papers-cite a")[-1]
+    label = index.select("sup.sw-papers-cite a")[-1]
     assert (label["href"], label.get_text()) == ("accepted.html#paper-graphs", "Dijkstra and Liskov 2020")
 
 

@@ -35,7 +35,7 @@ def test_no_warnings(built) -> None:
     ],
 )
 def test_one_full_stop(built, key: str, text: str) -> None:
-    entry = soup(built).select_one(f"#paper-{key} p.papers-entry")
+    entry = soup(built).select_one(f"#paper-{key} p.sw-papers-entry")
     shown = entry.get_text().removesuffix("\u21a9").strip()
     assert shown == text
     assert ".." not in shown

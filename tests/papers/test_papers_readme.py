@@ -37,12 +37,12 @@ def readme_app(build_once, tmp_path_factory):
 def test_readme_example_builds_cleanly(readme_app) -> None:
     assert warning_lines(readme_app) == []
     page = soup(readme_app)
-    assert page.select_one("sup.papers-cite").get_text() == "2,1"
-    assert [li["id"] for li in page.select("ol.papers-references > li")] == [
+    assert page.select_one("sup.sw-papers-cite").get_text() == "2,1"
+    assert [li["id"] for li in page.select("ol.sw-papers-references > li")] == [
         "paper-mao2019scheduling",
         "paper-mirhoseini2017device",
     ]
-    assert page.select_one("#paper-mao2019scheduling .papers-venue").get_text() == "ACM SIGCOMM, 2019"
+    assert page.select_one("#paper-mao2019scheduling .sw-papers-venue").get_text() == "ACM SIGCOMM, 2019"
     paper = page.select_one("a.reference.internal:has(.papers-paper)")
     assert paper.get_text() == "Device Placement Optimization with Reinforcement Learning"
 
@@ -64,4 +64,4 @@ def test_readme_style_registration(build_once, tmp_path_factory) -> None:
     assert warning_lines(app) == []
     entry = soup(app).select_one("#paper-k1")
     assert entry.get_text() == "[k1] A Title"
-    assert entry.select_one("a.papers-title")["href"] == "https://example.org/k1"
+    assert entry.select_one("a.sw-papers-title")["href"] == "https://example.org/k1"

@@ -13,7 +13,7 @@ def html(build_once):
 
 
 def _items(app) -> dict[str, str]:
-    return {li["id"]: li.get_text() for li in soup(app).select(".papers-references > li")}
+    return {li["id"]: li.get_text() for li in soup(app).select(".sw-papers-references > li")}
 
 
 def test_warnings(html) -> None:
@@ -36,7 +36,7 @@ def test_author_first_is_the_projects_style(html) -> None:
         items["paper-kraska"]
         == "Tim Kraska. 2021. Towards Instance-Optimized Data Systems. Proc. VLDB Endow. 14, 12."
     )
-    venue = soup(html).select_one("#paper-mao2019 .papers-venue")
+    venue = soup(html).select_one("#paper-mao2019 .sw-papers-venue")
     assert (
         venue.select_one("em").get_text()
         == "Proceedings of the ACM Special Interest Group on Data Communication"
@@ -61,7 +61,8 @@ def test_a_users_style(html) -> None:
 def test_styles_in_latex(build_once) -> None:
     tex = next(build_once("papers-styles", "latex").outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert (
-        r"\DUrole{papers-venue}{In \sphinxstyleemphasis{Proceedings of the ACM Special Interest Group" in tex
+        r"\DUrole{sw-papers-venue}{In \sphinxstyleemphasis{Proceedings of the ACM Special Interest "
+        r"Group" in tex
     )
     assert "{[}mao2019c{]} " in tex  # LaTeX-escaped brackets
 

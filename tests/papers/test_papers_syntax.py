@@ -24,7 +24,7 @@ def test_no_warnings_even_nitpicky(built) -> None:
 
 def test_cite_renders_grouped_superscript_links(built) -> None:
     page = soup(built)
-    groups = page.select("div.body sup.papers-cite")
+    groups = page.select("div.body sup.sw-papers-cite")
     assert [g.get_text() for g in groups] == ["4,1", "2"]
     first = groups[0].select("a.reference.internal")
     assert [a["href"] for a in first] == ["#paper-mirhoseini2017device", "#paper-mao2019scheduling"]
@@ -34,14 +34,14 @@ def test_cite_renders_grouped_superscript_links(built) -> None:
 
 def test_numbers_match_the_enumerated_list(built) -> None:
     page = soup(built)
-    items = page.select("ol.papers-references.papers-numbered > li")
+    items = page.select("ol.sw-papers-references.sw-papers-numbered > li")
     assert [li["id"] for li in items] == [
         "paper-mao2019scheduling",
         "paper-kraska2018case",
         "paper-schutze",
         "paper-mirhoseini2017device",
     ]
-    for link in page.select("sup.papers-cite a"):
+    for link in page.select("sup.sw-papers-cite a"):
         target = page.select_one(link["href"])
         assert target is not None
         assert items.index(target) + 1 == int(link.get_text())
@@ -50,25 +50,25 @@ def test_numbers_match_the_enumerated_list(built) -> None:
 def test_entry_fields(built) -> None:
     page = soup(built)
     mao = page.select_one("#paper-mao2019scheduling")
-    assert mao.select_one("a.papers-title")["href"] == "https://arxiv.org/abs/1810.01963"
-    assert mao.select_one(".papers-authors").get_text().startswith("Hongzi Mao, Malte Schwarzkopf")
-    assert mao.select_one(".papers-venue").get_text() == "ACM SIGCOMM, 2019"  # @string macro
-    assert mao.select_one("a.papers-doi")["href"] == "https://doi.org/10.1145/3341302.3342080"
+    assert mao.select_one("a.sw-papers-title")["href"] == "https://arxiv.org/abs/1810.01963"
+    assert mao.select_one(".sw-papers-authors").get_text().startswith("Hongzi Mao, Malte Schwarzkopf")
+    assert mao.select_one(".sw-papers-venue").get_text() == "ACM SIGCOMM, 2019"  # @string macro
+    assert mao.select_one("a.sw-papers-doi")["href"] == "https://doi.org/10.1145/3341302.3342080"
     kraska = page.select_one("#paper-kraska2018case")
-    assert kraska.select_one(".papers-venue").get_text() == (
+    assert kraska.select_one(".sw-papers-venue").get_text() == (
         "Proceedings of the 2018 International Conference on Management of Data, 2018"  # crossref
     )
-    assert kraska.select_one("a.papers-arxiv")["href"] == "https://arxiv.org/abs/1712.01208"
-    assert "Hinrich Schütze" in page.select_one("#paper-schutze .papers-authors").get_text()
+    assert kraska.select_one("a.sw-papers-arxiv")["href"] == "https://arxiv.org/abs/1712.01208"
+    assert "Hinrich Schütze" in page.select_one("#paper-schutze .sw-papers-authors").get_text()
     assert page.select_one("#paper-sigmod2018") is None  # a crossref'd volume is not a paper
     dev = page.select_one("#paper-mirhoseini2017device")
-    assert dev.select_one("a.papers-title")["href"] == "https://arxiv.org/pdf/1706.04972.pdf"
-    assert dev.select_one(".papers-authors").get_text() == "Azalia Mirhoseini, Hieu Pham, Quoc V. Le"
+    assert dev.select_one("a.sw-papers-title")["href"] == "https://arxiv.org/pdf/1706.04972.pdf"
+    assert dev.select_one(".sw-papers-authors").get_text() == "Azalia Mirhoseini, Hieu Pham, Quoc V. Le"
 
 
 def test_backlinks_to_every_citing_place(built) -> None:
     page = soup(built)
-    links = page.select("#paper-mirhoseini2017device .papers-backlinks a")
+    links = page.select("#paper-mirhoseini2017device .sw-papers-backlinks a")
     assert [a["href"] for a in links] == ["#cite-index-0", "#cite-index-3", "other.html#cite-other-1"]
     assert page.select_one("#cite-index-0") is not None
     assert soup(built, "other").select_one("#cite-other-1") is not None
@@ -83,7 +83,7 @@ def test_paper_role_text(built) -> None:
 
 
 def test_cross_page_citation(built) -> None:
-    links = soup(built, "other").select("sup.papers-cite a")
+    links = soup(built, "other").select("sup.sw-papers-cite a")
     assert [(a["href"], a.get_text()) for a in links] == [
         ("index.html#paper-mao2019scheduling", "1"),
         ("index.html#paper-mirhoseini2017device", "4"),
@@ -127,5 +127,5 @@ def test_anchor_for(key: str, anchor: str) -> None:
 
 
 def test_css_is_shipped(built) -> None:
-    assert (built.outdir / "_static" / "papers.css").is_file()
-    assert soup(built).select_one('link[href*="papers.css"]') is not None
+    assert (built.outdir / "_static" / "sphinx-workshop" / "sphinx-workshop.css").is_file()
+    assert soup(built).select_one('link[href*="sphinx-workshop/sphinx-workshop.css"]') is not None

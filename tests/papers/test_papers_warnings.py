@@ -82,24 +82,24 @@ def test_every_subtype_is_registered() -> None:
 def test_valid_items_still_render(bad) -> None:
     page = soup(bad)
     para = page.select_one("div.body p")
-    cites = para.select("sup.papers-cite")
-    assert cites[0].select_one("span.papers-key").get_text() == "nosuchkey"  # unknown: shown, not dropped
+    cites = para.select("sup.sw-papers-cite")
+    assert cites[0].select_one("span.sw-papers-key").get_text() == "nosuchkey"  # unknown: shown, not dropped
     assert cites[0].select_one("a")["href"] == "#paper-good"
     assert para.select_one("span.papers-paper").get_text() == "alsomissing"
-    items = page.select("ol.papers-references > li")
+    items = page.select("ol.sw-papers-references > li")
     assert [li["id"] for li in items] == [
         "paper-fine", "paper-broken", "paper-good", "paper-notitle", "paper-badurl",
     ]  # fmt: skip
-    assert items[2].select_one(".papers-title").get_text() == "Good, But Listed Before"  # first one wins
-    assert items[3].select_one("a.papers-title").get_text() == "notitle"
-    bad_link = items[4].select_one(".papers-title")
+    assert items[2].select_one(".sw-papers-title").get_text() == "Good, But Listed Before"  # first one wins
+    assert items[3].select_one("a.sw-papers-title").get_text() == "notitle"
+    bad_link = items[4].select_one(".sw-papers-title")
     assert bad_link.name == "span" and bad_link.get_text() == "A Paper With A Bad Link"
     assert "javascript" not in str(page)
-    assert not items[4].select(".papers-doi, .papers-arxiv")
+    assert not items[4].select(".sw-papers-doi, .sw-papers-arxiv")
     assert page.select_one("#paper-stray") is None
     dup = soup(bad, "dup")
-    assert dup.select_one(".papers-references") is None  # all its keys were listed first by index
-    assert dup.select_one("sup.papers-cite a")["href"] == "index.html#paper-fine"
+    assert dup.select_one(".sw-papers-references") is None  # all its keys were listed first by index
+    assert dup.select_one("sup.sw-papers-cite a")["href"] == "index.html#paper-fine"
 
 
 def test_suppress_warnings_names_the_subtypes(build_once) -> None:

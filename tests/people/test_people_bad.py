@@ -55,18 +55,18 @@ def test_each_bad_input_warns_at_its_line(app) -> None:
 def test_cards_keep_what_is_valid(app) -> None:
     app.build()
     soup = soup_of(app, "index.html")
-    cards = soup.select("div.person-card")
+    cards = soup.select("div.sw-person-card")
     assert len(cards) == 10
 
     # No name: no id, no avatar, but the affiliation and the profile link.
     nameless = cards[0]
     assert not nameless.has_attr("id")
-    assert nameless.select_one(".person-name, .person-avatar") is None
+    assert nameless.select_one(".sw-person-name, .sw-person-avatar") is None
     assert nameless.select_one('[itemprop="affiliation"]').text == "Nowhere"
-    link = nameless.select_one("a.person-twitter")
+    link = nameless.select_one("a.sw-person-twitter")
     assert (link["href"], link["aria-label"]) == (
         "https://twitter.com/nameless",
-        "Twitter profile (@nameless)",
+        "@nameless, Twitter profile",
     )
 
     by_id = {card.get("id"): card for card in cards}
@@ -84,13 +84,13 @@ def test_cards_keep_what_is_valid(app) -> None:
         ("person-remote-photo", "RP"),
     ]:
         assert by_id[anchor].select_one("img") is None
-        assert by_id[anchor].select_one(".person-avatar").text == initials
+        assert by_id[anchor].select_one(".sw-person-avatar").text == initials
     assert not (app.outdir / "_images").exists()
     # The javascript: homepage is dropped, the Twitter link kept.
     assert [a["href"] for a in by_id["person-script-homepage"].select("a")] == [
         "https://twitter.com/ok_handle"
     ]
-    assert by_id["person-bad-profiles"].select_one(".person-links") is None
+    assert by_id["person-bad-profiles"].select_one(".sw-person-links") is None
     # The second card of a person in one page renders, without a second id.
     assert cards[-1].select_one('[itemprop="name"]').text == "Bad Handle"
     assert not cards[-1].has_attr("id")
@@ -112,6 +112,6 @@ def test_names_are_text_never_markup(app) -> None:
     assert "<b>Bold</b>" not in html
     soup = soup_of(app, "index.html")
     card = soup.select_one("#person-script-alert-1-script")
-    assert card.select_one('.person-name [itemprop="name"]').text == "<script>alert(1)</script>"
+    assert card.select_one('.sw-person-name [itemprop="name"]').text == "<script>alert(1)</script>"
     assert card.select_one('[itemprop="affiliation"]').text == "<b>Bold</b> & Co"
     assert [s for s in soup.select("script") if "alert" in s.text] == []

@@ -67,7 +67,7 @@ def test_epub_shows_urls_and_is_well_formed(app) -> None:
     page = app.outdir / "index.xhtml"
     tree = etree.parse(str(page))  # well-formed XHTML (itemscope="" is valid XML)
     ns = {"x": "http://www.w3.org/1999/xhtml"}
-    cards = tree.xpath('//x:div[contains(@class, "person-card")]', namespaces=ns)
+    cards = tree.xpath('//x:div[contains(@class, "sw-person-card")]', namespaces=ns)
     assert [card.get("id") for card in cards] == [
         "person-anna-goldie",
         "person-azalia-mirhoseini",
@@ -78,7 +78,7 @@ def test_epub_shows_urls_and_is_well_formed(app) -> None:
     for line in AZALIA_URLS:
         label, url = line.split(": ", 1)
         assert f"{label}: {url}" in text
-    assert not tree.xpath('//x:span[contains(@class, "person-avatar")]', namespaces=ns)
+    assert not tree.xpath('//x:span[contains(@class, "sw-person-avatar")]', namespaces=ns)
     assert (app.outdir / "_images" / "anna.png").is_file()
 
 

@@ -3,31 +3,33 @@ photos, ``{person}`` links across pages, the domain's records, objects.inv and t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from peoplekit import inventory, soup_of, warnings_of
 
-from sphinx_workshop.assets import STATIC_DIR
+from sphinx_workshop.assets import STATIC_DIR, STYLESHEET
 from sphinx_workshop.people import PersonRecord, anchor_for
 
 AZALIA_LINKS = [
     # (href, visible text, accessible name)
-    ("https://twitter.com/Azaliamirh", "@Azaliamirh", "Azalia Mirhoseini on Twitter (@Azaliamirh)"),
+    ("https://twitter.com/Azaliamirh", "@Azaliamirh", "@Azaliamirh, Azalia Mirhoseini on Twitter"),
     ("https://example.org/azalia", "Homepage", "Homepage of Azalia Mirhoseini"),
-    ("https://github.com/azalia-m", "GitHub", "Azalia Mirhoseini on GitHub"),
+    ("https://github.com/azalia-m", "GitHub", "GitHub profile of Azalia Mirhoseini"),
     (
         "https://scholar.google.com/citations?user=bOS-zGIAAAAJ",
         "Google Scholar",
-        "Azalia Mirhoseini on Google Scholar",
+        "Google Scholar profile of Azalia Mirhoseini",
     ),
     (
         "https://sigmoid.social/@azalia",
         "@azalia@sigmoid.social",
-        "Azalia Mirhoseini on Mastodon (@azalia@sigmoid.social)",
+        "@azalia@sigmoid.social, Azalia Mirhoseini on Mastodon",
     ),
     (
         "https://bsky.app/profile/azalia.bsky.social",
         "@azalia.bsky.social",
-        "Azalia Mirhoseini on Bluesky (@azalia.bsky.social)",
+        "@azalia.bsky.social, Azalia Mirhoseini on Bluesky",
     ),
 ]
 
@@ -39,67 +41,67 @@ def test_cards_render_every_option(app) -> None:
     soup = soup_of(app, "index.html")
 
     # The grid holds the first two cards; the lone organizer and the speaker are cards of their own.
-    grid = soup.select_one("div.person-grid")
+    grid = soup.select_one("div.sw-person-grid")
     assert "committee" in grid["class"]  # :class:
-    assert [card["id"] for card in grid.select(".person-card")] == [
+    assert [card["id"] for card in grid.select(".sw-person-card")] == [
         "person-anna-goldie",
         "person-azalia-mirhoseini",
     ]
-    cards = soup.select("div.person-card")
+    cards = soup.select("div.sw-person-card")
     assert [card["id"] for card in cards] == [
         "person-anna-goldie",
         "person-azalia-mirhoseini",
         "person-jonathan-raiman",
         "person-ed-chi",
     ]
-    assert cards[2].find_parent("div", class_="person-grid") is None
-    assert "person-organizer" in cards[2]["class"]
-    assert "person-speaker" in cards[3]["class"]
+    assert cards[2].find_parent("div", class_="sw-person-grid") is None
+    assert "sw-person-organizer" in cards[2]["class"]
+    assert "sw-person-speaker" in cards[3]["class"]
 
     # schema.org Person microdata on every card: name, affiliation (an Organization), sameAs links.
     for card in cards:
         assert card["itemscope"] == ""
         assert card["itemtype"] == "https://schema.org/Person"
-    names = [card.select_one('.person-name [itemprop="name"]').text for card in cards]
+    names = [card.select_one('.sw-person-name [itemprop="name"]').text for card in cards]
     assert names == ["Anna Goldie", "Azalia Mirhoseini", "Jonathan Raiman", "Ed Chi"]
-    org = cards[0].select_one('.person-affiliation [itemprop="affiliation"]')
+    org = cards[0].select_one('.sw-person-affiliation [itemprop="affiliation"]')
     assert org["itemtype"] == "https://schema.org/Organization"
     assert org.select_one('[itemprop="name"]').text == "Google Brain"
     assert cards[2].select_one('[itemprop="affiliation"]').text == "NVIDIA"
     assert cards[3].select_one('[itemprop="affiliation"]') is None  # a speaker with none: none invented
-    assert cards[3].select_one(".person-affiliation") is None
+    assert cards[3].select_one(".sw-person-affiliation") is None
 
     # Twitter: the handle without @ links to the default base URL; its name says whose profile it is.
-    anna = cards[0].select_one("a.person-twitter")
+    anna = cards[0].select_one("a.sw-person-twitter")
     assert anna["href"] == "https://twitter.com/annadgoldie"
     assert anna.text == "@annadgoldie"
-    assert anna["aria-label"] == "Anna Goldie on Twitter (@annadgoldie)"
+    assert anna["aria-label"] == "@annadgoldie, Anna Goldie on Twitter"
     assert anna["itemprop"] == "sameAs"
 
     # Every profile option, in the order shown.
-    links = cards[1].select(".person-links a")
+    links = cards[1].select(".sw-person-links a")
     assert [(a["href"], a.text, a["aria-label"]) for a in links] == AZALIA_LINKS
     assert all(a["itemprop"] == "sameAs" for a in links)
 
     # A photo is an image Sphinx copies; without one, locally generated initials hidden from readers.
-    photo = cards[0].select_one("img.person-photo")
+    photo = cards[0].select_one("img.sw-person-photo")
     assert photo["src"] == "_images/anna.png"
     assert photo["alt"] == "Photo of Anna Goldie"
     assert (app.outdir / "_images" / "anna.png").is_file()
-    assert cards[0].select_one(".person-avatar") is None
-    avatars = [card.select_one(".person-avatar") for card in cards[1:]]
+    assert cards[0].select_one(".sw-person-avatar") is None
+    avatars = [card.select_one(".sw-person-avatar") for card in cards[1:]]
     assert [(a.text, a["aria-hidden"]) for a in avatars] == [("AM", "true"), ("JR", "true"), ("EC", "true")]
 
     # The body is MyST content.
-    bio = cards[1].select_one("div.person-bio")
+    bio = cards[1].select_one("div.sw-person-bio")
     assert bio.select_one("strong").text == "machine learning"
-    assert cards[0].select_one(".person-bio") is None
+    assert cards[0].select_one(".sw-person-bio") is None
 
     # No request to a third-party host: every src and stylesheet is local.
     for tag in soup.select("img[src], script[src], link[href][rel~=stylesheet]"):
         assert "://" not in (tag.get("src") or tag.get("href")), tag
-    assert soup.select_one('link[href^="_static/people.css"]')
-    assert (app.outdir / "_static" / "people.css").is_file()
+    assert soup.select_one('link[href^="_static/sphinx-workshop/sphinx-workshop.css"]')
+    assert (app.outdir / "_static" / "sphinx-workshop" / "sphinx-workshop.css").is_file()
 
 
 @pytest.mark.sphinx("html", testroot="people-basic", freshenv=True)
@@ -149,9 +151,11 @@ def test_singlehtml_links_stay_on_the_page(app) -> None:
     app.build()
     assert warnings_of(app) == []
     soup = soup_of(app, "index.html")
-    # Sphinx 9 writes "#document-index#person-ed-chi" (it no longer trims the document part; the
-    # site's conf.py does); the card's own id is the last fragment, and it is on the page.
-    anchors = [a["href"].rpartition("#")[2] for a in soup.select("a.reference.internal:has(.people-person)")]
+    # Sphinx 9 would write "#document-index#person-ed-chi" (it no longer trims the document part); the
+    # extension trims it (sphinx_workshop.repairs), so each link is the card's own id, on the page.
+    hrefs = [a["href"] for a in soup.select("a.reference.internal:has(.people-person)")]
+    assert all(href.startswith("#") and href.count("#") == 1 for href in hrefs), hrefs
+    anchors = [href[1:] for href in hrefs]
     assert anchors == [
         "person-ed-chi",
         "person-anna-goldie",
@@ -159,25 +163,28 @@ def test_singlehtml_links_stay_on_the_page(app) -> None:
         "person-ed-chi",
         "person-ed-chi",
     ]
-    assert all(soup.select_one(f"div.person-card#{anchor}") for anchor in anchors)
+    assert all(soup.select_one(f"div.sw-person-card#{anchor}") for anchor in anchors)
 
 
 @pytest.mark.sphinx("html", testroot="people-xbase", freshenv=True)
 def test_twitter_base_url_is_configurable(app) -> None:
     app.build()
     assert warnings_of(app) == []
-    link = soup_of(app, "index.html").select_one("a.person-twitter")
+    link = soup_of(app, "index.html").select_one("a.sw-person-twitter")
     assert link["href"] == "https://x.com/martin_maas"  # a missing trailing / is added
-    assert link["aria-label"] == "Martin Maas on X (@martin_maas)"
+    assert link["aria-label"] == "@martin_maas, Martin Maas on X"
     assert link.text == "@martin_maas"
 
 
 def test_css_is_small_and_uses_theme_colours() -> None:
-    css = (STATIC_DIR / "people.css").read_text(encoding="utf-8")
-    assert len(css.encode()) <= 1536
+    css = (STATIC_DIR / STYLESHEET).read_text(encoding="utf-8")
+    assert len(css.encode()) <= 3.5 * 1024
     assert "repeat(auto-fill,minmax(" in css
-    assert "var(--pst-color-" in css
-    assert "#" not in css.split("*/", 1)[1]  # no hard-coded colour
+    # Colours of our own (--sw-color-*), mapped to pydata's and furo's variables, then a fallback.
+    assert "var(--sw-color-text,var(--pst-color-text-base,var(--color-foreground-primary,#" in css
+    rules = css.split("*/", 1)[1]
+    # A literal colour only as the last fallback of a variable, never a rule's own value.
+    assert re.findall(r"#[0-9a-f]{3,6}\b", rules) == re.findall(r"(?<=,)#[0-9a-f]{3,6}(?=\))", rules)
     assert "@import" not in css and "url(" not in css  # no web font, no remote request
     shipped = sum(p.stat().st_size for p in STATIC_DIR.iterdir() if p.suffix in {".css", ".js"})
     assert shipped < 5 * 1024, f"the extension ships {shipped} bytes of CSS and JS"

@@ -49,6 +49,10 @@ def test_valid_values(option, value, url, text) -> None:
     profile = make_profile(option, value, twitter_base_url=BASE)
     assert profile is not None
     assert (profile.url, profile.text) == (url, text)
+    # WCAG 2.5.3 (label in name): the accessible name begins with the visible text, then says whose.
+    assert profile.accessible_name("Ada Lovelace").startswith(text)
+    assert "Ada Lovelace" in profile.accessible_name("Ada Lovelace")
+    assert profile.accessible_name("").startswith(text)
 
 
 @pytest.mark.parametrize(

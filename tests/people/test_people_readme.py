@@ -37,15 +37,15 @@ def test_readme_example_builds_as_documented(make_app, tmp_path) -> None:
         app.cleanup()
     assert warnings_of(app) == []
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert [card["id"] for card in soup.select("div.person-grid > div.person-card")] == [
+    assert [card["id"] for card in soup.select("div.sw-person-grid > div.sw-person-card")] == [
         "person-anna-goldie",
         "person-azalia-mirhoseini",
     ]
-    assert soup.select_one("div.person-card.person-speaker")["id"] == "person-ed-chi"
-    twitter = soup.select_one("#person-anna-goldie a.person-twitter")
+    assert soup.select_one("div.sw-person-card.sw-person-speaker")["id"] == "person-ed-chi"
+    twitter = soup.select_one("#person-anna-goldie a.sw-person-twitter")
     # the README quotes this accessible name
     assert f'aria-label="{twitter["aria-label"]}"' in section()
-    assert len(soup.select("#person-azalia-mirhoseini .person-links a")) == 6
+    assert len(soup.select("#person-azalia-mirhoseini .sw-person-links a")) == 6
     assert [a["href"] for a in soup.select("a.reference.internal:has(.people-person)")] == [
         "#person-anna-goldie",
         "#person-azalia-mirhoseini",

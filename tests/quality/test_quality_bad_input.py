@@ -137,7 +137,7 @@ def test_valid_papers_still_render(app) -> None:
 def test_valid_cards_still_render_and_nothing_is_unescaped(app) -> None:
     app.build()
     people = page(app, "people.html")
-    cards = {card.get("id"): card for card in people.select(".person-card")}
+    cards = {card.get("id"): card for card in people.select(".sw-person-card")}
     valid = cards[person_anchor("Valid Person")]
     assert valid.select_one("a[href='https://twitter.com/valid_person']")
     assert valid.select_one("a[href='https://example.org/valid']")
@@ -149,7 +149,7 @@ def test_valid_cards_still_render_and_nothing_is_unescaped(app) -> None:
     assert cards[person_anchor("Script Homepage")].select_one("a[href='https://twitter.com/ok_handle']")
     for name in ("Outside Photo", "Missing Photo", "Ftp Homepage", "Bad Profiles"):
         assert name in cards[person_anchor(name)].get_text()
-    assert any("Nowhere" in card.get_text() for card in people.select(".person-card"))
+    assert any("Nowhere" in card.get_text() for card in people.select(".sw-person-card"))
     assert people.select_one(f"a[href='#{person_anchor('Valid Person')}']")
     # What was written as markup in a name or an affiliation is shown as text.
     assert "<script>alert(1)</script>" in people.get_text()

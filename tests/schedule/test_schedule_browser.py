@@ -19,11 +19,11 @@ def test_schedule_follows_the_visitor_time_zone(app) -> None:
             errors: list[str] = []
             page.on("pageerror", lambda exc: errors.append(str(exc)))
             page.goto(base + "index.html")
-            box = page.locator("div.workshop-schedule").first
+            box = page.locator("div.sw-schedule").first
             first = box.locator("time").first
             # 09:00 in Los Angeles on December 12th is 02:00 on December 13th in Tokyo.
             expect(first).to_have_text("Dec 13, 02:00")
-            expect(box.locator(".workshop-schedule-zone-name")).to_have_text("Asia/Tokyo (your time zone)")
+            expect(box.locator(".sw-schedule-zone-name")).to_have_text("Asia/Tokyo (your time zone)")
             mine = box.get_by_role("button", name="Your time (Asia/Tokyo)")
             expect(mine).to_have_attribute("aria-pressed", "true")
 
@@ -33,9 +33,7 @@ def test_schedule_follows_the_visitor_time_zone(app) -> None:
             expect(first).to_have_text("09:00")
             expect(event).to_have_attribute("aria-pressed", "true")
             expect(mine).to_have_attribute("aria-pressed", "false")
-            expect(box.locator(".workshop-schedule-zone-name")).to_have_text(
-                "America/Los_Angeles (PST, UTC-08:00)"
-            )
+            expect(box.locator(".sw-schedule-zone-name")).to_have_text("America/Los_Angeles (PST, UTC-08:00)")
 
             box.get_by_role("button", name="UTC").click()
             expect(first).to_have_text("17:00")
@@ -44,7 +42,7 @@ def test_schedule_follows_the_visitor_time_zone(app) -> None:
 
             from axe_playwright_python.sync_playwright import Axe
 
-            results = Axe().run(page, context="div.workshop-schedule")
+            results = Axe().run(page, context="div.sw-schedule")
             assert results.violations_count == 0, results.generate_report()
         finally:
             browser.close()

@@ -101,20 +101,48 @@ def test_no_organizer_key_without_organizer_cards(app) -> None:
     assert "location" not in first and "eventAttendanceMode" not in first
 
 
+def _rebuild(make_app, srcdir, edit=None):
+    """Build (incrementally when *edit* is given, after applying it); (JSON-LD, read, written)."""
+    if edit is not None:
+        path, old, new = edit
+        text = (srcdir / path).read_text(encoding="utf-8")
+        assert old in text
+        (srcdir / path).write_text(text.replace(old, new), encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, freshenv=edit is None)
+    read: list[str] = []
+    written: set[str] = set()
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    app.connect("html-page-context", lambda app, page, *args: written.add(page))
+    try:
+        app.build()
+        [event] = json_ld(app, "event.html")
+    finally:
+        app.cleanup()
+    return [person["name"] for person in event.get("organizer", [])], set(read), written
+
+
 def test_organizers_follow_an_edit_of_another_page(make_app, rootdir, sphinx_test_tempdir) -> None:
-    srcdir = sphinx_test_tempdir / "schedule-event-incremental"
+    # The event is on a leaf page (not the root, not a toctree parent), so Sphinx itself would
+    # never write it again: only the extension's invalidation can.
+    srcdir = sphinx_test_tempdir / "schedule-event-leaf"
     shutil.rmtree(srcdir, ignore_errors=True)
-    shutil.copytree(rootdir / "test-schedule-event", srcdir)
-    app = make_app("html", srcdir=srcdir, freshenv=True)
-    app.build()
-    app.cleanup()
-    people = srcdir / "committee.md"
-    people.write_text(people.read_text(encoding="utf-8").replace("Alan Turing", "Grace Hopper"), "utf-8")
-    app = make_app("html", srcdir=srcdir)  # incremental: index.md itself is unchanged
-    app.build()
-    [event] = json_ld(app, "index.html")
-    assert [person["name"] for person in event["organizer"]] == [
-        "Edsger Dijkstra",
-        "Ada Lovelace",
-        "Grace Hopper",
-    ]
+    shutil.copytree(rootdir / "test-schedule-event-leaf", srcdir)
+    names, _, _ = _rebuild(make_app, srcdir)
+    assert names == ["Edsger Dijkstra", "Ada Lovelace", "Alan Turing"]
+
+    names, read, written = _rebuild(make_app, srcdir, ("committee.md", "Alan Turing", "Grace Hopper"))
+    assert names == ["Edsger Dijkstra", "Ada Lovelace", "Grace Hopper"]
+    assert read == {"committee"}  # the event page is written again, not read again
+    assert "event" in written and "notes" not in written
+
+    edit = ("committee.md", ":affiliation: Analytical Engines", ":affiliation: Difference Engines")
+    names, read, written = _rebuild(make_app, srcdir, edit)
+    assert read == {"committee"} and "event" in written
+
+    # text around the cards changes nothing the event shows: its page is not written again
+    names, read, written = _rebuild(make_app, srcdir, ("committee.md", "Some words", "A few words"))
+    assert read == {"committee"} and "event" not in written
+    assert names == ["Edsger Dijkstra", "Ada Lovelace", "Grace Hopper"]
+
+    names, read, written = _rebuild(make_app, srcdir, ("notes.md", "A page", "One page"))
+    assert read == {"notes"} and "event" not in written

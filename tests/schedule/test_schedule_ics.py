@@ -22,10 +22,24 @@ def test_fold_keeps_75_octet_lines_and_round_trips(text: str) -> None:
     folded = fold(line)
     assert folded.endswith(b"\r\n")
     physical = folded[:-2].split(b"\r\n")
-    assert all(len(part) <= 75 for part in physical)
-    assert all(part.startswith(b" ") for part in physical[1:])
+    for number, part in enumerate(physical):
+        assert len(part) <= 75, (number, part)  # octets, not characters
+        assert part.startswith(b" ") == (number > 0)
+        part.decode("utf-8")  # each physical line on its own: never cut inside a UTF-8 sequence
     unfolded = physical[0] + b"".join(part[1:] for part in physical[1:])
-    assert unfolded.decode("utf-8") == line  # never cut inside a UTF-8 sequence
+    assert unfolded.decode("utf-8") == line
+
+
+def test_fold_cuts_between_characters_at_the_75th_octet() -> None:
+    # 73 ASCII octets then 3-octet characters: the first line may hold 74 or 75 octets, never a
+    # partial character; continuation lines carry a space and at most 74 octets of content
+    line = "A" * 73 + "\u20ac" * 30
+    physical = fold(line)[:-2].split(b"\r\n")
+    assert physical[0] == b"A" * 73
+    assert all(len(part) <= 75 and part[1:].decode("utf-8") for part in physical[1:])
+    assert [len(part) for part in physical[1:-1]] == [73] * (len(physical) - 2)
+    assert fold("B" * 75) == b"B" * 75 + b"\r\n"
+    assert fold("B" * 76) == b"B" * 75 + b"\r\n B\r\n"
 
 
 def test_calendar_parses_and_dtstamp_follows_source_date_epoch(monkeypatch) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
@@ -13,7 +15,7 @@ def test_paper_and_person_roles_link_and_give_the_calendar_their_text(app) -> No
     app.build()
     assert strip_escape_sequences(app.warning.getvalue()) == ""
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
-    links = soup.select("div.workshop-schedule tbody a")
+    links = soup.select("div.sw-schedule tbody a")
     assert [(a["href"], a.text) for a in links] == [
         ("papers.html#paper-graphs", "Graph Partitioning with Learning"),
         ("papers.html#paper-tuning", "Tuning"),
@@ -26,3 +28,37 @@ def test_paper_and_person_roles_link_and_give_the_calendar_their_text(app) -> No
         "Invited talk: Grace Hopper",
         "Lunch",
     ]
+
+
+def _build(make_app, srcdir, fresh: bool):
+    app = make_app("html", srcdir=srcdir, freshenv=fresh)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    page = BeautifulSoup((app.outdir / "program.html").read_text(encoding="utf-8"), "html.parser")
+    calendar = icalendar.Calendar.from_ical((app.outdir / "program.ics").read_bytes())
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    return set(read), page, summaries
+
+
+def test_schedule_follows_edits_of_the_papers_and_cards_it_names(make_app, rootdir, sphinx_test_tempdir):
+    # The schedule is on a leaf page, which Sphinx itself would not write again.
+    srcdir = sphinx_test_tempdir / "schedule-leaf"
+    shutil.rmtree(srcdir, ignore_errors=True)
+    shutil.copytree(rootdir / "test-schedule-leaf", srcdir)
+    _, page, summaries = _build(make_app, srcdir, fresh=True)
+    assert summaries[0] == "Contributed talks: Graph Partitioning with Learning"
+    assert page.select_one('a[href="people.html#person-grace-hopper"]')["title"] == "Grace Hopper, Navy"
+
+    papers = srcdir / "papers.md"
+    papers.write_text(papers.read_text("utf-8").replace("Graph Partitioning", "Graph Cutting"), "utf-8")
+    people = srcdir / "people.md"
+    people.write_text(people.read_text("utf-8").replace("Navy", "US Navy"), "utf-8")
+    read, page, summaries = _build(make_app, srcdir, fresh=False)
+    assert read == {"papers", "people"}  # the schedule's page is written again, not read again
+    assert summaries[0] == "Contributed talks: Graph Cutting with Learning"
+    assert page.select_one('a[href="papers.html#paper-graphs"]').get_text() == "Graph Cutting with Learning"
+    assert page.select_one('a[href="people.html#person-grace-hopper"]')["title"] == "Grace Hopper, US Navy"

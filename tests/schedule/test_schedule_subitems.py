@@ -25,11 +25,11 @@ def test_subitems_render_as_a_nested_list_and_one_event_each(app) -> None:
     app.build()
     assert strip_escape_sequences(app.warning.getvalue()) == ""
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
-    rows = soup.select("div.workshop-schedule tbody tr")
+    rows = soup.select("div.sw-schedule tbody tr")
     assert len(rows) == 2  # the sub-items are not rows of their own
     session = rows[1].select("td")[1]
     assert [p.text for p in session.select(":scope > p")] == ["Contributed talks"]
-    talks = session.select(":scope > ul.workshop-schedule-subitems > li")
+    talks = session.select(":scope > ul.sw-schedule-subitems > li")
     assert [li.text.strip() for li in talks] == TITLES
     assert [li.select_one("a")["href"] for li in talks] == [
         "papers.html#paper-program_cummins_2020",
@@ -48,7 +48,7 @@ def test_subitems_render_as_a_nested_list_and_one_event_each(app) -> None:
 
     # Unindented sub-items after a blank line, with markup and characters the calendar escapes.
     edge = BeautifulSoup((app.outdir / "edge.html").read_text(encoding="utf-8"), "html.parser")
-    posters = edge.select("div.workshop-schedule tbody tr")[1]
+    posters = edge.select("div.sw-schedule tbody tr")[1]
     assert [li.text.strip() for li in posters.select("li")] == ["Compilers, quickly; well", "Graphs"]
     assert posters.select_one("li em").text == "Compilers"
     calendar = (app.outdir / "edge.ics").read_bytes()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_workshop.assets import add_assets
 from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirective
 from sphinx_workshop.papers.domain import PapersDomain
 from sphinx_workshop.papers.memo import setup_memo
@@ -38,4 +37,3 @@ def setup_papers(app: Sphinx) -> None:
     app.add_post_transform(RenderReferenceLists)
     app.connect("env-updated", on_env_updated)
     app.connect("warn-missing-reference", on_warn_missing_reference)
-    add_assets(app, css=("papers.css",))

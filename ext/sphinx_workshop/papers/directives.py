@@ -17,6 +17,7 @@ from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.papers import styles
 from sphinx_workshop.papers.bibtex import Undecodable, load_bibfiles
@@ -43,7 +44,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
 
 class _PapersDirective(WorkshopDirective):
     def domain(self) -> PapersDomain:
-        return self.env.domains["papers"]  # type: ignore[return-value]
+        return papers_domain(self.env)
 
 
 def checked_record(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
+from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain, ObjType
 from sphinx.util import logging
 
@@ -27,11 +28,13 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Set
 
     from docutils.nodes import Element
-    from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
+
+#: What each document contributes, stored by docname (cleared, merged and compared alike).
+_PER_DOCUMENT = ("entries", "lists", "cites", "anyrefs")
 
 
 class PapersDomain(Domain):
@@ -46,17 +49,18 @@ class PapersDomain(Domain):
         "entries": {},  # docname -> [Row] (PaperRecord fields as a plain tuple)
         "lists": {},  # docname -> [ListRecord]
         "cites": {},  # docname -> Places (the keys of each citation place)
+        "anyrefs": {},  # docname -> the targets of its {any} roles (a paper's title may show there)
         "fresh": set(),  # documents read in this build (duplicate warnings, lists not compared)
         "fingerprint": EMPTY_FINGERPRINT,  # what the last build's output depended on
         "order": [],  # documents in the order numbering used
     }
-    data_version = 5
+    data_version = 6  # 5: {any} targets; 6: rich BibTeX records
 
     #: Numbers, labels and back-links. Kept on the domain object, not in the pickled environment:
     #: they are recomputed on every ``env-updated`` (only the compact fingerprint is stored).
     _derived: numbering.Derived | None = None
     #: What the documents cleared in this build contributed before (to skip work when nothing changed).
-    _previous: dict[str, tuple[Any, Any, Any]] | None = None
+    _previous: dict[str, tuple[Any, ...]] | None = None
 
     @property
     def derived(self) -> numbering.Derived:
@@ -98,6 +102,11 @@ class PapersDomain(Domain):
             places.append(keys)
         if places:
             self.data["cites"][docname] = tuple(places)
+        anyrefs = sorted(
+            {node["reftarget"] for node in document.findall(pending_xref) if node["reftype"] == "any"}
+        )
+        if anyrefs:
+            self.data["anyrefs"][docname] = tuple(anyrefs)
         self.data["fresh"].add(docname)
         if self._lists_math(docname):
             # The math of entries appears at write time; Sphinx 7.4 decides on MathJax at read time
@@ -117,7 +126,7 @@ class PapersDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         """Forget what *docname* contributed (remembering it until ``env-updated``)."""
-        before = tuple(self.data[kind].pop(docname, None) for kind in ("entries", "lists", "cites"))
+        before = tuple(self.data[kind].pop(docname, None) for kind in _PER_DOCUMENT)
         if self._previous is None:
             self._previous = {}
         self._previous.setdefault(docname, before)  # type: ignore[arg-type]
@@ -132,16 +141,18 @@ class PapersDomain(Domain):
         if order != self.data["order"]:
             return False
         for docname in fresh | previous.keys():
-            entries, lists, cites = previous.get(docname, (None, None, None))
+            entries, lists, cites, anyrefs = previous.get(docname, (None,) * len(_PER_DOCUMENT))
             if entries or lists or self.data["entries"].get(docname) or self.data["lists"].get(docname):
                 return False
             if (cites or ()) != self.data["cites"].get(docname, ()):
+                return False
+            if (anyrefs or ()) != self.data["anyrefs"].get(docname, ()):
                 return False
         return True
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take over what the documents read by a parallel worker contributed."""
-        for kind in ("entries", "lists", "cites"):
+        for kind in _PER_DOCUMENT:
             for docname, value in otherdata[kind].items():
                 if docname in docnames:
                     self.data[kind][docname] = value
@@ -171,7 +182,8 @@ class PapersDomain(Domain):
                     location=duplicate.location(),
                 )
         cites: dict[str, Places] = self.data["cites"]
-        old, current = self.data["fingerprint"], numbering.fingerprint(new, cites)
+        current = numbering.fingerprint(new, cites, self.data["anyrefs"])
+        old = self.data["fingerprint"]
         self._derived = new
         self.data["fingerprint"] = current
         self.data["order"] = order
@@ -227,7 +239,9 @@ class PapersDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> list[tuple[str, nodes.reference]]:
-        """``{any}`` finds papers by key."""
+        """``{any}`` finds papers by key (exactly: other domains may hold the key in another case)."""
+        if target not in self.papers:
+            return []
         refnode = self.resolve_xref(env, fromdocname, builder, "paper", target, node, contnode)
         return [] if refnode is None else [("papers:paper", refnode)]
 

@@ -81,6 +81,14 @@ class EntryMemo:
 
 
 _MEMOS: dict[str, EntryMemo] = {}
+#: The builders that write a page per document in place, for which a memo pays. Not EPUB: it packs
+#: every file of its output folder (doctrees aside, which Sphinx knows by name).
+MEMO_BUILDERS = frozenset({"html", "dirhtml"})
+
+
+def uses_memo(builder: Builder) -> bool:
+    """Whether *builder*'s lists reuse memoized entries."""
+    return builder.name in MEMO_BUILDERS
 
 
 def entry_memo(builder: Builder) -> EntryMemo:
@@ -133,7 +141,7 @@ def _depart(self: HTML5Translator, node: memo_paragraph) -> None:
 
 
 def _save(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is None and app.builder.format == "html":
+    if exception is None and uses_memo(app.builder):
         entry_memo(app.builder).save()
 
 

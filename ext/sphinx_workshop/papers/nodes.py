@@ -21,18 +21,6 @@ class references_list(nodes.General, nodes.Element):
     """
 
 
-def _skip(self: nodes.NodeVisitor, node: nodes.Element) -> None:
-    # Only reached if the post-transform did not run (a builder without post-transforms).
-    raise nodes.SkipNode
-
-
 def setup_nodes(app: Sphinx) -> None:
-    """Register the placeholder with visitors that skip it in every output format."""
-    app.add_node(
-        references_list,
-        html=(_skip, None),
-        latex=(_skip, None),
-        text=(_skip, None),
-        man=(_skip, None),
-        texinfo=(_skip, None),
-    )
+    """Register the placeholder, without visitors: a post-transform replaces it before any writer sees it."""
+    app.add_node(references_list)

@@ -6,13 +6,13 @@ is pickled: the environment keeps the records and a small :class:`Fingerprint` o
 
 from __future__ import annotations
 
-import hashlib
 import zlib
 from functools import cached_property
 from string import ascii_lowercase
 from typing import TYPE_CHECKING
 
 from sphinx_workshop.i18n import _
+from sphinx_workshop.invalidation import changed, digest
 from sphinx_workshop.papers.latex import plain
 from sphinx_workshop.papers.records import (
     Fingerprint,
@@ -236,34 +236,40 @@ def _checksum(text: str) -> int:
     return zlib.crc32(data) << 32 | zlib.adler32(data)
 
 
-def fingerprint(derived: Derived, cites: Mapping[str, Places]) -> Fingerprint:
+def fingerprint(
+    derived: Derived, cites: Mapping[str, Places], anyrefs: Mapping[str, Sequence[str]] | None = None
+) -> Fingerprint:
     """What citations and lists render, compact enough to keep in the pickled environment.
 
     A page's citations depend on the label, page and title of each key they cite (not on the
     entry's line: editing text above a list must not re-write the citing pages): one checksum per
     citing page. A list shows its own entries only: what they hold changes only when its page
     is re-read (and so re-written anyway); what other pages change is which of them are shown,
-    their labels and their back-links.
+    their labels and their back-links. *anyrefs*: docname -> targets of its ``{any}`` roles, which
+    show a paper's title as a ``{paper}`` does.
     """
     labels = derived.labels
     signature: dict[str, str] = {}
     pages: dict[str, int] = {}
-    for docname, places in cites.items():
+    for docname in cites.keys() | (anyrefs or {}).keys():
         parts = []
-        for key in {key for place in places for key in place.split(",")}:
+        for key in {key for place in cites.get(docname, ()) for key in place.split(",")}:
             sig = signature.get(key)
             if sig is None:
                 record = derived.find(key)
                 sig = f"{key}\1{labels[record.key]}\1{record.docname}\1{record.title}" if record else key
                 signature[key] = sig
             parts.append(sig)
+        for key in (anyrefs or {}).get(docname, ()):  # {any} shows the title, never the label
+            record = derived.papers.get(key)
+            parts.append(f"{key}\2{record.docname}\1{record.title}" if record else key)
         parts.sort()
         pages[docname] = _checksum("\0".join(parts))
     backlinks = derived.backlinks
-    lists = {}
-    for list_id, keys in derived.lists.items():
-        shown = repr([(key, labels[key], backlinks.get(key)) for key in keys])
-        lists[list_id] = hashlib.blake2b(shown.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    lists = {
+        list_id: digest([(key, labels[key], backlinks.get(key)) for key in keys])
+        for list_id, keys in derived.lists.items()
+    }
     return Fingerprint(pages, lists)
 
 
@@ -272,8 +278,5 @@ def affected_documents(old: Fingerprint, new: Fingerprint, reread: Set[str]) -> 
 
     A citing page shows its papers' labels, titles and pages; a list page its entries and back-links.
     """
-    docs = {doc for doc, digest in new.pages.items() if old.pages.get(doc) != digest}
-    for list_id in old.lists.keys() | new.lists.keys():
-        if old.lists.get(list_id) != new.lists.get(list_id):
-            docs.add(list_id.rpartition("#")[0])
-    return docs - reread
+    list_pages = {list_id.rpartition("#")[0] for list_id in changed(old.lists, new.lists, set())}
+    return (changed(old.pages, new.pages, set()) | list_pages) - reread

@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
 from sphinx_workshop.i18n import _
-from sphinx_workshop.papers.memo import build_context, entry_key, entry_memo, memo_paragraph
+from sphinx_workshop.papers.memo import build_context, entry_key, entry_memo, memo_paragraph, uses_memo
 from sphinx_workshop.papers.styles import DEFAULT_STYLE, entry_nodes
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def _letters(index: int) -> str:
 
 
 def _backlinks(builder: Builder, fromdocname: str, backlinks: Backlinks) -> nodes.inline:
-    span = nodes.inline("", "", classes=["papers-backlinks"])
+    span = nodes.inline("", "", classes=["sw-papers-backlinks"])
     # pdflatex has no glyph for the arrow
     arrow = "^" if builder.format == "latex" else "\u21a9"
     if len(backlinks) == 1:
@@ -75,7 +75,7 @@ def entry_paragraph(
     cls: type[nodes.paragraph] = nodes.paragraph,
 ) -> nodes.paragraph:
     """The entry of *record* in the named *style*, then its back-links."""
-    para = cls("", "", classes=["papers-entry"])
+    para = cls("", "", classes=["sw-papers-entry"])
     para.extend(entry_nodes(record, style))
     if backlinks:
         para += _backlinks(builder, fromdocname, backlinks)
@@ -115,10 +115,10 @@ def _render_list(
         lst = nodes.enumerated_list("", enumtype="arabic", prefix="", suffix=".")
     else:
         lst = nodes.bullet_list("", bullet="*")
-    lst["classes"] = ["papers-references", f"papers-{style}"]
+    lst["classes"] = ["sw-papers-references", f"sw-papers-{style}"]
     html = builder.format == "html"
-    memo = entry_memo(builder) if html else None
-    context = build_context(builder) if html else ""
+    memo = entry_memo(builder) if uses_memo(builder) else None
+    context = build_context(builder) if memo is not None else ""
     group = f"{builder.name}:{fromdocname}"
     for record, backlinks in entries:
         para: nodes.paragraph
@@ -130,9 +130,9 @@ def _render_list(
             if found is None:
                 para = entry_paragraph(builder, fromdocname, record, backlinks, entry_style, memo_paragraph)
             else:  # its HTML is reused; its words still reach the search index
-                para = memo_paragraph("", found[1], classes=["papers-entry"], memo_hit=True)
+                para = memo_paragraph("", found[1], classes=["sw-papers-entry"], memo_hit=True)
             para["memo_group"], para["memo_key"] = group, key
-        entry = nodes.list_item("", classes=["papers-item"])
+        entry = nodes.list_item("", classes=["sw-papers-item"])
         if html:
             entry["ids"] = [record.anchor]
         else:  # LaTeX and others label targets, not list items

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
-from sphinx.util.nodes import split_explicit_title
 
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.papers.nodes import PLACE_ATTR
-from sphinx_workshop.xrefs import domain_xref
+from sphinx_workshop.xrefs import DomainXRefRole, domain_xref
 
 if TYPE_CHECKING:
-    from docutils.nodes import Node, system_message
+    from docutils.nodes import Element, Node, system_message
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
@@ -37,24 +37,26 @@ class CiteRole(SphinxRole):
             warn(logger, "cite_empty", f"empty key in {{cite}}`{self.text}`", location=self.get_location())
         if not keys:
             return [], []
-        sup = nodes.superscript("", "", classes=["papers-cite"])
+        sup = nodes.superscript("", "", classes=["sw-papers-cite"])
         for index, key in enumerate(keys):
             if index:
                 sup += nodes.Text(",")
-            sup += domain_xref(self, "papers", "cite", key, key, explicit=False, classes=["papers-key"])
+            sup += domain_xref(self, "papers", "cite", key, key, explicit=False, classes=["sw-papers-key"])
         return [_place(keys), sup], []
 
 
-class PaperRole(SphinxRole):
-    """``{paper}`key``` (the paper's title as link text) or ``{paper}`text <key>```."""
+class PaperRole(DomainXRefRole):
+    """``{paper}`key``` (the paper's title as link text), ``{paper}`text <key>``` or ``{paper}`!key```."""
 
-    def run(self) -> tuple[list[Node], list[system_message]]:
-        """A ``pending_xref`` to the entry of the key."""
-        explicit, text, key = split_explicit_title(self.text)
-        key = key.strip()
-        if not key:
-            warn(logger, "cite_empty", "empty key in {paper}", location=self.get_location())
+    domain = "papers"
+
+    def result_nodes(
+        self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
+    ) -> tuple[list[Node], list[system_message]]:
+        """The reference after its back-link target; an empty key warns and gives nothing."""
+        if not is_ref:
+            return [node], []
+        if not node["reftarget"]:
+            warn(logger, "cite_empty", "empty key in {paper}", location=node)
             return [], []
-        classes = ["xref", "papers", "papers-paper"]
-        xref = domain_xref(self, "papers", "paper", key, text, explicit=explicit, classes=classes)
-        return [_place([key]), xref], []
+        return [_place([node["reftarget"]]), node], []

@@ -137,9 +137,9 @@ class Entry:
         if self.field("titleaddon"):
             rich = _join([rich, self.field("titleaddon")], ". ")
         if self.record.url and is_safe_url(self.record.url):
-            node: nodes.Element = nodes.reference("", "", refuri=self.record.url, classes=["papers-title"])
+            node: nodes.Element = nodes.reference("", "", refuri=self.record.url, classes=["sw-papers-title"])
         else:
-            node = nodes.inline("", "", classes=["papers-title"])
+            node = nodes.inline("", "", classes=["sw-papers-title"])
         for child in rich_nodes(rich):  # a link inside the title would nest links: its text only
             node += nodes.Text(child.astext()) if isinstance(child, nodes.reference) else child
         return node
@@ -244,17 +244,17 @@ class Entry:
         record = self.record
         if record.doi:
             url = RESOLVERS["doi"] + quote(record.doi, safe="/:;()._-<>[]")
-            out.append(_link(f"doi:{record.doi}", url, "papers-doi"))
+            out.append(_link(f"doi:{record.doi}", url, "sw-papers-doi"))
         if record.arxiv:
             label = f"arXiv:{record.arxiv}"
             if self.field("eprintclass"):
                 label += f" [{plain(self.field('eprintclass'))}]"
-            out.append(_link(label, RESOLVERS["arxiv"] + quote(record.arxiv, safe="/.:"), "papers-arxiv"))
+            out.append(_link(label, RESOLVERS["arxiv"] + quote(record.arxiv, safe="/.:"), "sw-papers-arxiv"))
         if record.eprint:
             kind, _sep, ident = record.eprint.partition(":")
             base = RESOLVERS.get(kind)
             url = base + quote(ident, safe="/.:;()_-") if base else ""
-            out.append(_link(f"{kind}:{ident}", url, "papers-eprint"))
+            out.append(_link(f"{kind}:{ident}", url, "sw-papers-eprint"))
         return out
 
     def note(self) -> Rich:
@@ -288,7 +288,7 @@ def _tail(entry: Entry, out: list[nodes.Node]) -> None:
         out += [node, nodes.Text(" ")]
     note = entry.note()
     if note:
-        out += [_span(note, "papers-note"), nodes.Text(" ")]
+        out += [_span(note, "sw-papers-note"), nodes.Text(" ")]
 
 
 def title_first(entry: Entry) -> list[nodes.Node]:
@@ -298,10 +298,10 @@ def title_first(entry: Entry) -> list[nodes.Node]:
     out += [title, _stop(title.astext())]
     names = entry.names()
     if names:
-        out += [nodes.inline(names, names, classes=["papers-authors"]), _stop(names)]
+        out += [nodes.inline(names, names, classes=["sw-papers-authors"]), _stop(names)]
     parts = [part for part in (entry.container(), *entry.details(), entry.date()) if part]
     if parts:
-        venue = _span(_join(parts, ", "), "papers-venue")
+        venue = _span(_join(parts, ", "), "sw-papers-venue")
         out += [venue, _stop(venue.astext())]
     _tail(entry, out)
     return out
@@ -316,13 +316,13 @@ def author_first(entry: Entry) -> list[nodes.Node]:
     record = entry.record
     names = entry.names(_("and"))
     if names:
-        out += [nodes.inline(names, names, classes=["papers-authors"]), _stop(names)]
+        out += [nodes.inline(names, names, classes=["sw-papers-authors"]), _stop(names)]
     if record.year:
-        out += [nodes.inline(record.year, record.year, classes=["papers-year"]), nodes.Text(". ")]
+        out += [nodes.inline(record.year, record.year, classes=["sw-papers-year"]), nodes.Text(". ")]
     title = entry.title()
     out += [title, _stop(title.astext())]
     container = entry.container()
-    venue = nodes.inline("", "", classes=["papers-venue"])
+    venue = nodes.inline("", "", classes=["sw-papers-venue"])
     bare = record.type == "article" and bool(container)  # Journal 14, 12, 3222-3231
     details = entry.details(numbering=not bare)
     if container:
@@ -342,13 +342,13 @@ def author_first(entry: Entry) -> list[nodes.Node]:
         out += [venue, _stop(venue.astext())]
     if record.doi:
         url = RESOLVERS["doi"] + quote(record.doi, safe="/:;()._-<>[]")
-        out += [_link(url, url, "papers-doi"), nodes.Text(" ")]
+        out += [_link(url, url, "sw-papers-doi"), nodes.Text(" ")]
         record = record._replace(doi="")
     for node in Entry(record).identifiers():
         out += [node, nodes.Text(" ")]
     note = entry.note()
     if note:
-        out += [_span(note, "papers-note"), nodes.Text(" ")]
+        out += [_span(note, "sw-papers-note"), nodes.Text(" ")]
     return out
 
 

@@ -9,6 +9,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.papers.nodes import references_list
 from sphinx_workshop.papers.render import render_list
 
@@ -18,13 +19,8 @@ if TYPE_CHECKING:
     from sphinx.domains import Domain
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_workshop.papers.domain import PapersDomain
 
 logger = logging.getLogger(__name__)
-
-
-def _domain(env: BuildEnvironment) -> PapersDomain:
-    return env.domains["papers"]  # type: ignore[return-value]
 
 
 class RenderReferenceLists(SphinxPostTransform):
@@ -38,7 +34,7 @@ class RenderReferenceLists(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         """Fill in every list of the document being written."""
-        derived = _domain(self.env).derived
+        derived = papers_domain(self.env).derived
         for node in list(self.document.findall(references_list)):
             list_id: str = node["list_id"]
             # the list's own document, not the written one: singlehtml and LaTeX assemble several
@@ -54,7 +50,7 @@ class RenderReferenceLists(SphinxPostTransform):
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Compute numbers and back-links for the whole project; return the pages they change."""
-    return sorted(_domain(env).update_derived(env))
+    return sorted(papers_domain(env).update_derived(env))
 
 
 def on_warn_missing_reference(app: Sphinx, domain: Domain | None, node: nodes.Element) -> bool | None:
@@ -63,7 +59,7 @@ def on_warn_missing_reference(app: Sphinx, domain: Domain | None, node: nodes.El
         return None
     role = node.get("reftype", "cite")
     key = node["reftarget"]
-    close = difflib.get_close_matches(key, _domain(app.env).papers.keys(), n=3, cutoff=0.75)
+    close = difflib.get_close_matches(key, papers_domain(app.env).papers.keys(), n=3, cutoff=0.75)
     hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
     warn(logger, "cite_unknown", f"unknown paper key {key!r} in {{{role}}}{hint}", location=node)
     return True

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_workshop.assets import add_assets
 from sphinx_workshop.people.directives import OrganizerDirective, OrganizersDirective, SpeakerDirective
 from sphinx_workshop.people.domain import PeopleDomain
 from sphinx_workshop.people.nodes import setup_nodes
@@ -41,4 +40,3 @@ def setup_people(app: Sphinx) -> None:
         app.add_post_transform(transform)
     app.connect("env-updated", on_env_updated)
     app.connect("warn-missing-reference", on_warn_missing_reference)
-    add_assets(app, css=("people.css",))

@@ -16,12 +16,13 @@ from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.domains import people_domain
 from sphinx_workshop.people.nodes import ORGANIZATION_TYPE, person_card, person_field, profile_link
 from sphinx_workshop.people.profiles import PROFILE_OPTIONS, RULES, Profile, make_profile
 from sphinx_workshop.people.records import PersonRecord, anchor_for, initials
 
 if TYPE_CHECKING:
-    from sphinx_workshop.people.domain import PeopleDomain
+    pass
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +39,9 @@ class OrganizersDirective(_PeopleDirective):
     option_spec = tolerant_options(known_options)
 
     def run(self) -> list[nodes.Node]:
-        """A ``container`` of class ``person-grid`` (plus ``:class:``) holding the parsed body."""
+        """A ``container`` of class ``sw-person-grid`` (plus ``:class:``) holding the parsed body."""
         self.warn_unknown_options()
-        classes = ["person-grid"]
+        classes = ["sw-person-grid"]
         if "class" in self.options:
             try:
                 classes += directives.class_option(self.options["class"])
@@ -80,7 +81,7 @@ class OrganizerDirective(_PeopleDirective):
                 location=self.get_location(),
             )
         who = repr(name) if name else "a card without a name"
-        card = person_card(classes=["person-card", f"person-{self.kind}"])
+        card = person_card(classes=["sw-person-card", f"sw-person-{self.kind}"])
         self.set_source_info(card)
         anchor = self._claim_anchor(card, name)
 
@@ -89,7 +90,7 @@ class OrganizerDirective(_PeopleDirective):
             card += avatar
         if name:
             card += nodes.paragraph(
-                "", "", person_field(name, name, itemprop="name"), classes=["person-name"]
+                "", "", person_field(name, name, itemprop="name"), classes=["sw-person-name"]
             )
         affiliation = " ".join(self.options.get("affiliation", "").split())
         if affiliation:
@@ -100,12 +101,12 @@ class OrganizerDirective(_PeopleDirective):
                 itemprop="affiliation",
                 itemtype=ORGANIZATION_TYPE,
             )
-            card += nodes.paragraph("", "", organization, classes=["person-affiliation"])
+            card += nodes.paragraph("", "", organization, classes=["sw-person-affiliation"])
         profiles = self._profiles(who)
         if profiles:
             card += self._links(profiles, name)
         if self.content:
-            card += nodes.container("", *self.parse_content_to_nodes(), classes=["person-bio"])
+            card += nodes.container("", *self.parse_content_to_nodes(), classes=["sw-person-bio"])
 
         if anchor:
             record = PersonRecord(
@@ -117,8 +118,7 @@ class OrganizerDirective(_PeopleDirective):
                 lineno=self.lineno,
                 anchor=anchor,
             )
-            domain: PeopleDomain = self.env.domains["people"]  # type: ignore[assignment]
-            domain.note_person(record)
+            people_domain(self.env).note_person(record)
         return [card]
 
     def _claim_anchor(self, card: person_card, name: str) -> str:
@@ -151,7 +151,7 @@ class OrganizerDirective(_PeopleDirective):
         letters = initials(name)
         if not letters:
             return None
-        return person_field(letters, letters, classes=["person-avatar"], decorative=True)
+        return person_field(letters, letters, classes=["sw-person-avatar"], decorative=True)
 
     def _photo(self, photo: str, name: str, who: str) -> nodes.image | None:
         """An image node for a local photo (Sphinx copies it like any image), or ``None`` with a warning."""
@@ -192,7 +192,7 @@ class OrganizerDirective(_PeopleDirective):
             )
             return None
         alt = f"Photo of {name}" if name else "Photo"
-        image = nodes.image(photo, uri=photo, alt=alt, classes=["person-photo"])
+        image = nodes.image(photo, uri=photo, alt=alt, classes=["sw-person-photo"])
         self.set_source_info(image)
         return image
 
@@ -218,13 +218,13 @@ class OrganizerDirective(_PeopleDirective):
     @staticmethod
     def _links(profiles: list[Profile], name: str) -> nodes.bullet_list:
         """One list item per profile link, each a schema.org ``sameAs``."""
-        links = nodes.bullet_list(classes=["person-links"])
+        links = nodes.bullet_list(classes=["sw-person-links"])
         for profile in profiles:
             link = profile_link(
                 "",
                 profile.text,
                 refuri=profile.url,
-                classes=["person-link", f"person-{profile.option}"],
+                classes=["sw-person-link", f"sw-person-{profile.option}"],
                 label=profile.label,
                 aria_label=profile.accessible_name(name),
                 itemprop="sameAs",

@@ -15,6 +15,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from sphinx_workshop import invalidation
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.people.directives import OrganizerDirective, OrganizersDirective, SpeakerDirective
 from sphinx_workshop.people.records import PersonRecord, anchor_for
@@ -46,9 +47,9 @@ class PeopleDomain(Domain):
         "cards": {},  # docname -> [PersonRecord], in document order
         "refs": {},  # docname -> frozenset of the anchors its {person} roles link to
         "fresh": set(),  # documents read in this build (for duplicate warnings)
-        "shown": {},  # anchor -> PersonRecord as of the last build (to find pages to re-write)
+        "digests": {},  # docname -> digest of the cards its links show, as of the last build
     }
-    data_version = 1
+    data_version = 2  # 2: per-page digests instead of a snapshot of the cards
 
     @property
     def people(self) -> dict[str, PersonRecord]:
@@ -58,6 +59,14 @@ class PeopleDomain(Domain):
             for record in self.data["cards"][docname]:
                 index.setdefault(record.anchor, record)
         return index
+
+    def organizers(self) -> list[PersonRecord]:
+        """Every organizer's card (the first of two cards of one person), by document then line.
+
+        The public way for other features (the schedule's ``event``) to read the organizers.
+        """
+        cards = [record for record in self.people.values() if record.kind == "organizer"]
+        return sorted(cards, key=lambda record: (record.docname, record.lineno))
 
     # -- reading ------------------------------------------------------------------------------
     def note_person(self, record: PersonRecord) -> None:
@@ -106,16 +115,13 @@ class PeopleDomain(Domain):
                         "links go to the first",
                         location=record.location(),
                     )
-        old: dict[str, PersonRecord] = self.data["shown"]
-        changed = {
-            anchor
-            for anchor in old.keys() | first.keys()
-            if (old[anchor].shown() if anchor in old else None)
-            != (first[anchor].shown() if anchor in first else None)
+        current = {
+            docname: invalidation.digest([first[a].shown() if a in first else None for a in sorted(refs)])
+            for docname, refs in self.data["refs"].items()
         }
-        self.data["shown"] = first
+        stale = invalidation.changed(self.data["digests"], current, fresh)
+        self.data["digests"] = current
         self.data["fresh"] = set()
-        stale = {docname for docname, refs in self.data["refs"].items() if refs & changed}
         return stale & env.all_docs.keys()
 
     # -- resolving ----------------------------------------------------------------------------

@@ -8,7 +8,6 @@ through ``starttag``, which escapes every value. LaTeX and Texinfo also label th
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -22,8 +21,6 @@ if TYPE_CHECKING:
 PERSON_TYPE = "https://schema.org/Person"
 ORGANIZATION_TYPE = "https://schema.org/Organization"
 
-Visitor = Callable[[Any, Any], None]
-
 
 # Lower-case class names, as docutils names its nodes.
 class person_card(nodes.container):
@@ -36,18 +33,6 @@ class person_field(nodes.inline):
 
 class profile_link(nodes.reference):
     """A profile link: ``aria_label`` names whose profile it is; ``label`` names the platform."""
-
-
-def _delegate(kind: str) -> tuple[Visitor, Visitor]:
-    """Visitors that render a node as the standard node *kind* (``container``, ``inline``, ...)."""
-
-    def visit(self: Any, node: nodes.Element) -> None:
-        getattr(self, f"visit_{kind}")(node)
-
-    def depart(self: Any, node: nodes.Element) -> None:
-        getattr(self, f"depart_{kind}")(node)
-
-    return visit, depart
 
 
 def visit_card_html(self: HTML5Translator, node: person_card) -> None:
@@ -79,7 +64,7 @@ def depart_field_html(self: HTML5Translator, node: person_field) -> None:
 
 
 def visit_link_html(self: HTML5Translator, node: profile_link) -> None:
-    """``<a href=... aria-label="Anna Goldie on Twitter (@annadgoldie)" itemprop="sameAs">``."""
+    """``<a href=... aria-label="@annadgoldie, Anna Goldie on Twitter" itemprop="sameAs">``."""
     atts: dict[str, Any] = {"href": node["refuri"], "class": "reference external"}
     if node.get("aria_label"):
         atts["aria-label"] = node["aria_label"]
@@ -116,31 +101,18 @@ def visit_card_man(self: Any, node: person_card) -> None:
 
 
 def setup_nodes(app: Sphinx) -> None:
-    """Register the nodes with visitors for the HTML, LaTeX, text, manual page and Texinfo writers."""
-    container = _delegate("container")
-    inline = _delegate("inline")
-    reference = _delegate("reference")
+    """Register the nodes with visitors where they render unlike their standard base node.
+
+    Every translator dispatches on the node's class hierarchy, so a card is a ``container``, a field
+    an ``inline`` and a profile link a ``reference`` wherever no visitor of ours is registered (and a
+    ``None`` departure is the base node's).
+    """
     app.add_node(
         person_card,
         html=(visit_card_html, depart_card_html),
-        latex=(visit_card_latex, container[1]),
-        texinfo=(visit_card_texinfo, container[1]),
-        text=container,
-        man=(visit_card_man, container[1]),
+        latex=(visit_card_latex, None),
+        texinfo=(visit_card_texinfo, None),
+        man=(visit_card_man, None),
     )
-    app.add_node(
-        person_field,
-        html=(visit_field_html, depart_field_html),
-        latex=inline,
-        texinfo=inline,
-        text=inline,
-        man=inline,
-    )
-    app.add_node(
-        profile_link,
-        html=(visit_link_html, depart_link_html),
-        latex=reference,
-        texinfo=reference,
-        text=reference,
-        man=reference,
-    )
+    app.add_node(person_field, html=(visit_field_html, depart_field_html))
+    app.add_node(profile_link, html=(visit_link_html, depart_link_html))

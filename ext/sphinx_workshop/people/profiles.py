@@ -9,6 +9,7 @@ import re
 from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
+from sphinx_workshop.i18n import _
 from sphinx_workshop.links import is_safe_url
 
 _TWITTER = re.compile(r"[A-Za-z0-9_]{1,15}")
@@ -45,11 +46,18 @@ class Profile(NamedTuple):
     text: str
 
     def accessible_name(self, person: str) -> str:
-        """The link's accessible name: whose profile it is, where, and the visible text."""
+        """The link's accessible name: its visible text first (WCAG 2.5.3, "label in name"), then whose
+        profile it is and where ("@annadgoldie, Anna Goldie on Twitter", "GitHub profile of Ed Chi")."""
         if self.option == "homepage":
-            return f"Homepage of {person}" if person else "Homepage"
-        where = f"{person} on {self.label}" if person else f"{self.label} profile"
-        return where if self.text == self.label else f"{where} ({self.text})"
+            return _("Homepage of {person}").format(person=person) if person else _("Homepage")
+        if self.text == self.label:
+            if person:
+                return _("{platform} profile of {person}").format(platform=self.label, person=person)
+            return _("{platform} profile").format(platform=self.label)
+        if person:
+            name = _("{text}, {person} on {platform}")
+            return name.format(text=self.text, person=person, platform=self.label)
+        return _("{text}, {platform} profile").format(text=self.text, platform=self.label)
 
 
 def twitter_label(base_url: str) -> str:

@@ -5,27 +5,28 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxRole
-from sphinx.util.nodes import split_explicit_title
 
 from sphinx_workshop.diagnostics import warn
-from sphinx_workshop.xrefs import domain_xref
+from sphinx_workshop.xrefs import DomainXRefRole
 
 if TYPE_CHECKING:
-    from docutils.nodes import Node, system_message
+    from docutils import nodes
+    from docutils.nodes import Element, Node, system_message
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
 
-class PersonRole(SphinxRole):
-    """``{person}`Name``` (the card's name as link text) or ``{person}`text <Name>```."""
+class PersonRole(DomainXRefRole):
+    """``{person}`Name``` (the card's name as link text), ``{person}`text <Name>``` or ``{person}`!Name```."""
 
-    def run(self) -> tuple[list[Node], list[system_message]]:
-        """A ``pending_xref`` to the card of the name; an empty name warns and gives nothing."""
-        explicit, text, target = split_explicit_title(self.text)
-        target = " ".join(target.split())
-        if not target:
-            warn(logger, "missing_name", "{person} without a name", location=self.get_location())
+    domain = "people"
+
+    def result_nodes(
+        self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
+    ) -> tuple[list[Node], list[system_message]]:
+        """The reference to the card of the name; an empty name warns and gives nothing."""
+        if is_ref and not node["reftarget"]:
+            warn(logger, "missing_name", "{person} without a name", location=node)
             return [], []
-        classes = ["xref", "people", "people-person"]
-        return [domain_xref(self, "people", "person", target, text, explicit=explicit, classes=classes)], []
+        return [node], []

@@ -9,6 +9,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.domains import people_domain
 from sphinx_workshop.people.nodes import person_card, person_field, profile_link
 
 if TYPE_CHECKING:
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
     from sphinx.domains import Domain
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_workshop.people.domain import PeopleDomain
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ class ShowProfileUrls(SphinxPostTransform):
             for avatar in list(card.findall(person_field)):
                 if avatar.get("decorative"):
                     avatar.parent.remove(avatar)
-            for image in [i for i in card.findall(nodes.image) if "person-photo" in i["classes"]]:
+            for image in [i for i in card.findall(nodes.image) if "sw-person-photo" in i["classes"]]:
                 if self.photos == "drop":
                     image.parent.remove(image)
                 elif self.photos == "small":
@@ -73,8 +73,7 @@ class TextCards(ShowProfileUrls):
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Warn about duplicate cards; re-write the pages whose ``{person}`` links point elsewhere now."""
-    domain: PeopleDomain = env.domains["people"]  # type: ignore[assignment]
-    return sorted(domain.update(env))
+    return sorted(people_domain(env).update(env))
 
 
 def on_warn_missing_reference(app: Sphinx, domain: Domain | None, node: nodes.Element) -> bool | None:

@@ -3,7 +3,7 @@
 Modules: ``times`` (dates, clock times, zones), ``nodes`` (custom nodes and their visitors),
 ``directives``, ``domain`` (per-document records), ``ics`` (the calendar file), ``jsonld``
 (schema.org Event) and ``transforms`` (the calendar link per builder, a list in plain text).
-``static/schedule.js`` shows the times in the visitor's zone.
+``static/sphinx-workshop/schedule.js`` shows the times in the visitor's zone.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_workshop.assets import add_assets
 from sphinx_workshop.schedule.directives import add_directives
-from sphinx_workshop.schedule.domain import ScheduleDomain, outdated_dependents
+from sphinx_workshop.schedule.domain import ScheduleDomain, event_pages_to_rewrite
 from sphinx_workshop.schedule.ics import write_calendars
 from sphinx_workshop.schedule.nodes import add_nodes
 from sphinx_workshop.schedule.transforms import CalendarLinks, TextScheduleList
@@ -30,6 +30,6 @@ def setup_schedule(app: Sphinx) -> None:
     add_directives(app)
     app.add_post_transform(CalendarLinks)
     app.add_post_transform(TextScheduleList)
-    app.connect("env-get-outdated", outdated_dependents)
+    app.connect("env-updated", event_pages_to_rewrite)
     app.connect("doctree-resolved", write_calendars)
-    add_assets(app, css=("schedule.css",), js=("schedule.js",))
+    add_assets(app, js=("schedule.js",))

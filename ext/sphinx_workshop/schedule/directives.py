@@ -18,9 +18,10 @@ from docutils import nodes
 from sphinx.util import logging
 
 from sphinx_workshop.directive_base import WorkshopDirective, tolerant_options
+from sphinx_workshop.domains import schedule_domain
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.schedule import times
-from sphinx_workshop.schedule.domain import ScheduleDomain, ScheduleItem, ScheduleRecord, ScheduleSubItem
+from sphinx_workshop.schedule.domain import ScheduleItem, ScheduleRecord, ScheduleSubItem
 from sphinx_workshop.schedule.jsonld import ATTENDANCE
 from sphinx_workshop.schedule.nodes import clock_time, event_data, schedule_block
 
@@ -36,7 +37,7 @@ MONTH_NAMES = "January February March April May June July August September Octob
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: A sub-item line: ``- text``, indented or not.
 SUBITEM = re.compile(r"\s*-(?:\s+|$)(.*)")
-SUBITEMS_CLASS = "workshop-schedule-subitems"
+SUBITEMS_CLASS = "sw-schedule-subitems"
 
 
 class _Sub(NamedTuple):
@@ -104,8 +105,7 @@ class ScheduleDirective(WorkshopDirective):
         ends = self._ends(rows)
         items = tuple(_item(docname, row, end) for row, end in zip(rows, ends, strict=True))
         ics = self._ics_path() if day and zone and any(item.start for item in items) else ""
-        domain = self.env.domains["schedule"]
-        assert isinstance(domain, ScheduleDomain)
+        domain = schedule_domain(self.env)
         serial = len(domain.schedules.get(docname, []))
         title = self.options.get("title", "").strip()
         record = ScheduleRecord(docname, self.lineno, serial, title, zone.key if zone else "", ics, items)
@@ -117,16 +117,16 @@ class ScheduleDirective(WorkshopDirective):
             block["timezone"], block["date"] = zone.key, day.isoformat()
             first = next((row.start for row in rows if row.start), None)
             label = times.zone_label(first or times.localize(day, time(12), zone))
-            caption = nodes.paragraph("", _long_date(day) + ", times in ", classes=["workshop-schedule-zone"])
-            caption += nodes.inline("", label, classes=["workshop-schedule-zone-name"])
+            caption = nodes.paragraph("", _long_date(day) + ", times in ", classes=["sw-schedule-zone"])
+            caption += nodes.inline("", label, classes=["sw-schedule-zone-name"])
             block += caption
         block += self._table(rows)
         if ics:
             link = nodes.reference(
                 "", f"Add the schedule to your calendar ({posixpath.basename(ics)})", refuri=ics
             )
-            link["classes"].append("workshop-schedule-ics")
-            block += nodes.paragraph("", "", link, classes=["workshop-schedule-calendar"])
+            link["classes"].append("sw-schedule-ics")
+            block += nodes.paragraph("", "", link, classes=["sw-schedule-calendar"])
         return [block]
 
     def _rows(self, day: date | None, zone: ZoneInfo | None) -> list[_Row]:
@@ -254,7 +254,7 @@ class ScheduleDirective(WorkshopDirective):
         return posixpath.join(posixpath.dirname(self.env.docname), name or default)
 
     def _table(self, rows: list[_Row]) -> nodes.table:
-        table = nodes.table(classes=["workshop-schedule-table"])
+        table = nodes.table(classes=["sw-schedule-table"])
         group = nodes.tgroup(cols=2)
         table += group
         group += nodes.colspec(colwidth=12)
@@ -311,8 +311,7 @@ class EventDirective(WorkshopDirective):
                 zone = times.parse_zone(self.options["timezone"])
             except ValueError as exc:
                 self.warn_at("bad_timezone", str(exc), self.option_line("timezone"))
-        domain = self.env.domains["schedule"]
-        assert isinstance(domain, ScheduleDomain)
+        domain = schedule_domain(self.env)
         domain.note_event(self.env.docname)
         node = event_data(
             name=self.arguments[0].strip(),

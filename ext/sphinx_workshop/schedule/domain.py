@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from sphinx.domains import Domain
 from sphinx.util import logging
 
+from sphinx_workshop import invalidation
 from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.domains import schedule_domain
+from sphinx_workshop.schedule.jsonld import organizers_digest
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -59,8 +62,8 @@ class ScheduleDomain(Domain):
 
     name = "schedule"
     label = "Schedule"
-    initial_data: ClassVar[dict[str, Any]] = {"schedules": {}, "events": {}}
-    data_version = 2  # 2: items carry sub-items
+    initial_data: ClassVar[dict[str, Any]] = {"schedules": {}, "events": {}, "digests": {}}
+    data_version = 3  # 2: items carry sub-items; 3: digests of the organizers each event page shows
 
     @property
     def schedules(self) -> dict[str, list[ScheduleRecord]]:
@@ -147,13 +150,17 @@ class ScheduleDomain(Domain):
         return []
 
 
-def outdated_dependents(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
-    """``env-get-outdated``: once any document changes, re-read those that show other documents' data
-    (a schedule's paper titles and speakers, an event's organizers), so incremental builds stay exact."""
-    if not (added or changed or removed):
-        return []
-    domain = env.domains["schedule"]
-    assert isinstance(domain, ScheduleDomain)
-    return [name for name in domain.dependent_docs() if name not in changed and name not in removed]
+def event_pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: the pages of ``event`` directives, when the organizer cards they list changed.
+
+    An event's JSON-LD names the organizers of every page, and is built when its page is written:
+    those pages are written again, not re-read. A schedule shows other pages' data only through
+    ``{person}`` and ``{paper}`` references, whose domains re-write the pages that link to a changed
+    card or paper.
+    """
+    domain = schedule_domain(env)
+    organizers = organizers_digest(env)
+    current = dict.fromkeys(domain.events, organizers)
+    stale = invalidation.changed(domain.data["digests"], current, set())
+    domain.data["digests"] = current
+    return sorted(stale & env.all_docs.keys())

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 
-from sphinx_workshop.schedule.domain import ScheduleDomain, ScheduleRecord
+from sphinx_workshop.domains import schedule_domain
+from sphinx_workshop.schedule.domain import ScheduleRecord
 from sphinx_workshop.schedule.jsonld import page_url
 from sphinx_workshop.schedule.nodes import schedule_block
 
@@ -153,8 +154,7 @@ def write_calendars(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved`` handler: write the calendar files of the schedules in *doctree*."""
     if not writes_calendars(app.builder):
         return
-    domain = app.env.domains["schedule"]
-    assert isinstance(domain, ScheduleDomain)
+    domain = schedule_domain(app.env)
     files: dict[str, list[tuple[ScheduleRecord, list[_Summary]]]] = {}
     for block in doctree.findall(schedule_block):
         records = domain.schedules.get(block["docname"], [])

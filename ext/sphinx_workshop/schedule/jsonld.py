@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import posixpath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+from sphinx_workshop.invalidation import digest
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from docutils import nodes
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
@@ -35,31 +39,49 @@ def page_url(builder: Builder, docname: str) -> str:
     return posixpath.join(base, builder.get_target_uri(docname)) if base else ""
 
 
+class _Organizer(Protocol):
+    """What the event reads of an organizer card (``sphinx_workshop.people.PersonRecord``)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def affiliation(self) -> str: ...
+    @property
+    def same_as(self) -> tuple[str, ...]: ...
+    @property
+    def docname(self) -> str: ...
+    @property
+    def anchor(self) -> str: ...
+
+
+class _People(Protocol):
+    def organizers(self) -> Sequence[_Organizer]: ...
+
+
+def organizer_cards(env: BuildEnvironment) -> Sequence[_Organizer]:
+    """Every organizer card of the project, by document and line, from the people domain's public API."""
+    people = cast("_People", env.get_domain("people"))
+    return people.organizers()
+
+
+def organizers_digest(env: BuildEnvironment) -> str:
+    """A digest of everything :func:`organizers` shows, to find when event pages must be re-written."""
+    return digest([(r.name, r.affiliation, r.same_as, r.docname, r.anchor) for r in organizer_cards(env)])
+
+
 def organizers(env: BuildEnvironment, builder: Builder, first: str = "") -> list[dict[str, Any]]:
     """schema.org ``Person`` entries of every organizer card in the project (the people domain):
     the cards of document *first* (the event's own page) first, then by document and line."""
-    domain = env.domains.get("people")
-    records = getattr(domain, "people", None)
-    if not isinstance(records, dict):
-        return []
-    people = [r for r in records.values() if getattr(r, "kind", None) == "organizer"]
-    people.sort(
-        key=lambda r: (
-            r.docname != first,
-            str(r.docname),
-            int(getattr(r, "lineno", getattr(r, "line", 0)) or 0),
-            str(r.name),
-        )
-    )
+    cards = sorted(organizer_cards(env), key=lambda record: record.docname != first)  # stable
     entries = []
-    for record in people:
-        person: dict[str, Any] = {"@type": "Person", "name": str(record.name)}
-        if getattr(record, "affiliation", ""):
-            person["affiliation"] = {"@type": "Organization", "name": str(record.affiliation)}
-        if getattr(record, "same_as", ()):
-            person["sameAs"] = [str(url) for url in record.same_as]
+    for record in cards:
+        person: dict[str, Any] = {"@type": "Person", "name": record.name}
+        if record.affiliation:
+            person["affiliation"] = {"@type": "Organization", "name": record.affiliation}
+        if record.same_as:
+            person["sameAs"] = list(record.same_as)
         url = page_url(builder, record.docname)
-        if url and getattr(record, "anchor", ""):
+        if url and record.anchor:
             person["url"] = f"{url}#{record.anchor}"
         entries.append(person)
     return entries

@@ -36,7 +36,7 @@ def _visit_block_html(self: HTML5Translator, node: schedule_block) -> None:
     attributes = {}
     if node.get("timezone"):
         attributes = {"data-timezone": node["timezone"], "data-date": node["date"]}
-    self.body.append(self.starttag(node, "div", CLASS="workshop-schedule", **attributes))
+    self.body.append(self.starttag(node, "div", CLASS="sw-schedule", **attributes))
 
 
 def _depart_block_html(self: HTML5Translator, node: schedule_block) -> None:

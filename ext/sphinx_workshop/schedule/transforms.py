@@ -11,8 +11,8 @@ from sphinx.util.osutil import relative_uri
 from sphinx_workshop.schedule.ics import writes_calendars
 from sphinx_workshop.schedule.nodes import schedule_block
 
-CALENDAR_CLASS = "workshop-schedule-calendar"
-TABLE_CLASS = "workshop-schedule-table"
+CALENDAR_CLASS = "sw-schedule-calendar"
+TABLE_CLASS = "sw-schedule-table"
 
 
 class CalendarLinks(SphinxPostTransform):
@@ -52,7 +52,7 @@ class TextScheduleList(SphinxPostTransform):
 
 
 def _as_list(table: nodes.table) -> nodes.bullet_list:
-    items = nodes.bullet_list(bullet="*", classes=["workshop-schedule-list"])
+    items = nodes.bullet_list(bullet="*", classes=["sw-schedule-list"])
     for body in table.findall(nodes.tbody):
         for row in body.children:
             when, what = row.children

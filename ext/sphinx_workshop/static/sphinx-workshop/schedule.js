@@ -3,12 +3,12 @@
   const here = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
   const lang = document.documentElement.lang || undefined;
   const f = (l, timeZone, o) => new Intl.DateTimeFormat(l, { timeZone, ...o });
-  for (const box of document.querySelectorAll(".workshop-schedule[data-timezone]")) {
+  for (const box of document.querySelectorAll(".sw-schedule[data-timezone]")) {
     const ev = box.dataset.timezone;
-    const name = box.querySelector(".workshop-schedule-zone-name");
+    const name = box.querySelector(".sw-schedule-zone-name");
     const orig = name.textContent;
     const bar = document.createElement("div");
-    bar.className = "workshop-schedule-tz";
+    bar.className = "sw-schedule-tz";
     bar.role = "group";
     bar.ariaLabel = "Show times in";
     const show = (tz) => {

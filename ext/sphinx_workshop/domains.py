@@ -1,0 +1,31 @@
+"""Typed access to each feature's domain: the one way code reaches a domain from the environment.
+
+The casts name the classes as strings, so this module imports no feature (and no feature's
+directives import their own domain module, which imports them).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_workshop.papers.domain import PapersDomain
+    from sphinx_workshop.people.domain import PeopleDomain
+    from sphinx_workshop.schedule.domain import ScheduleDomain
+
+
+def papers_domain(env: BuildEnvironment) -> PapersDomain:
+    """The project's ``papers`` domain."""
+    return cast("PapersDomain", env.get_domain("papers"))
+
+
+def people_domain(env: BuildEnvironment) -> PeopleDomain:
+    """The project's ``people`` domain."""
+    return cast("PeopleDomain", env.get_domain("people"))
+
+
+def schedule_domain(env: BuildEnvironment) -> ScheduleDomain:
+    """The project's ``schedule`` domain."""
+    return cast("ScheduleDomain", env.get_domain("schedule"))

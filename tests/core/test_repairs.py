@@ -1,0 +1,72 @@
+"""What a project no longer patches in its ``conf.py``: singlehtml links (Sphinx 9), EPUB under ``-W`` with
+Sphinx's default doctree folder, and the 404 page's own links (sphinx-notfound-page).
+
+``tests/roots/test-repairs`` has no hook of its own: only the extensions and the EPUB metadata.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.cmd.build import build_main
+from sphinx.util.console import strip_escape_sequences
+
+ROOT = Path(__file__).parents[1] / "roots" / "test-repairs"
+
+
+def _warnings(app) -> list[str]:
+    return [line for line in strip_escape_sequences(app.warning.getvalue()).splitlines() if line.strip()]
+
+
+def _soup(app, page: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.sphinx("singlehtml", testroot="repairs", freshenv=True)
+def test_singlehtml_cross_page_links_have_one_anchor(app) -> None:
+    """``{person}``, ``{paper}``, ``{cite}``, back-links and a ``{ref}`` to another page's heading."""
+    app.build()
+    assert _warnings(app) == []
+    page = _soup(app, "index.html")
+    body = page.select_one("div.body, div[role=main], main") or page
+    links = {a["href"] for a in body.select("a.reference.internal[href]")}
+    assert {"#person-anna-goldie", "#paper-kraska2018case", "#program-section", "#cite-index-0"} <= links
+    for href in links:
+        assert href.startswith("#") and href.count("#") == 1, href
+        assert href == "#" or page.find(id=href[1:]) is not None, href
+
+
+def _build(builder: str, srcdir: Path, outdir: Path) -> tuple[int, str]:
+    """``sphinx-build -W -b <builder> src out``: no ``-d``, so the doctrees go to ``out/.doctrees``."""
+    with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()) as stderr:
+        status = build_main(["-W", "-q", "-b", builder, str(srcdir), str(outdir)])
+    return status, strip_escape_sequences(stderr.getvalue())
+
+
+def test_epub_builds_under_w_with_sphinx_default_doctrees(tmp_path) -> None:
+    for attempt in ("clean", "incremental"):
+        status, errors = _build("epub", ROOT, tmp_path / "epub")
+        assert (status, errors) == (0, ""), attempt
+        assert (tmp_path / "epub" / ".doctrees" / "environment.pickle").is_file()
+    (book,) = (tmp_path / "epub").glob("*.epub")
+    names = zipfile.ZipFile(book).namelist()
+    assert "EPUB/index.xhtml" in names or "index.xhtml" in names
+    assert not [n for n in names if ".doctrees" in n or n.endswith((".doctree", ".pickle"))]
+
+
+@pytest.mark.sphinx("html", testroot="repairs", freshenv=True)
+def test_404_page_links_are_rooted_at_the_prefix(app) -> None:
+    """sphinx-notfound-page serves the page at any depth: its own links are absolute, other pages' not."""
+    app.build()
+    assert _warnings(app) == []
+    prefix = app.config.notfound_urls_prefix
+    assert prefix.startswith("/") and prefix.endswith("/")
+    missing = _soup(app, "404.html").select("div.body a.reference.internal, main a.reference.internal")
+    assert [a["href"] for a in missing] == [f"{prefix}index.html", f"{prefix}program.html#talks"]
+    index = _soup(app, "index.html").select("a.reference.internal[href^='program.html']")
+    assert index and all(not a["href"].startswith("/") for a in index)
