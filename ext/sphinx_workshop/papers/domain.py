@@ -77,7 +77,8 @@ class PapersDomain(Domain):
         self, env: BuildEnvironment, order: list[str] | None = None
     ) -> tuple[numbering.Derived, list[tuple[PaperRecord, PaperRecord]]]:
         order = self._order(env) if order is None else order
-        return numbering.compute(order, self.data["entries"], self.data["lists"], self.data["cites"])
+        with numbering.paused_gc():
+            return numbering.compute(order, self.data["entries"], self.data["lists"], self.data["cites"])
 
     @property
     def papers(self) -> dict[str, PaperRecord]:

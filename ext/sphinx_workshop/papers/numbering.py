@@ -6,7 +6,9 @@ is pickled: the environment keeps the records and a small :class:`Fingerprint` o
 
 from __future__ import annotations
 
+import gc
 import zlib
+from contextlib import contextmanager
 from functools import cached_property
 from string import ascii_lowercase
 from typing import TYPE_CHECKING
@@ -26,9 +28,25 @@ from sphinx_workshop.papers.records import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence, Set
+    from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 
 _LAST = float("inf")
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: for bursts of allocation over a large environment.
+
+    A burst of thousands of new objects makes the collector traverse the whole environment
+    (10,000 entries and their doctrees) several times; what the burst leaves is collected after it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def document_order(root: str, includes: Mapping[str, Sequence[str]], docnames: Iterable[str]) -> list[str]:
@@ -155,10 +173,11 @@ class Derived:
         The search splits display names at their last ``.``, so a title's final full stop is
         dropped. Computed once: ``objects.inv`` and the search index both ask for them.
         """
-        return tuple(
-            (key, r.title.rstrip(". ") or key, "paper", r.docname, anchor_for(key), 1)
-            for key, r in self.papers.items()
-        )
+        with paused_gc():
+            return tuple(
+                (key, r.title.rstrip(". ") or key, "paper", r.docname, anchor_for(key), 1)
+                for key, r in self.papers.items()
+            )
 
     @cached_property
     def backlinks(self) -> dict[str, tuple[tuple[str, str], ...]]:
