@@ -41,7 +41,8 @@ def parser() -> argparse.ArgumentParser:
         "--size",
         action="append",
         choices=list(SIZES),
-        help="tiny (N=50 P=5 C=3), small (N=1,000 P=100 C=20), large (N=10,000 P=500 C=20); "
+        help="tiny (N=50 P=5 C=3), small (N=1,000 P=100 C=20), large (N=10,000 P=500 C=20), "
+        "huge (N=50,000 P=500 C=20); tiny-real and large-real: the real-world-shaped corpus; "
         "repeatable; default: small and large",
     )
     p.add_argument("--runs", type=int, help="timed runs per build (default: 3; tiny: 1)")

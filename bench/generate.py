@@ -67,12 +67,17 @@ class Size:
     pages: int
     cites_per_page: int
     runs: int
+    #: "synthetic" (one field mix, plain titles) or "real" (the field mix of exported .bib files).
+    corpus: str = "synthetic"
 
 
 SIZES: dict[str, Size] = {
     "tiny": Size("tiny", 50, 5, 3, 1),
+    "tiny-real": Size("tiny-real", 50, 5, 3, 1, "real"),
     "small": Size("small", 1_000, 100, 20, 3),
     "large": Size("large", 10_000, 500, 20, 3),
+    "large-real": Size("large-real", 10_000, 500, 20, 3, "real"),
+    "huge": Size("huge", 50_000, 500, 20, 1),
 }
 
 
@@ -203,8 +208,12 @@ def render_index(content: Content) -> str:
     return f"# Synthetic project\n\n```{{toctree}}\n:maxdepth: 1\n\n{entries}\n```\n"
 
 
-def render_bib(papers: list[Paper]) -> str:
-    """The BibTeX file of *papers*."""
+def render_bib(papers: list[Paper], corpus: str = "synthetic") -> str:
+    """The BibTeX file of *papers* (*corpus* "real": see :mod:`bench.corpus`)."""
+    if corpus == "real":
+        from bench.corpus import render_real_bib
+
+        return render_real_bib(papers)
     entries = []
     for paper in papers:
         authors = " and ".join(paper.authors)
@@ -275,7 +284,8 @@ class Project:
     def _write_papers(self, *, references_page: bool = True) -> None:
         src = self.srcdir
         if self.variant != "plain":
-            (src / "refs.bib").write_text(render_bib(self.papers), encoding="utf-8")
+            bib = render_bib(self.papers, self.content.size.corpus)
+            (src / "refs.bib").write_text(bib, encoding="utf-8")
         if references_page or self.variant == "plain":
             text = render_references(self.variant, self.papers)
             (src / "references.md").write_text(text, encoding="utf-8")

@@ -5,6 +5,7 @@ A value of the wrong type or out of range warns (``workshop.config``) and falls 
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -14,12 +15,21 @@ from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.links import is_safe_url
+from sphinx_workshop.papers.styles import STYLES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
+
+
+def _is_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,24 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Base URL of Twitter profile links; set to 'https://x.com/' to link there instead.",
         lambda v: is_safe_url(v, schemes=frozenset({"https", "http"})),
         "an http(s) URL",
+    ),
+    ConfigValue(
+        "papers_style",
+        "title-first",
+        "env",
+        (str,),
+        "The entry style of references lists ('title-first', 'author-first' or one registered).",
+        lambda v: v in STYLES,
+        "a registered entry style",
+    ),
+    ConfigValue(
+        "papers_bibtex_encoding",
+        "utf-8",
+        "env",
+        (str,),
+        "The encoding of .bib files (a list's :encoding: overrides it).",
+        _is_codec,
+        "a Python codec name",
     ),
 )
 

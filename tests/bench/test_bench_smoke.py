@@ -70,7 +70,7 @@ def test_report_prints_table_and_targets(run):
     for target in ("full build ≤ 1.10x plain Sphinx", "the extension's CSS + JS < 5 KB"):
         assert target in proc.stdout
     lines = [line for line in proc.stdout.splitlines() if line.startswith("- **")]
-    assert len(lines) == 5
+    assert len(lines) == 6
     assert all(line.split("**")[1] in {"PASS", "FAIL", "SKIP"} for line in lines)
 
 
@@ -92,6 +92,30 @@ def test_write_readme_replaces_only_the_results(run, tmp_path):
     assert text.count("<!-- bench-results:start -->") == 1
     assert "| full build |" in text
     assert data["machine"]["cpu"] in text
+
+
+def test_real_world_corpus_builds_without_warnings(tmp_path):
+    out = tmp_path / "real.json"
+    proc = bench(
+        "--size", "tiny-real", "--variants", "ext", "--scenarios", "full,add-cite", "--out", str(out)
+    )
+    assert proc.returncode == 0, proc.stderr
+    results = json.loads(out.read_text(encoding="utf-8"))["sizes"]["tiny-real"]["results"]["ext"]
+    assert {scenario: summary["warnings"] for scenario, summary in results.items()} == {
+        "full": 0,
+        "add-cite": 0,
+    }
+
+
+def test_real_world_corpus_has_the_exported_field_mix():
+    from bench.corpus import render_real_bib
+    from bench.generate import SIZES, make_content
+
+    bib = render_real_bib(make_content(SIZES["large-real"]).papers)
+    shapes = ("@string{", "@preamble{", "crossref = ", "@phdthesis{", "@book{", "@techreport{", "date = ",
+              "journaltitle = ", "eprinttype = {arxiv}", "\\_", "$\\{$", "\\emph{", "{\\'e}")  # fmt: skip
+    for shape in shapes:
+        assert shape in bib, shape
 
 
 def test_profile_mode_says_where_the_time_goes():

@@ -57,7 +57,7 @@ def test_citing_an_unnumbered_entry(app) -> None:
         "Graph Partitioning with Learning",
     )
     label = index.select("sup.sw-papers-cite a")[-1]
-    assert (label["href"], label.get_text()) == ("accepted.html#paper-graphs", "Dijkstra et al. 2020")
+    assert (label["href"], label.get_text()) == ("accepted.html#paper-graphs", "Dijkstra and Liskov 2020")
 
 
 def test_repeated_bibfile_relative_and_rooted_paths_sorted_by_year(app) -> None:

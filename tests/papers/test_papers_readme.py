@@ -22,7 +22,7 @@ def readme_blocks() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def readme_app(build_once, tmp_path_factory):
     blocks = readme_blocks()
-    assert set(blocks) == {"markdown", "bibtex"}
+    assert set(blocks) == {"markdown", "bibtex", "python"}
     src = tmp_path_factory.mktemp("papers-readme")
     (src / "conf.py").write_text(
         'extensions = ["myst_parser", "sphinx_workshop"]\nmyst_enable_extensions = ["colon_fence"]\n'
@@ -45,3 +45,23 @@ def test_readme_example_builds_cleanly(readme_app) -> None:
     assert page.select_one("#paper-mao2019scheduling .sw-papers-venue").get_text() == "ACM SIGCOMM, 2019"
     paper = page.select_one("a.reference.internal:has(.papers-paper)")
     assert paper.get_text() == "Device Placement Optimization with Reinforcement Learning"
+
+
+def test_readme_style_registration(build_once, tmp_path_factory) -> None:
+    """The README's conf.py example registers a style a list can name."""
+    src = tmp_path_factory.mktemp("papers-readme-style")
+    (src / "conf.py").write_text(
+        readme_blocks()["python"] + '\nextensions = ["myst_parser", "sphinx_workshop"]\n'
+        'myst_enable_extensions = ["colon_fence"]\n',
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text(
+        "# Styles\n\n::::{references}\n:entry-style: key-and-title\n\n"
+        ":::{paper} k1\n:title: A Title\n:url: https://example.org/k1\n:::\n::::\n",
+        encoding="utf-8",
+    )
+    app = build_once("papers-readme-style", srcdir=src)
+    assert warning_lines(app) == []
+    entry = soup(app).select_one("#paper-k1")
+    assert entry.get_text() == "[k1] A Title"
+    assert entry.select_one("a.sw-papers-title")["href"] == "https://example.org/k1"

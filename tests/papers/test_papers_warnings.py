@@ -8,23 +8,27 @@ from papers_helpers import soup, warning_lines
 from sphinx_workshop.diagnostics import SUBTYPES
 
 EXPECTED = [
-    # dup.md is read first (documents are read in name order)
-    "<src>/broken.bib:11: WARNING: BibTeX: syntax error in line 11: '}' expected [workshop.bibfile_parse]",
+    # dup.md is read first (documents are read in name order); its files are read together
+    "<src>/latin1.bib:2: WARNING: cannot decode 'latin1.bib' as utf-8: invalid byte at offset 30; "
+    "set papers_bibtex_encoding (or :encoding:) to the file's encoding (for example latin-1); "
+    "the file is not read [workshop.bibfile_encoding]",
+    "<src>/broken.bib:11: WARNING: BibTeX: entry 'broken': syntax error in line 11: '}' expected "
+    "[workshop.bibfile_parse]",
     "<src>/broken.bib:11: WARNING: duplicate key 'fine' in this file; the first entry is used "
     "[workshop.duplicate_key]",
-    "<src>/dup.md:3: WARNING: cannot read bibfile 'latin1.bib': not UTF-8 text (byte 30) "
-    "[workshop.bibfile_missing]",
     "<src>/index.md:3: WARNING: empty key in {cite}`,` [workshop.cite_empty]",
     "<src>/index.md:3: WARNING: empty key in {cite}`good,,` [workshop.cite_empty]",
     "<src>/index.md:13: WARNING: unknown option :colour: of the references directive "
-    "(known: bibfile, cited-only, order, style, sort); it is ignored [workshop.unknown_option]",
+    "(known: bibfile, cited-only, order, style, sort, entry-style, encoding); it is ignored "
+    "[workshop.unknown_option]",
     "<src>/index.md:12: WARNING: invalid :order: 'sideways' (expected listed or cited); using 'listed' "
     "[workshop.bad_option]",
     "<src>/index.md:10: WARNING: cannot read bibfile 'missing.bib': No such file or directory "
     "[workshop.bibfile_missing]",
     "<src>/index.md:10: WARNING: bibfile '../outside.bib' is outside the project's source directory; "
     "it is not read [workshop.bibfile_outside]",
-    "<src>/broken.bib:11: WARNING: BibTeX: syntax error in line 11: '}' expected [workshop.bibfile_parse]",
+    "<src>/broken.bib:11: WARNING: BibTeX: entry 'broken': syntax error in line 11: '}' expected "
+    "[workshop.bibfile_parse]",
     "<src>/broken.bib:11: WARNING: duplicate key 'fine' in this file; the first entry is used "
     "[workshop.duplicate_key]",
     "<src>/index.md:20: WARNING: paper 'notitle' has no title; its key is shown instead "
@@ -69,7 +73,8 @@ def test_every_subtype_is_registered() -> None:
     used = {line.rsplit("[workshop.", 1)[1].rstrip("]") for line in EXPECTED}
     assert used <= set(SUBTYPES)
     assert used == {
-        "bad_option", "bad_url", "bibfile_missing", "bibfile_outside", "bibfile_parse", "cite_empty",
+        "bad_option", "bad_url", "bibfile_encoding", "bibfile_missing", "bibfile_outside", "bibfile_parse",
+        "cite_empty",
         "cite_unknown", "duplicate_key", "paper_no_title", "paper_outside", "unknown_option",
     }  # fmt: skip
 

@@ -7,6 +7,7 @@ are validated here.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,8 @@ from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.directive_base import WorkshopDirective, current_document
 from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.links import is_safe_url
-from sphinx_workshop.papers.bibtex import load_bibfile
+from sphinx_workshop.papers import styles
+from sphinx_workshop.papers.bibtex import Undecodable, load_bibfiles
 from sphinx_workshop.papers.nodes import references_list
 from sphinx_workshop.papers.records import ListRecord, PaperRecord
 
@@ -120,6 +122,12 @@ def checked_record(
         lineno=lineno,
         source=source,
         source_line=source_line,
+        type=str(fields.get("type") or ""),
+        editors=tuple(fields.get("editors") or ()),
+        surnames=tuple(fields.get("surnames") or ()),
+        eprint=str(fields.get("eprint") or ""),
+        fields=tuple(fields.get("fields") or ()),
+        parent=bool(fields.get("parent")),
     )
 
 
@@ -127,7 +135,7 @@ class ReferencesDirective(_PapersDirective):
     """A list of papers: ``:bibfile:`` entries, then the ``paper`` entries of its body."""
 
     has_content = True
-    known_options = ("bibfile", "cited-only", "order", "style", "sort")
+    known_options = ("bibfile", "cited-only", "order", "style", "sort", "entry-style", "encoding")
     flag_options = frozenset({"cited-only"})
     nests_in_itself = False
     repeatable_options = frozenset({"bibfile"})
@@ -145,49 +153,112 @@ class ReferencesDirective(_PapersDirective):
             return allowed[0]
         return value
 
+    def entry_style(self) -> str:
+        """The list's ``:entry-style:`` ("" for the project's ``papers_style``), if registered."""
+        value = str(self.options.get("entry-style") or "").strip()
+        if value and value not in styles.STYLES:
+            self.warn_at(
+                "bad_option",
+                f"unknown :entry-style: {value!r} (registered: {', '.join(styles.STYLES)}); "
+                "using the project's papers_style",
+                self.option_line("entry-style"),
+            )
+            return ""
+        return value
+
     def bibfile_names(self) -> list[str]:
         """Every path given to ``:bibfile:``: space-separated, and the option repeated."""
         return [name for value in self.option_values("bibfile") for name in value.split()]
 
-    def read_bibfile(self, name: str, list_id: str) -> list[PaperRecord]:
-        """The entries of one bib file (relative to the document, or to the source dir with a leading /)."""
-        relpath, abspath = self.env.relfn2path(name, self.env.docname)
-        path = Path(abspath)
-        srcdir = Path(self.env.srcdir).resolve()
-        if not path.resolve().is_relative_to(srcdir):
-            warn(
-                logger,
-                "bibfile_outside",
-                f"bibfile {name!r} is outside the project's source directory; it is not read",
-                location=self.get_location(),
-            )
-            return []
-        self.env.note_dependency(relpath)
-        try:
-            bib = load_bibfile(path)
-        except (OSError, UnicodeDecodeError) as error:
-            if isinstance(error, UnicodeDecodeError):
-                reason = f"not UTF-8 text (byte {error.start})"
+    def encoding(self) -> str:
+        """The encoding of the list's files: ``:encoding:``, else ``papers_bibtex_encoding``."""
+        value = str(self.options.get("encoding") or "").strip()
+        if value:
+            try:
+                codecs.lookup(value)
+            except LookupError:
+                self.warn_at(
+                    "bad_option",
+                    f"unknown :encoding: {value!r}; using {self.config.papers_bibtex_encoding!r}",
+                    self.option_line("encoding"),
+                )
             else:
+                return value
+        return str(self.config.papers_bibtex_encoding)
+
+    def bibfile_paths(self, names: list[str]) -> list[Path]:
+        """The readable files of *names* (relative to the document, or to the source dir with a leading /)."""
+        paths = []
+        srcdir = Path(self.env.srcdir).resolve()
+        for name in names:
+            relpath, abspath = self.env.relfn2path(name, self.env.docname)
+            path = Path(abspath)
+            if not path.resolve().is_relative_to(srcdir):
+                warn(
+                    logger,
+                    "bibfile_outside",
+                    f"bibfile {name!r} is outside the project's source directory; it is not read",
+                    location=self.get_location(),
+                )
+                continue
+            self.env.note_dependency(relpath)
+            try:
+                reason = (
+                    "" if path.is_file() else "not a file" if path.exists() else "No such file or directory"
+                )
+            except OSError as error:  # a name too long for the file system, a permission problem
                 reason = error.strerror or str(error)
-            warn(
-                logger,
-                "bibfile_missing",
-                f"cannot read bibfile {name!r}: {reason}",
-                location=self.get_location(),
-            )
+            if reason:
+                warn(
+                    logger,
+                    "bibfile_missing",
+                    f"cannot read bibfile {name!r}: {reason}",
+                    location=self.get_location(),
+                )
+                continue
+            paths.append(path)
+        return paths
+
+    def read_bibfiles(self, names: list[str], list_id: str) -> list[PaperRecord]:
+        """The entries of the list's bib files, read together (they share ``@string`` macros)."""
+        paths = self.bibfile_paths(names)
+        encoding = self.encoding()
+        bib = None
+        while paths:
+            try:
+                bib = load_bibfiles([(path, encoding) for path in paths])
+                break
+            except Undecodable as error:
+                option = (
+                    ":encoding:" if self.options.get("encoding") else "papers_bibtex_encoding (or :encoding:)"
+                )
+                warn(
+                    logger,
+                    "bibfile_encoding",
+                    f"cannot decode {error.path.name!r} as {encoding}: "
+                    f"invalid byte at offset {error.offset}; "
+                    f"set {option} to the file's encoding (for example latin-1); the file is not read",
+                    location=f"{error.path}:{error.line}",
+                )
+                paths.remove(error.path)
+            except OSError as error:
+                warn(
+                    logger,
+                    "bibfile_missing",
+                    f"cannot read bibfile: {error.strerror or error}",
+                    location=self.get_location(),
+                )
+                return []
+        if bib is None:
             return []
         for problem in bib.problems:
-            where = f"{path}:{problem.line}" if problem.line else str(path)
-            if problem.kind == "duplicate":
-                warn(logger, "duplicate_key", f"{problem.message}; the first entry is used", location=where)
-            else:
-                warn(logger, "bibfile_parse", f"BibTeX: {problem.message}", location=where)
+            where = f"{problem.source}:{problem.line}" if problem.line else problem.source
+            suffix = "; the first entry is used" if problem.kind == "duplicate_key" else ""
+            warn(logger, problem.kind, problem.message + suffix, location=where)
         records = []
-        shared = str(path)
         for entry in bib.entries:
             fields = entry._asdict()
-            where = f"{path}:{entry.line}" if entry.line else str(path)
+            where = f"{entry.source}:{entry.line}" if entry.line else entry.source
             records.append(
                 checked_record(
                     fields,
@@ -195,7 +266,7 @@ class ReferencesDirective(_PapersDirective):
                     docname=self.env.docname,
                     list_id=list_id,
                     lineno=self.lineno,
-                    source=shared,
+                    source=entry.source,
                     source_line=entry.line,
                 )
             )
@@ -213,10 +284,10 @@ class ReferencesDirective(_PapersDirective):
             style=self.choice("style"),
             sort=self.choice("sort"),
             cited_only="cited-only" in self.options,
+            entry_style=self.entry_style(),
         )
-        entries: list[PaperRecord] = []
-        for name in self.bibfile_names():
-            entries.extend(self.read_bibfile(name, list_id))
+        names = self.bibfile_names()
+        entries: list[PaperRecord] = self.read_bibfiles(names, list_id) if names else []
         document = current_document(self.env)
         document[_LIST_KEY] = list_id
         body: list[PaperRecord] = []
@@ -228,7 +299,12 @@ class ReferencesDirective(_PapersDirective):
             document.pop(_ENTRIES_KEY, None)
         entries.extend(body)
         self.domain().note_list(record, entries)
-        placeholder = references_list("", list_id=list_id, style=record.style)
+        placeholder = references_list(
+            "",
+            list_id=list_id,
+            style=record.style,
+            entry_style=record.entry_style or self.config.papers_style,
+        )
         self.set_source_info(placeholder)
         return [*content, placeholder]
 
@@ -259,6 +335,7 @@ class PaperDirective(_PapersDirective):
         fields["authors"] = [
             a.strip() for a in str(self.options.get("authors") or "").split(";") if a.strip()
         ]
+        fields["surnames"] = [a.rstrip("* ").split()[-1] for a in fields["authors"] if a.rstrip("* ")]
         document[_ENTRIES_KEY].append(
             checked_record(
                 fields,

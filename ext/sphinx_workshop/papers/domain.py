@@ -55,7 +55,7 @@ class PapersDomain(Domain):
         "fingerprint": EMPTY_FINGERPRINT,  # what the last build's output depended on
         "order": [],  # documents in the order numbering used
     }
-    data_version = 5  # 5: {any} targets
+    data_version = 6  # 5: {any} targets; 6: rich BibTeX records
 
     #: Numbers, labels and back-links. Kept on the domain object, not in the pickled environment:
     #: they are recomputed on every ``env-updated`` (only the compact fingerprint is stored).
@@ -78,7 +78,8 @@ class PapersDomain(Domain):
         self, env: BuildEnvironment, order: list[str] | None = None
     ) -> tuple[numbering.Derived, list[tuple[PaperRecord, PaperRecord]]]:
         order = self._order(env) if order is None else order
-        return numbering.compute(order, self.data["entries"], self.data["lists"], self.data["cites"])
+        with numbering.paused_gc():
+            return numbering.compute(order, self.data["entries"], self.data["lists"], self.data["cites"])
 
     @property
     def papers(self) -> dict[str, PaperRecord]:
@@ -109,6 +110,21 @@ class PapersDomain(Domain):
         if anyrefs:
             self.data["anyrefs"][docname] = tuple(anyrefs)
         self.data["fresh"].add(docname)
+        if self._lists_math(docname):
+            # The math of entries appears at write time; Sphinx 7.4 decides on MathJax at read time
+            # (the math domain reads documents before this domain, so this is not overwritten).
+            math = env.domains.get("math")
+            if math is not None and isinstance(math.data.get("has_equations"), dict):
+                math.data["has_equations"][docname] = True
+
+    def _lists_math(self, docname: str) -> bool:
+        """Whether an entry listed in *docname* shows ``$...$`` math."""
+        index = PaperRecord._fields.index("fields")
+        return any(
+            isinstance(rich, tuple) and any(segment[0] == "math" for segment in rich)
+            for row in self.data["entries"].get(docname, ())
+            for _, rich in row[index]
+        )
 
     def clear_doc(self, docname: str) -> None:
         """Forget what *docname* contributed (remembering it until ``env-updated``)."""
@@ -196,12 +212,20 @@ class PapersDomain(Domain):
         contnode: Element,
     ) -> nodes.reference | None:
         """A ``{cite}`` becomes its label, a ``{paper}`` the paper's title, linked to the entry."""
-        record = self.papers.get(target)
+        record = self.derived.find(target)
         if record is None:
             return None
+        if record.key != target:
+            warn(
+                logger,
+                "cite_case",
+                f"paper key {target!r} differs in case from the listed key {record.key!r}; "
+                f"it resolves (BibTeX ignores case), but write {record.key!r}",
+                location=node,
+            )
         child: nodes.Node
         if typ == "cite":
-            child = nodes.Text(self.derived.labels[target])
+            child = nodes.Text(self.derived.labels[record.key])
         elif node.get("refexplicit"):
             child = contnode
         else:
@@ -217,7 +241,9 @@ class PapersDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> list[tuple[str, nodes.reference]]:
-        """``{any}`` finds papers by key."""
+        """``{any}`` finds papers by key (exactly: other domains may hold the key in another case)."""
+        if target not in self.papers:
+            return []
         refnode = self.resolve_xref(env, fromdocname, builder, "paper", target, node, contnode)
         return [] if refnode is None else [("papers:paper", refnode)]
 

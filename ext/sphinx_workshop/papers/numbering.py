@@ -6,12 +6,16 @@ is pickled: the environment keeps the records and a small :class:`Fingerprint` o
 
 from __future__ import annotations
 
+import gc
 import zlib
+from contextlib import contextmanager
 from functools import cached_property
+from string import ascii_lowercase
 from typing import TYPE_CHECKING
 
 from sphinx_workshop.i18n import _
 from sphinx_workshop.invalidation import changed, digest
+from sphinx_workshop.papers.latex import plain
 from sphinx_workshop.papers.records import (
     Fingerprint,
     ListRecord,
@@ -24,9 +28,25 @@ from sphinx_workshop.papers.records import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence, Set
+    from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 
 _LAST = float("inf")
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: for bursts of allocation over a large environment.
+
+    A burst of thousands of new objects makes the collector traverse the whole environment
+    (10,000 entries and their doctrees) several times; what the burst leaves is collected after it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def document_order(root: str, includes: Mapping[str, Sequence[str]], docnames: Iterable[str]) -> list[str]:
@@ -45,16 +65,51 @@ def document_order(root: str, includes: Mapping[str, Sequence[str]], docnames: I
     return order
 
 
+def _short_title(record: PaperRecord) -> str:
+    fields = dict(record.fields)
+    short = plain(fields.get("shorttitle", "")) or record.title
+    words = short.split()
+    return " ".join(words[:4]) + ("\u2026" if len(words) > 4 else "") if words else record.key
+
+
 def author_year(record: PaperRecord) -> str:
-    """The label of an entry of an unnumbered list: ``Mirhoseini et al. 2017``."""
-    parts = []
-    if record.authors:
-        parts.append(
-            record.authors[0].split()[-1] + (" " + str(_("et al.")) if len(record.authors) > 1 else "")
-        )
-    if record.year:
-        parts.append(record.year)
-    return " ".join(parts) or record.key
+    """The label of an entry of an unnumbered list: ``Doe 2021``, ``Doe and Roe 2021``, ``Doe et al. 2021``.
+
+    Surnames come from the name parts (``Smith, Jr., John`` gives Smith); with no authors, the
+    editors'; with neither, a short title, then the key.
+    """
+    names = [name for name in record.surnames if name]
+    more = len(names) < len(record.surnames)  # "and others" in the .bib
+    if len(names) == 1 and not more:
+        who = names[0]
+    elif len(names) == 2 and not more:
+        who = _("{} and {}").format(*names)
+    elif names:
+        who = _("{} et al.").format(names[0])
+    else:
+        who = _short_title(record)
+    return f"{who} {record.year}" if record.year else who
+
+
+def _letter(index: int) -> str:
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = ascii_lowercase[rest] + name
+    return name
+
+
+def _disambiguated(labels: dict[str, str], years: dict[str, str]) -> dict[str, str]:
+    """Labels shared by several entries get a letter after the year: 2021a, 2021b (in list order)."""
+    by_label: dict[str, list[str]] = {}
+    for key, label in labels.items():
+        by_label.setdefault(label, []).append(key)
+    for label, keys in by_label.items():
+        if len(keys) > 1:
+            for index, key in enumerate(keys):
+                labels[key] = label + ("" if years[key] else " ") + _letter(index)
+    return labels
 
 
 def _sorted(records: list[PaperRecord], how: str) -> list[PaperRecord]:
@@ -100,16 +155,30 @@ class Derived:
         self._cites = dict(cites)  # a snapshot: the domain's mapping changes in the next build
 
     @cached_property
+    def folded(self) -> dict[str, str]:
+        """Shown keys by their case-folded form (BibTeX compares keys without case)."""
+        return {key.casefold(): key for key in reversed(self.papers)}
+
+    def find(self, key: str) -> PaperRecord | None:
+        """The entry of *key*, as written or, failing that, ignoring case."""
+        record = self.papers.get(key)
+        if record is None:
+            canonical = self.folded.get(key.casefold())
+            record = self.papers[canonical] if canonical is not None else None
+        return record
+
+    @cached_property
     def objects(self) -> tuple[tuple[str, str, str, str, str, int], ...]:
         """Every shown paper as ``Domain.get_objects`` gives it (display name: its title).
 
         The search splits display names at their last ``.``, so a title's final full stop is
         dropped. Computed once: ``objects.inv`` and the search index both ask for them.
         """
-        return tuple(
-            (key, r.title.rstrip(". ") or key, "paper", r.docname, anchor_for(key), 1)
-            for key, r in self.papers.items()
-        )
+        with paused_gc():
+            return tuple(
+                (key, r.title.rstrip(". ") or key, "paper", r.docname, anchor_for(key), 1)
+                for key, r in self.papers.items()
+            )
 
     @cached_property
     def backlinks(self) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -123,6 +192,9 @@ class Derived:
             for index, place in enumerate(places):
                 where = (doc, prefix + str(index))
                 for key in dict.fromkeys(place.split(",")):
+                    if key not in self.papers:
+                        record = self.find(key)
+                        key = record.key if record is not None else key
                     found.setdefault(key, []).append(where)
         return {key: tuple(links) for key, links in found.items()}
 
@@ -146,14 +218,21 @@ def compute(
                 by_list.setdefault(record.list_id, []).append(record)
 
     all_lists = [lst for doc in order for lst in lists.get(doc, ())]
-    needs_rank = any(lst.cited_only or lst.order == "cited" for lst in all_lists)
-    cite_rank = cited_keys(order, cites) if needs_rank else {}
+    has_parents = any(record.parent for record in first.values())
+    needs_rank = has_parents or any(lst.cited_only or lst.order == "cited" for lst in all_lists)
+    folded = {key.casefold(): key for key in reversed(first)} if needs_rank else {}
+    cite_rank: dict[str, int] = {}
+    for key in cited_keys(order, cites) if needs_rank else ():
+        cite_rank.setdefault(folded.get(key.casefold(), key), len(cite_rank))
 
     papers: dict[str, PaperRecord] = {}
     labels: dict[str, str] = {}
+    author_labels: dict[str, str] = {}
     shown: dict[str, tuple[str, ...]] = {}
     for lst in all_lists:
         records = by_list.get(lst.list_id, [])
+        if has_parents:  # a crossref target is listed only if cited
+            records = [r for r in records if not r.parent or r.key in cite_rank]
         if lst.cited_only:
             records = [r for r in records if r.key in cite_rank]
         records = _sorted(records, lst.sort)
@@ -164,8 +243,10 @@ def compute(
         if lst.style == "numbered":
             labels.update(zip(keys, map(str, range(1, len(keys) + 1)), strict=True))
         else:
-            labels.update((r.key, author_year(r)) for r in records)
+            author_labels.update((r.key, author_year(r)) for r in records)
         shown[lst.list_id] = tuple(keys)
+    if author_labels:
+        labels.update(_disambiguated(author_labels, {key: papers[key].year for key in author_labels}))
     return Derived(papers, labels, shown, order, cites), duplicates
 
 
@@ -187,7 +268,7 @@ def fingerprint(
     their labels and their back-links. *anyrefs*: docname -> targets of its ``{any}`` roles, which
     show a paper's title as a ``{paper}`` does.
     """
-    papers, labels = derived.papers, derived.labels
+    labels = derived.labels
     signature: dict[str, str] = {}
     pages: dict[str, int] = {}
     for docname in cites.keys() | (anyrefs or {}).keys():
@@ -195,12 +276,12 @@ def fingerprint(
         for key in {key for place in cites.get(docname, ()) for key in place.split(",")}:
             sig = signature.get(key)
             if sig is None:
-                record = papers.get(key)
-                sig = f"{key}\1{labels[key]}\1{record.docname}\1{record.title}" if record else key
+                record = derived.find(key)
+                sig = f"{key}\1{labels[record.key]}\1{record.docname}\1{record.title}" if record else key
                 signature[key] = sig
             parts.append(sig)
         for key in (anyrefs or {}).get(docname, ()):  # {any} shows the title, never the label
-            record = papers.get(key)
+            record = derived.papers.get(key)
             parts.append(f"{key}\2{record.docname}\1{record.title}" if record else key)
         parts.sort()
         pages[docname] = _checksum("\0".join(parts))

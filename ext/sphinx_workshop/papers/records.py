@@ -58,6 +58,17 @@ class PaperRecord(NamedTuple):
     #: and the entry's line in it (0 if unknown).
     source: str
     source_line: int
+    #: The BibTeX entry type ("" for a ``paper`` directive), the editors, and the surnames an
+    #: author-year label uses (authors', else editors').
+    type: str = ""
+    editors: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()
+    #: An identifier other than DOI and arXiv (``hdl:2027/xyz``), with its eprinttype.
+    eprint: str = ""
+    #: Every field the entry shows, as rich text (:data:`sphinx_workshop.papers.latex.Rich`).
+    fields: tuple[tuple[str, Any], ...] = ()
+    #: The target of a BibTeX crossref: listed only if something cites it.
+    parent: bool = False
 
     @property
     def anchor(self) -> str:
@@ -92,6 +103,7 @@ class ListRecord(NamedTuple):
     style: str  # "numbered" | "list"
     sort: str  # "listed" | "title" | "year"
     cited_only: bool
+    entry_style: str = ""  # a registered entry style; "" for the project's papers_style
 
 
 #: The citation places of one document, in document order: each the comma-separated keys of one

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING, Any
 
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -43,7 +44,8 @@ class RenderReferenceLists(SphinxPostTransform):
                 node.parent.remove(node)
                 continue
             entries = [(derived.papers[key], derived.backlinks.get(key, ())) for key in keys]
-            node.replace_self(render_list(self.app.builder, fromdocname, node["style"], entries))
+            style = node.get("entry_style") or self.config.papers_style
+            node.replace_self(render_list(self.app.builder, fromdocname, node["style"], entries, style))
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -56,5 +58,8 @@ def on_warn_missing_reference(app: Sphinx, domain: Domain | None, node: nodes.El
     if domain is None or domain.name != "papers":
         return None
     role = node.get("reftype", "cite")
-    warn(logger, "cite_unknown", f"unknown paper key {node['reftarget']!r} in {{{role}}}", location=node)
+    key = node["reftarget"]
+    close = difflib.get_close_matches(key, papers_domain(app.env).papers.keys(), n=3, cutoff=0.75)
+    hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+    warn(logger, "cite_unknown", f"unknown paper key {key!r} in {{{role}}}{hint}", location=node)
     return True

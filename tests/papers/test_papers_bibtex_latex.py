@@ -1,0 +1,83 @@
+# ruff: noqa: RUF001 - the expected output has typographic dashes and Greek letters
+"""Contract item 5: no LaTeX left in what readers see; math as Sphinx math; unknown commands located."""
+
+from __future__ import annotations
+
+import pytest
+from papers_helpers import soup, warning_lines
+
+WARNINGS = [
+    "<src>/latex.bib:31: WARNING: entry 'macro': unknown LaTeX command \\weird in title; "
+    "its argument is shown as text [workshop.bibtex_latex]",
+    "<src>/latex.bib:31: WARNING: entry 'macro': unknown LaTeX command \\otherweird in note; "
+    "its argument is shown as text [workshop.bibtex_latex]",
+]  # \weird again in 'sameunknown': once per file and command
+
+
+@pytest.fixture(scope="module")
+def html(build_once):
+    return build_once("papers-latex")
+
+
+def test_unknown_commands_warn_once_per_file_at_the_entry(html) -> None:
+    assert warning_lines(html) == WARNINGS
+
+
+def test_accents_logos_and_scholar_braces(html) -> None:
+    page = soup(html)
+    accents = page.select_one("#paper-accents")
+    assert accents.select_one(".sw-papers-title").get_text() == (
+        "Schütze, Garçon and Martínez: Ångström ßcale øver naïve cafés"
+    )
+    assert accents.select_one(".sw-papers-authors").get_text() == "José Martínez, Jörg Müller"
+    assert accents.select_one(".sw-papers-venue").get_text() == "Proc. of the École Workshop, 2019"
+    scholar = page.select_one("#paper-scholarbraces .sw-papers-venue").get_text()
+    assert scholar == "13th USENIX Symposium on Networked Systems Design and Implementation (NSDI 16), 2016"
+    for math in page.select("span.math"):  # MathJax's input: LaTeX on purpose
+        math.decompose()
+    shown = page.select_one("div.body").get_text()
+    assert "\\" not in shown and "$" not in shown and "{" not in shown
+
+
+def test_emphasis_and_strong(html) -> None:
+    title = soup(html).select_one("#paper-emphasis .sw-papers-title")
+    assert [e.get_text() for e in title.select("em")] == ["Learned", "indexes", "claims"]
+    assert [s.get_text() for s in title.select("strong")] == ["strong"]
+    assert title.get_text() == "Learned indexes and strong claims, Small Caps, Old Caps, mono"
+    venue = soup(html).select_one("#paper-emphasis .sw-papers-venue")
+    assert venue.get_text() == "Journal of TeX, LaTeX and BibTeX Users, 2020"
+    assert venue.select_one("em").get_text() == "Journal"
+
+
+def test_math_is_sphinx_math_or_unicode(html) -> None:
+    title = soup(html).select_one("#paper-math .sw-papers-title")
+    assert [m.get_text() for m in title.select("span.math")] == [r"\(O(n \log n)\)", r"\(x^2\)"]
+    assert "α-approximate k nearest" in title.get_text()
+    assert soup(html).select_one("#paper-math .sw-papers-venue").get_text() == "Theory, 2021"  # \noopsort
+
+
+def test_preamble_macros_expand(html) -> None:
+    macro = soup(html).select_one("#paper-macro")
+    assert macro.select_one(".sw-papers-title").get_text() == "The Orca System and kept text again twice"
+    assert macro.select_one(".sw-papers-note").get_text() == "Also noted"
+
+
+def test_latex_output_has_real_math_and_styles(build_once) -> None:
+    app = build_once("papers-latex", "latex")
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"Sorting in \(O(n \log n)\) time with α\sphinxhyphen{}approximate k nearest" in tex
+    assert (
+        r"\sphinxstyleemphasis{Learned} \sphinxstyleemphasis{indexes} and \sphinxstylestrong{strong}" in tex
+    )
+    assert r"\noopsort" not in tex and r"\weird" not in tex
+
+
+def test_text_output(build_once) -> None:
+    app = build_once("papers-latex", "text")
+    out = " ".join((app.outdir / "index.txt").read_text(encoding="utf-8").split())
+    assert "Schütze, Garçon and Martínez: Ångström ßcale øver naïve cafés." in out
+    assert "13th USENIX Symposium on Networked Systems Design and Implementation (NSDI 16), 2016." in out
+
+
+def test_edges_a_lone_backslash_and_deep_groups(html) -> None:
+    assert soup(html).select_one("#paper-edges").get_text() == "Trailing. 2022. deep"
