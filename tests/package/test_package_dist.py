@@ -1,6 +1,6 @@
 """The distributions: wheel and sdist build, pass ``twine check --strict`` and hold what the package
 needs; the wheel, installed into a fresh virtualenv with only Sphinx and myst-parser, builds the
-README's project."""
+README's project, in English and German, then in each of the five themes once they are added."""
 
 from __future__ import annotations
 
@@ -89,8 +89,10 @@ def test_sdist_holds_license_readme_changelog(dist: Path) -> None:
         assert f"{top}/{name}" in names
 
 
-def test_wheel_in_a_fresh_virtualenv_builds_the_readme_project(dist: Path, tmp_path: Path) -> None:
-    venv = tmp_path / "venv"
+@pytest.fixture(scope="module")
+def wheel_python(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Python of a fresh virtualenv holding only the wheel, Sphinx and myst-parser."""
+    venv = tmp_path_factory.mktemp("wheel") / "venv"
     _run(UV, "venv", "--quiet", "--python", sys.executable, venv)
     python = venv / "bin" / "python"
     # Only the wheel, Sphinx and myst-parser (at the versions of the lock, for a reproducible test).
@@ -107,6 +109,12 @@ def test_wheel_in_a_fresh_virtualenv_builds_the_readme_project(dist: Path, tmp_p
         "sphinx",
         "myst-parser",
     )
+    return python
+
+
+def test_wheel_in_a_fresh_virtualenv_builds_the_readme_project(wheel_python: Path, tmp_path: Path) -> None:
+    python = wheel_python
+    venv = python.parents[1]
     where = _run(python, "-c", "import sphinx_workshop; print(sphinx_workshop.__file__)", cwd=tmp_path)
     assert str(venv) in where
     project = (
@@ -137,3 +145,41 @@ def test_wheel_in_a_fresh_virtualenv_builds_the_readme_project(dist: Path, tmp_p
         assert (out / "_static").is_dir() and (out / "index.ics").is_file()
         headings = [th.get_text(strip=True) for th in soup.select("table.sw-schedule-table th")]
         assert headings == (["Time", "Session"] if language == "en" else ["Uhrzeit", "Programmpunkt"])
+
+
+#: The themes the extension is styled for, as a user installs them next to the wheel.
+THEMES = {
+    "alabaster": "alabaster",
+    "furo": "furo",
+    "sphinx_rtd_theme": "sphinx-rtd-theme",
+    "pydata_sphinx_theme": "pydata-sphinx-theme",
+    "sphinx_book_theme": "sphinx-book-theme",
+}
+
+
+def test_wheel_builds_the_readme_project_in_each_theme(wheel_python: Path, tmp_path: Path) -> None:
+    """A user adds a theme to the wheel's virtualenv: the README's project builds with -W in each,
+    with the extension's stylesheet and script under ``_static/sphinx-workshop/``."""
+    _run(
+        UV,
+        "pip",
+        "install",
+        "--quiet",
+        "--python",
+        wheel_python,
+        "-c",
+        PROJECT / "requirements" / "dev.lock",
+        *THEMES.values(),
+    )
+    project = tmp_path / "project"
+    project.mkdir()
+    write_project(project, "markdown")
+    for theme in THEMES:
+        out = tmp_path / f"html-{theme}"
+        _run(wheel_python, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
+             "-D", f"html_theme={theme}", project, out, cwd=tmp_path)  # fmt: skip
+        soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert len(soup.select("div.sw-person-card")) == 3, theme
+        assert soup.select_one('link[href*="sphinx-workshop/sphinx-workshop.css"]'), theme
+        assert soup.select_one('script[src*="sphinx-workshop/schedule.js"]'), theme
+        assert (out / "_static" / "sphinx-workshop" / "sphinx-workshop.css").is_file(), theme
