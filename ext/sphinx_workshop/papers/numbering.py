@@ -91,7 +91,8 @@ def author_year(record: PaperRecord) -> str:
     return f"{who} {record.year}" if record.year else who
 
 
-def _letter(index: int) -> str:
+def letters(index: int) -> str:
+    """a, b, ..., z, aa, ab, ... for the *index*-th of several (0-based): label suffixes, back-links."""
     name = ""
     index += 1
     while index:
@@ -108,7 +109,7 @@ def _disambiguated(labels: dict[str, str], years: dict[str, str]) -> dict[str, s
     for label, keys in by_label.items():
         if len(keys) > 1:
             for index, key in enumerate(keys):
-                labels[key] = label + ("" if years[key] else " ") + _letter(index)
+                labels[key] = label + ("" if years[key] else " ") + letters(index)
     return labels
 
 

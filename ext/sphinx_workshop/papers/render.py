@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from string import ascii_lowercase
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -10,7 +9,7 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_workshop.i18n import _
 from sphinx_workshop.papers.memo import build_context, entry_key, entry_memo, memo_paragraph, uses_memo
-from sphinx_workshop.papers.numbering import paused_gc
+from sphinx_workshop.papers.numbering import letters, paused_gc
 from sphinx_workshop.papers.styles import DEFAULT_STYLE, entry_nodes
 
 if TYPE_CHECKING:
@@ -35,16 +34,6 @@ def refnode(
     return node
 
 
-def _letters(index: int) -> str:
-    """a, b, ..., z, aa, ab, ... for the back-links of a paper cited several times."""
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = ascii_lowercase[rest] + name
-    return name
-
-
 def _backlinks(builder: Builder, fromdocname: str, backlinks: Backlinks) -> nodes.inline:
     span = nodes.inline("", "", classes=["sw-papers-backlinks"])
     # pdflatex has no glyph for the arrow
@@ -59,7 +48,7 @@ def _backlinks(builder: Builder, fromdocname: str, backlinks: Backlinks) -> node
     for index, (docname, place_id) in enumerate(backlinks):
         if index:
             span += nodes.Text(" ")
-        text = _letters(index)
+        text = letters(index)
         span += refnode(
             builder, fromdocname, docname, place_id, nodes.Text(text), title=str(_("Back to the citation"))
         )
