@@ -36,6 +36,7 @@ logger = logging.getLogger(__name__)
 #: ``:name: value`` (docutils' field marker, one word); ``:::`` (a MyST fence) and ``:role:`x``` are not.
 _OPTION = re.compile(r"(?P<indent>\s*):(?P<name>[^\s:`\\][^\s:`]*):(?:\s+(?P<value>.*?))?\s*")
 _YAML_FENCE = re.compile(r"\s*---\s*")
+_LINE_END = re.compile(r"\r\n?|\n")
 #: The workshop directives enclosing the one being run, innermost last (in the document being read).
 _STACK_KEY = "workshop:directive-stack"
 #: source path -> its lines, read once per document (to locate MyST directives; see _locate_myst_block).
@@ -193,8 +194,10 @@ class WorkshopDirective(SphinxDirective):
         cache = current_document(self.env).setdefault(_SOURCE_LINES_KEY, {})
         if self._source not in cache:
             try:
-                with open(self._source, encoding=self.config.source_encoding) as file:
-                    cache[self._source] = file.read().splitlines()
+                with open(self._source, encoding=self.config.source_encoding, newline="") as file:
+                    # Lines as MyST counts them: only CR LF, CR and LF end a line (str.splitlines
+                    # would also split at \x1c-\x1e, \x85 and \u2028, and the numbers would drift).
+                    cache[self._source] = _LINE_END.split(file.read())
             except (OSError, UnicodeDecodeError):
                 cache[self._source] = []
         lines: list[str] = cache[self._source]
