@@ -185,8 +185,9 @@ class WorkshopDirective(SphinxDirective):
         if fence is None:  # not found (a source we cannot read): keep what MyST says
             return
         self.lineno = fence
-        on_fence = " ".join(source[fence - 1].partition(marker)[2].split())
-        if on_fence and self.content and " ".join(self.content[0].split()) == on_fence:
+        # Compared as cleaned text: the parser may already have dropped control characters.
+        on_fence = " ".join(clean_text(source[fence - 1].partition(marker)[2]).split())
+        if on_fence and self.content and " ".join(clean_text(self.content[0]).split()) == on_fence:
             self.content_offset = -1  # content line 0 is the fence line itself
 
     def _source_lines(self) -> list[str]:
