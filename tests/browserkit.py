@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Playwright
+    from playwright.sync_api import Browser, Page, Playwright
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -66,3 +66,21 @@ def serve(directory: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def open_page(outdir: Path, name: str, **context: Any) -> Iterator[tuple[Page, list[str]]]:
+    """Page *name* of a built *outdir*, served on 127.0.0.1 and loaded in a fresh chromium context
+    (*context*: Playwright's ``new_context`` options), and the list its uncaught errors go to."""
+    from playwright.sync_api import sync_playwright
+
+    with serve(outdir) as base, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            page = browser.new_context(**context).new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.goto(base + name)
+            yield page, errors
+        finally:
+            browser.close()
