@@ -24,20 +24,21 @@ help:
 	@echo "make test-matrix  the extension's tests on every supported Python x Sphinx (nox, uv)"
 	@echo "make lock      re-resolve requirements/*.lock from pyproject.toml"
 
-$(STAMP): requirements/dev.lock pyproject.toml
+# The venv (made when missing), the lock given as the first prerequisite, the project itself.
+define install_lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements/dev.lock
+	$(BIN)/python -m pip install --quiet -r $<
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
+endef
+
+$(STAMP): requirements/dev.lock pyproject.toml
+	$(install_lock)
 
 # What building the site needs, and nothing of the test toolchain (dev.lock installs a superset).
 $(DOCS_STAMP): requirements/docs.lock pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements/docs.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
-	touch $@
+	$(install_lock)
 
 html dirhtml singlehtml epub latex text: $(DOCS_STAMP)
 	$(SPHINX) -W --keep-going -b $@ -d $(BUILDDIR)/doctrees/$@ source $(BUILDDIR)/$@

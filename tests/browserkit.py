@@ -69,18 +69,25 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 @contextmanager
+def chromium_session() -> Iterator[Browser]:
+    """Playwright and Debian's chromium, stopped and closed on leaving."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
 def open_page(outdir: Path, name: str, **context: Any) -> Iterator[tuple[Page, list[str]]]:
     """Page *name* of a built *outdir*, served on 127.0.0.1 and loaded in a fresh chromium context
     (*context*: Playwright's ``new_context`` options), and the list its uncaught errors go to."""
-    from playwright.sync_api import sync_playwright
-
-    with serve(outdir) as base, sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            page = browser.new_context(**context).new_page()
-            errors: list[str] = []
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.goto(base + name)
-            yield page, errors
-        finally:
-            browser.close()
+    with serve(outdir) as base, chromium_session() as browser:
+        page = browser.new_context(**context).new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(base + name)
+        yield page, errors

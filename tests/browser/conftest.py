@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from browserkit import launch_chromium, serve
+from browserkit import chromium_session, serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -29,11 +29,5 @@ def chromium(site_url: str) -> Iterator[Browser]:
     ``multiprocessing.Manager`` and never shuts it down) inherits the driver's pipe, and stopping
     Playwright would then wait for it forever.
     """
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium_session() as browser:
+        yield browser

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browserkit import launch_chromium, serve
+from browserkit import chromium_session, serve
 from pagekit import (
     MARK_STYLE_JS,
     MIN_CONTRAST,
@@ -79,14 +79,8 @@ def theme_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser(theme_sites: str) -> Iterator[Any]:
     """Debian's chromium, shared by the tests of this module."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium_session() as chromium:
+        yield chromium
 
 
 #: Everything measured on the loaded page, in one round trip.

@@ -40,6 +40,12 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def _install(python: Path, *requirements: str | Path) -> None:
+    """Install *requirements* into the virtualenv of *python*, at the versions of the lock."""
+    _run(UV, "pip", "install", "--quiet", "--python", python, "-c", PROJECT / "requirements" / "dev.lock",
+         *requirements)  # fmt: skip
+
+
 def _wheel(dist: Path) -> Path:
     (wheel,) = dist.glob("sphinx_workshop-*.whl")
     return wheel
@@ -96,19 +102,7 @@ def wheel_python(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     _run(UV, "venv", "--quiet", "--python", sys.executable, venv)
     python = venv / "bin" / "python"
     # Only the wheel, Sphinx and myst-parser (at the versions of the lock, for a reproducible test).
-    _run(
-        UV,
-        "pip",
-        "install",
-        "--quiet",
-        "--python",
-        python,
-        "-c",
-        PROJECT / "requirements" / "dev.lock",
-        _wheel(dist),
-        "sphinx",
-        "myst-parser",
-    )
+    _install(python, _wheel(dist), "sphinx", "myst-parser")
     return python
 
 
@@ -160,17 +154,7 @@ THEMES = {
 def test_wheel_builds_the_readme_project_in_each_theme(wheel_python: Path, tmp_path: Path) -> None:
     """A user adds a theme to the wheel's virtualenv: the README's project builds with -W in each,
     with the extension's stylesheet and script under ``_static/sphinx-workshop/``."""
-    _run(
-        UV,
-        "pip",
-        "install",
-        "--quiet",
-        "--python",
-        wheel_python,
-        "-c",
-        PROJECT / "requirements" / "dev.lock",
-        *THEMES.values(),
-    )
+    _install(wheel_python, *THEMES.values())
     project = tmp_path / "project"
     project.mkdir()
     write_project(project, "markdown")
