@@ -110,10 +110,19 @@ def build_context(builder: Builder) -> str:
     return repr((_VERSION, __version__, builder.name, config.language, html_values, repr(translator)))
 
 
-def entry_key(context: str, fromdocname: str, parts: Any) -> str:
-    """The key of one entry: a digest of the build context, the page and what the entry shows."""
-    data = repr((context, fromdocname, parts)).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def page_hasher(context: str, fromdocname: str) -> Any:
+    """A digest of the build context and the page, to be copied for each entry of the page's lists."""
+    return hashlib.blake2b(repr((context, fromdocname)).encode("utf-8", "surrogatepass"), digest_size=16)
+
+
+def entry_key(page: Any, parts: Any) -> str:
+    """The key of one entry: *page* (:func:`page_hasher`) continued with what the entry shows.
+
+    The context (a few kilobytes of ``html_*`` values) is hashed once per page, not once per entry.
+    """
+    hasher = page.copy()
+    hasher.update(repr(parts).encode("utf-8", "surrogatepass"))
+    return str(hasher.hexdigest())
 
 
 def words_of(node: nodes.Element) -> str:

@@ -8,7 +8,14 @@ from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
 from sphinx_workshop.i18n import _
-from sphinx_workshop.papers.memo import build_context, entry_key, entry_memo, memo_paragraph, uses_memo
+from sphinx_workshop.papers.memo import (
+    build_context,
+    entry_key,
+    entry_memo,
+    memo_paragraph,
+    page_hasher,
+    uses_memo,
+)
 from sphinx_workshop.papers.numbering import letters, paused_gc
 from sphinx_workshop.papers.styles import DEFAULT_STYLE, entry_nodes
 
@@ -102,14 +109,14 @@ def _render_list(
     lst["classes"] = ["sw-papers-references", f"sw-papers-{style}"]
     html = builder.format == "html"
     memo = entry_memo(builder) if uses_memo(builder) else None
-    context = build_context(builder) if memo is not None else ""
+    page = page_hasher(build_context(builder), fromdocname) if memo is not None else None
     group = f"{builder.name}:{fromdocname}"
     for record, backlinks in entries:
         para: nodes.paragraph
         if memo is None:
             para = entry_paragraph(builder, fromdocname, record, backlinks, entry_style)
         else:
-            key = entry_key(context, fromdocname, (tuple(record), backlinks, entry_style))
+            key = entry_key(page, (tuple(record), backlinks, entry_style))
             found = memo.get(group, key)
             if found is None:
                 para = entry_paragraph(builder, fromdocname, record, backlinks, entry_style, memo_paragraph)
