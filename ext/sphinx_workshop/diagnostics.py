@@ -1,5 +1,10 @@
 """Every warning the extension can emit, in one place, and the helper that emits them.
 
+A warning's location takes one of three forms, by what it is about: the node at hand (a role's
+or a directive's), a record's ``location()`` (its document and line, once the node is gone), or
+:func:`file_line` for a file that is not a document (a .bib: Sphinx would add a source suffix to a
+``(docname, line)`` pair).
+
 Each warning carries ``type="workshop"`` and one of the subtypes below, so a project can
 silence a kind with ``suppress_warnings = ["workshop.<subtype>"]``. The README's table of
 warnings is checked against :data:`SUBTYPES` by the test suite.
@@ -58,6 +63,11 @@ SUBTYPES: dict[str, str] = {
     "missing_option": "a required option that is absent (schedule :date:/:timezone:, event :start:)",
     "schedule_line": "a schedule line without '|' between time and item, or a bad '- ' sub-item line",
 }
+
+
+def file_line(path: object, line: int | None) -> str:
+    """The location of *line* of a file that is not a document, as Sphinx prints it (``refs.bib:12``)."""
+    return f"{path}:{line}" if line else str(path)
 
 
 def warn(

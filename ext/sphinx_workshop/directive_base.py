@@ -22,7 +22,7 @@ from docutils.statemachine import StringList
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import file_line, warn
 from sphinx_workshop.untrusted import clean_text
 
 if TYPE_CHECKING:
@@ -341,4 +341,4 @@ class WorkshopDirective(SphinxDirective):
         if line is None or not getattr(self, "_source", ""):
             warn(logger, subtype, message, location=self.get_location())
         else:
-            warn(logger, subtype, message, location=f"{self._source}:{line}")
+            warn(logger, subtype, message, location=file_line(self._source, line))

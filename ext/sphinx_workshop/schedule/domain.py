@@ -56,6 +56,10 @@ class ScheduleRecord(NamedTuple):
     ics: str
     items: tuple[ScheduleItem, ...]
 
+    def location(self) -> tuple[str, int]:
+        """A warning location: the directive's document and line."""
+        return (self.docname, self.lineno)
+
 
 class ScheduleDomain(Domain):
     """Holds :class:`ScheduleRecord` lists by document; it defines no roles and no objects."""
@@ -118,7 +122,7 @@ class ScheduleDomain(Domain):
                     "ics_clash",
                     f"calendar file {record.ics!r} is already written by {owner!r}; "
                     "this schedule's items are not in it",
-                    location=(record.docname, record.lineno),
+                    location=record.location(),
                 )
 
     def all_records(self) -> Iterable[ScheduleRecord]:

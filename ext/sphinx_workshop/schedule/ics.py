@@ -201,7 +201,7 @@ def _write(app: Sphinx, path: str, schedules: Iterable[tuple[ScheduleRecord, lis
             logger,
             "config",
             f"{error}; the calendar's DTSTAMP is the first event's day",
-            location=(first.docname, first.lineno),
+            location=first.location(),
         )
         epoch = None
     target = Path(app.builder.outdir, *path.split("/"))
@@ -210,7 +210,7 @@ def _write(app: Sphinx, path: str, schedules: Iterable[tuple[ScheduleRecord, lis
             logger,
             "ics_clash",
             f"calendar file {path!r} would overwrite a folder or file of the output; it is not written",
-            location=(first.docname, first.lineno),
+            location=first.location(),
         )
         return
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -85,7 +85,7 @@ def check_calendar_names(app: Sphinx, env: BuildEnvironment) -> None:
                 logger,
                 "ics_clash",
                 f"calendar file {record.ics!r} {clash}; it is neither written nor linked",
-                location=(record.docname, record.lineno),
+                location=record.location(),
             )
             domain.blocked_calendars.add(record.ics)
             continue
