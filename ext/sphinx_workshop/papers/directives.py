@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import logging
 
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import file_line, warn
 from sphinx_workshop.directive_base import WorkshopDirective, current_document
 from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.links import is_safe_url
@@ -252,13 +252,13 @@ class ReferencesDirective(_PapersDirective):
         if bib is None:
             return []
         for problem in bib.problems:
-            where = f"{problem.source}:{problem.line}" if problem.line else problem.source
+            where = file_line(problem.source, problem.line)
             suffix = "; the first entry is used" if problem.kind == "duplicate_key" else ""
             warn(logger, problem.kind, problem.message + suffix, location=where)
         records = []
         for entry in bib.entries:
             fields = entry._asdict()
-            where = f"{entry.source}:{entry.line}" if entry.line else entry.source
+            where = file_line(entry.source, entry.line)
             records.append(
                 checked_record(
                     fields,
