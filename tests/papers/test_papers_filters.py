@@ -170,3 +170,28 @@ def test_parallel_equals_serial(build_once) -> None:
     parallel = build_once("papers-filters", parallel=2)
     assert warning_lines(parallel) == []
     assert bodies(parallel.outdir) == bodies(serial.outdir)
+
+
+BAD = [
+    "<src>/conf.py:4: WARNING: papers_bibfiles: cannot read 'missing.bib': No such file or directory "
+    "[workshop.bibfile_missing]",
+    "<src>/index.md:4: WARNING: invalid :filter: 'venue == \"ICML\"': unknown field 'venue' (known: type, key, "
+    "author, year, keywords, cited, cited_on); the list shows nothing [workshop.bad_filter]",
+    "<src>/index.md:11: WARNING: invalid :start: '0' (expected a positive integer); the list numbers on from "
+    "the previous one [workshop.bad_option]",
+    "<src>/index.md:12: WARNING: invalid :label-prefix: 'B1' (expected text without spaces, commas or "
+    "brackets, not ending in a digit); a letter is used [workshop.bad_option]",
+    "<src>/rst.rst:5: WARNING: invalid :filter: '__import__(\"os\").system(\"x\")': a call is not allowed in a "
+    "filter; the list shows nothing [workshop.bad_filter]",
+    "<src>/rst.rst:11: WARNING: invalid :start: 'x' (expected a positive integer); the list numbers on from "
+    "the previous one [workshop.bad_option]",
+]
+
+
+def test_bad_filters_and_numbers_warn_at_their_lines(build_once) -> None:
+    app = build_once("papers-filters-bad")
+    assert warning_lines(app) == BAD
+    assert _ids(app, "index") == [["paper-b"]]  # the bad filter's list shows nothing, not everything
+    assert [label.get_text() for label in soup(app, "index").select(".sw-papers-label")] == ["A1."]
+    assert _ids(app, "rst") == [["paper-d"]]
+    assert soup(app, "rst").select_one("ol.sw-papers-references").get("start") is None
