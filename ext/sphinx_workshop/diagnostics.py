@@ -30,7 +30,7 @@ SUBTYPES: dict[str, str] = {
     "unknown_option": "an option the directive does not know",
     "config": "a configuration value of the wrong type or value (falls back to its default)",
     # papers domain
-    "bad_filter": "a references :filter: that does not parse or uses an unknown field or construct (the list shows nothing)",
+    "bad_filter": "a :filter: that does not parse or uses an unknown field or construct (nothing is listed)",
     "bad_key": "a paper key that {cite} cannot name (it holds a comma); the paper is listed",
     "bibfile_missing": "a :bibfile: (or a file of papers_bibfiles) that does not exist or cannot be read",
     "bibfile_outside": "a :bibfile: (or a file of papers_bibfiles) outside the project's source directory",

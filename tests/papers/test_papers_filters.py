@@ -175,13 +175,14 @@ def test_parallel_equals_serial(build_once) -> None:
 BAD = [
     "<src>/conf.py:4: WARNING: papers_bibfiles: cannot read 'missing.bib': No such file or directory "
     "[workshop.bibfile_missing]",
-    "<src>/index.md:4: WARNING: invalid :filter: 'venue == \"ICML\"': unknown field 'venue' (known: type, key, "
-    "author, year, keywords, cited, cited_on); the list shows nothing [workshop.bad_filter]",
+    "<src>/index.md:4: WARNING: invalid :filter: 'venue == \"ICML\"': unknown field 'venue' "
+    "(known: type, key, author, year, keywords, cited, cited_on); the list shows nothing "
+    "[workshop.bad_filter]",
     "<src>/index.md:11: WARNING: invalid :start: '0' (expected a positive integer); the list numbers on from "
     "the previous one [workshop.bad_option]",
     "<src>/index.md:12: WARNING: invalid :label-prefix: 'B1' (expected text without spaces, commas or "
     "brackets, not ending in a digit); a letter is used [workshop.bad_option]",
-    "<src>/rst.rst:5: WARNING: invalid :filter: '__import__(\"os\").system(\"x\")': a call is not allowed in a "
+    '<src>/rst.rst:5: WARNING: invalid :filter: \'__import__("os").system("x")\': a call is not allowed in a '
     "filter; the list shows nothing [workshop.bad_filter]",
     "<src>/rst.rst:11: WARNING: invalid :start: 'x' (expected a positive integer); the list numbers on from "
     "the previous one [workshop.bad_option]",

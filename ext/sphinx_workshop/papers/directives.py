@@ -30,6 +30,7 @@ def project_files(env: Any) -> list[str]:
     """The project's .bib files (``papers_bibfiles``), relative to the source folder, as written."""
     return [str(name).lstrip("/") for name in env.config.papers_bibfiles]
 
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -346,7 +347,8 @@ class ReferencesDirective(_PapersDirective):
             return int(value)
         self.warn_at(
             "bad_option",
-            f"invalid :start: {value!r} (expected a positive integer); the list numbers on from the previous one",
+            f"invalid :start: {value!r} (expected a positive integer); "
+            "the list numbers on from the previous one",
             self.option_line("start"),
         )
         return 0

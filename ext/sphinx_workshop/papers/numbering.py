@@ -292,8 +292,8 @@ def compute(
     )
     folded: dict[str, str] = {}
     if needs_rank:
-        keys = dict.fromkeys(record.key for records in by_list.values() for record in records)
-        folded = {key.casefold(): key for key in reversed(keys)}
+        all_keys = dict.fromkeys(record.key for records in by_list.values() for record in records)
+        folded = {key.casefold(): key for key in reversed(all_keys)}
     cite_rank: dict[str, int] = {}
     for key in cited_keys(order, cites) if needs_rank else ():
         cite_rank.setdefault(folded.get(key.casefold(), key), len(cite_rank))
