@@ -73,6 +73,16 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         _is_codec,
         "a Python codec name",
     ),
+    ConfigValue(
+        "papers_bibfiles",
+        [],
+        "env",
+        (list, tuple),
+        "The project's .bib files, relative to the source folder: any page may cite their entries, and a "
+        "references list without :bibfile: or body lists them.",
+        lambda v: all(isinstance(name, str) and name.strip() for name in v),
+        "a list of paths (strings)",
+    ),
 )
 
 

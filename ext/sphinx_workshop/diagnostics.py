@@ -35,9 +35,10 @@ SUBTYPES: dict[str, str] = {
     "unknown_option": "an option the directive does not know",
     "config": "a configuration value of the wrong type or value (falls back to its default)",
     # papers domain
+    "bad_filter": "a :filter: that does not parse or uses an unknown field or construct (nothing is listed)",
     "bad_key": "a paper key that {cite} cannot name (it holds a comma); the paper is listed",
-    "bibfile_missing": "a :bibfile: that does not exist or cannot be read",
-    "bibfile_outside": "a :bibfile: outside the project's source directory",
+    "bibfile_missing": "a :bibfile: (or a file of papers_bibfiles) that does not exist or cannot be read",
+    "bibfile_outside": "a :bibfile: (or a file of papers_bibfiles) outside the project's source directory",
     "bibfile_encoding": "a .bib file that does not decode (papers_bibtex_encoding or :encoding:)",
     "bibfile_parse": "a BibTeX file (or entry) pybtex cannot parse",
     "bibtex_crossref": "a BibTeX crossref or xdata to a key not in the list's files, or a loop of them",

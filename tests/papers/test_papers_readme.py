@@ -11,18 +11,25 @@ from papers_helpers import soup, warning_lines
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
-def readme_blocks() -> dict[str, str]:
-    """The fenced code blocks of the README's papers section, by language."""
+def all_readme_blocks() -> list[tuple[str, str]]:
+    """The fenced code blocks of the README's papers section, as (language, text), in order."""
     text = README.read_text(encoding="utf-8")
     section = text[text.index("<!-- papers:start -->") : text.index("<!-- papers:end -->")]
-    blocks = re.findall(r"^```(\w+)\n(.*?)^```$", section, flags=re.M | re.S)
-    return dict(blocks)
+    return re.findall(r"^```(\w+)\n(.*?)^```$", section, flags=re.M | re.S)
+
+
+def readme_blocks() -> dict[str, str]:
+    """The first fenced code block of each language in the README's papers section."""
+    blocks: dict[str, str] = {}
+    for language, text in all_readme_blocks():
+        blocks.setdefault(language, text)
+    return blocks
 
 
 @pytest.fixture(scope="module")
 def readme_app(build_once, tmp_path_factory):
     blocks = readme_blocks()
-    assert set(blocks) == {"markdown", "bibtex", "python"}
+    assert set(blocks) == {"markdown", "bibtex", "python", "rst"}
     src = tmp_path_factory.mktemp("papers-readme")
     (src / "conf.py").write_text(
         'extensions = ["myst_parser", "sphinx_workshop"]\nmyst_enable_extensions = ["colon_fence"]\n'
@@ -65,3 +72,29 @@ def test_readme_style_registration(build_once, tmp_path_factory) -> None:
     entry = soup(app).select_one("#paper-k1")
     assert entry.get_text() == "[k1] A Title"
     assert entry.select_one("a.sw-papers-title")["href"] == "https://example.org/k1"
+
+
+ACCEPTED = """
+@inproceedings{s1a, title = {Session One A}, year = 2020, keywords = {session1}}
+@inproceedings{s2a, title = {Session Two A}, year = 2020, keywords = {session2}}
+@inproceedings{s1b, title = {Session One B}, year = 2020, keywords = {Session1, learned}}
+"""
+
+
+@pytest.mark.parametrize("language", ["markdown", "rst"])
+def test_readme_filter_examples(language: str, build_once, tmp_path_factory) -> None:
+    """The README's filter examples (MyST and rST) list the accepted papers of session 1."""
+    examples = [text for lang, text in all_readme_blocks() if lang == language and ":filter:" in text]
+    assert len(examples) == 1
+    src = tmp_path_factory.mktemp(f"papers-readme-filter-{language}")
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_workshop"]\nmyst_enable_extensions = ["colon_fence"]\n',
+        encoding="utf-8",
+    )
+    page = "index.md" if language == "markdown" else "index.rst"
+    heading = "# Session 1\n\n" if language == "markdown" else "Session 1\n=========\n\n"
+    (src / page).write_text(heading + examples[0], encoding="utf-8")
+    (src / "accepted_papers.bib").write_text(ACCEPTED, encoding="utf-8")
+    app = build_once(f"papers-readme-filter-{language}", srcdir=src)
+    assert warning_lines(app) == []
+    assert [li["id"] for li in soup(app).select(".sw-papers-references > li")] == ["paper-s1a", "paper-s1b"]

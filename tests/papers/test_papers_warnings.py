@@ -19,7 +19,8 @@ EXPECTED = [
     "<src>/index.md:3: WARNING: empty key in {cite}`,` [workshop.cite_empty]",
     "<src>/index.md:3: WARNING: empty key in {cite}`good,,` [workshop.cite_empty]",
     "<src>/index.md:13: WARNING: unknown option :colour: of the references directive "
-    "(known: bibfile, cited-only, order, style, sort, entry-style, encoding); it is ignored "
+    "(known: bibfile, cited-only, order, style, sort, entry-style, encoding, filter, start, label-prefix); "
+    "it is ignored "
     "[workshop.unknown_option]",
     "<src>/index.md:12: WARNING: invalid :order: 'sideways' (expected listed or cited); using 'listed' "
     "[workshop.bad_option]",
@@ -34,7 +35,8 @@ EXPECTED = [
     "<src>/index.md:20: WARNING: paper 'notitle' has no title; its key is shown instead "
     "[workshop.paper_no_title]",
     "<src>/index.md:29: WARNING: unknown option :pages: of the paper directive "
-    "(known: title, url, authors, venue, year, doi, arxiv, note); it is ignored [workshop.unknown_option]",
+    "(known: title, url, authors, venue, year, doi, arxiv, note, keywords); "
+    "it is ignored [workshop.unknown_option]",
     "<src>/index.md:26: WARNING: paper 'badurl': 'javascript:alert(1)' is not an http(s) link; "
     "the title is not linked [workshop.bad_url]",
     "<src>/index.md:27: WARNING: paper 'badurl': 'not-a-doi' is not a DOI (10.<prefix>/<suffix>); "

@@ -3,7 +3,8 @@
 Modules: ``records`` (stored data), ``bibtex`` (reading .bib files), ``directives``, ``roles``,
 ``domain`` (storage and resolution), ``numbering`` (whole-project order, labels, back-links),
 ``render`` and ``transforms`` (the list at write time), ``styles`` (entry styles), ``latex``
-(field values to rich text), ``crossref`` (inheritance), ``nodes`` (the placeholder node).
+(field values to rich text), ``crossref`` (inheritance), ``nodes`` (the placeholder node),
+``project`` (the project's bibliography, ``papers_bibfiles``), ``filters`` (``:filter:``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirectiv
 from sphinx_workshop.papers.domain import PapersDomain
 from sphinx_workshop.papers.memo import setup_memo
 from sphinx_workshop.papers.nodes import setup_nodes
+from sphinx_workshop.papers.project import on_env_get_outdated
 from sphinx_workshop.papers.records import PaperRecord, anchor_for
 from sphinx_workshop.papers.roles import CiteRole, PaperRole
 from sphinx_workshop.papers.styles import Entry, register_style
@@ -35,5 +37,6 @@ def setup_papers(app: Sphinx) -> None:
     app.add_role("cite", CiteRole())
     app.add_role("paper", PaperRole())
     app.add_post_transform(RenderReferenceLists)
+    app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-updated", on_env_updated)
     app.connect("warn-missing-reference", on_warn_missing_reference)

@@ -61,6 +61,7 @@ class BibEntry(NamedTuple):
     fields: tuple[tuple[str, Rich], ...]  # every shown field (title included) as rich text
     parent: bool  # the target of a crossref: listed only if cited
     source: str  # the file of the entry
+    keywords: tuple[str, ...] = ()  # the keywords field, split at "," and ";"
 
 
 class BibProblem(NamedTuple):
@@ -206,7 +207,13 @@ def _to_entry(key: str, raw: RawEntry, line: int, parent: bool, decoder: _Decode
         fields=tuple(shown.items()),
         parent=parent,
         source=decoder.source,
+        keywords=split_keywords(plain(text("keywords"))),
     )
+
+
+def split_keywords(text: str) -> tuple[str, ...]:
+    """Keywords written ``a, b; c``: each stripped, empty ones left out, in order, once each."""
+    return tuple(dict.fromkeys(word.strip() for word in re.split(r"[,;]", text) if word.strip()))
 
 
 def _field_value(value: object) -> str:

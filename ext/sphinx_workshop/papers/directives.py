@@ -20,9 +20,16 @@ from sphinx_workshop.directive_base import WorkshopDirective, current_document
 from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.papers import styles
-from sphinx_workshop.papers.bibtex import Undecodable, load_bibfiles
+from sphinx_workshop.papers.bibtex import Undecodable, load_bibfiles, split_keywords
+from sphinx_workshop.papers.filters import FilterError, parse_filter
 from sphinx_workshop.papers.nodes import references_list
 from sphinx_workshop.papers.records import ListRecord, PaperRecord
+
+
+def project_files(env: Any) -> list[str]:
+    """The project's .bib files (``papers_bibfiles``), relative to the source folder, as written."""
+    return [str(name).lstrip("/") for name in env.config.papers_bibfiles]
+
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -34,6 +41,7 @@ logger = logging.getLogger(__name__)
 _LIST_KEY = "papers:list"
 _ENTRIES_KEY = "papers:entries"
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_PREFIX = re.compile(r"[^\s,\[\]]*[^\s,\[\]\d]")
 _ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -128,14 +136,90 @@ def checked_record(
         eprint=str(fields.get("eprint") or ""),
         fields=tuple(fields.get("fields") or ()),
         parent=bool(fields.get("parent")),
+        keywords=tuple(fields.get("keywords") or ()),
     )
+
+
+def read_entries(
+    paths: list[Path],
+    encoding: str,
+    *,
+    encoding_hint: str,
+    location: Any,
+    docname: str,
+    list_id: str,
+    lineno: int,
+) -> list[PaperRecord]:
+    """The entries of the .bib files *paths*, read together (they share ``@string`` macros).
+
+    Every problem is a warning at its file and line (``<file>.bib:<line>``); a file that does not
+    decode is left out (*encoding_hint* names the setting to change); an unreadable one warns at
+    *location*.
+    """
+    bib = None
+    paths = list(paths)
+    while paths:
+        try:
+            bib = load_bibfiles([(path, encoding) for path in paths])
+            break
+        except Undecodable as error:
+            warn(
+                logger,
+                "bibfile_encoding",
+                f"cannot decode {error.path.name!r} as {encoding}: "
+                f"invalid byte at offset {error.offset}; "
+                f"set {encoding_hint} to the file's encoding (for example latin-1); the file is not read",
+                location=file_line(error.path, error.line),
+            )
+            paths.remove(error.path)
+        except OSError as error:
+            warn(
+                logger,
+                "bibfile_missing",
+                f"cannot read bibfile: {error.strerror or error}",
+                location=location,
+            )
+            return []
+    if bib is None:
+        return []
+    for problem in bib.problems:
+        where = file_line(problem.source, problem.line)
+        suffix = "; the first entry is used" if problem.kind == "duplicate_key" else ""
+        warn(logger, problem.kind, problem.message + suffix, location=where)
+    records = []
+    for entry in bib.entries:
+        fields = entry._asdict()
+        where = file_line(entry.source, entry.line)
+        records.append(
+            checked_record(
+                fields,
+                location=where,
+                docname=docname,
+                list_id=list_id,
+                lineno=lineno,
+                source=entry.source,
+                source_line=entry.line,
+            )
+        )
+    return records
+
+
+def unreadable(path: Path) -> str:
+    """Why *path* cannot be read as a file ("" when it can)."""
+    try:
+        return "" if path.is_file() else "not a file" if path.exists() else "No such file or directory"
+    except OSError as error:  # a name too long for the file system, a permission problem
+        return error.strerror or str(error)
 
 
 class ReferencesDirective(_PapersDirective):
     """A list of papers: ``:bibfile:`` entries, then the ``paper`` entries of its body."""
 
     has_content = True
-    known_options = ("bibfile", "cited-only", "order", "style", "sort", "entry-style", "encoding")
+    known_options = (
+        "bibfile", "cited-only", "order", "style", "sort", "entry-style", "encoding", "filter", "start",
+        "label-prefix",
+    )  # fmt: skip
     flag_options = frozenset({"cited-only"})
     nests_in_itself = False
     repeatable_options = frozenset({"bibfile"})
@@ -202,12 +286,7 @@ class ReferencesDirective(_PapersDirective):
                 )
                 continue
             self.env.note_dependency(relpath)
-            try:
-                reason = (
-                    "" if path.is_file() else "not a file" if path.exists() else "No such file or directory"
-                )
-            except OSError as error:  # a name too long for the file system, a permission problem
-                reason = error.strerror or str(error)
+            reason = unreadable(path)
             if reason:
                 warn(
                     logger,
@@ -221,56 +300,73 @@ class ReferencesDirective(_PapersDirective):
 
     def read_bibfiles(self, names: list[str], list_id: str) -> list[PaperRecord]:
         """The entries of the list's bib files, read together (they share ``@string`` macros)."""
-        paths = self.bibfile_paths(names)
-        encoding = self.encoding()
-        bib = None
-        while paths:
-            try:
-                bib = load_bibfiles([(path, encoding) for path in paths])
-                break
-            except Undecodable as error:
-                option = (
-                    ":encoding:" if self.options.get("encoding") else "papers_bibtex_encoding (or :encoding:)"
-                )
-                warn(
-                    logger,
-                    "bibfile_encoding",
-                    f"cannot decode {error.path.name!r} as {encoding}: "
-                    f"invalid byte at offset {error.offset}; "
-                    f"set {option} to the file's encoding (for example latin-1); the file is not read",
-                    location=f"{error.path}:{error.line}",
-                )
-                paths.remove(error.path)
-            except OSError as error:
-                warn(
-                    logger,
-                    "bibfile_missing",
-                    f"cannot read bibfile: {error.strerror or error}",
-                    location=self.get_location(),
-                )
-                return []
-        if bib is None:
-            return []
-        for problem in bib.problems:
-            where = file_line(problem.source, problem.line)
-            suffix = "; the first entry is used" if problem.kind == "duplicate_key" else ""
-            warn(logger, problem.kind, problem.message + suffix, location=where)
-        records = []
-        for entry in bib.entries:
-            fields = entry._asdict()
-            where = file_line(entry.source, entry.line)
-            records.append(
-                checked_record(
-                    fields,
-                    location=where,
-                    docname=self.env.docname,
-                    list_id=list_id,
-                    lineno=self.lineno,
-                    source=entry.source,
-                    source_line=entry.line,
-                )
+        hint = ":encoding:" if self.options.get("encoding") else "papers_bibtex_encoding (or :encoding:)"
+        return read_entries(
+            self.bibfile_paths(names),
+            self.encoding(),
+            encoding_hint=hint,
+            location=self.get_location(),
+            docname=self.env.docname,
+            list_id=list_id,
+            lineno=self.lineno,
+        )
+
+    def project_entries(self, list_id: str) -> list[PaperRecord]:
+        """The entries of the project's bibliography (``papers_bibfiles``), as this list's."""
+        for name in project_files(self.env):
+            if not unreadable(Path(self.env.srcdir, name)):
+                self.env.note_dependency(name)
+        docname, lineno = self.env.docname, self.lineno
+        return [
+            record._replace(docname=docname, list_id=list_id, lineno=lineno)
+            for record in self.domain().project_entries()
+        ]
+
+    def filter(self) -> tuple[str, bool]:
+        """The ``:filter:`` as written, and whether it is bad (a located warning; the list shows nothing)."""
+        text = " ".join(str(self.options.get("filter") or "").split())
+        if "filter" not in self.options:
+            return "", False
+        try:
+            parse_filter(text)
+        except FilterError as error:
+            self.warn_at(
+                "bad_filter",
+                f"invalid :filter: {text!r}: {error}; the list shows nothing",
+                self.option_line("filter"),
             )
-        return records
+            return text, True
+        return text, False
+
+    def start(self) -> int:
+        """``:start:``, a positive integer (0 when absent or invalid: the list numbers on)."""
+        value = str(self.options.get("start") or "").strip()
+        if "start" not in self.options:
+            return 0
+        if value.isascii() and value.isdigit() and int(value) > 0:
+            return int(value)
+        self.warn_at(
+            "bad_option",
+            f"invalid :start: {value!r} (expected a positive integer); "
+            "the list numbers on from the previous one",
+            self.option_line("start"),
+        )
+        return 0
+
+    def label_prefix(self) -> str:
+        """``:label-prefix:``: text without spaces or commas, not ending in a digit ("" if absent or bad)."""
+        value = str(self.options.get("label-prefix") or "").strip()
+        if "label-prefix" not in self.options:
+            return ""
+        if value and _PREFIX.fullmatch(value):
+            return value
+        self.warn_at(
+            "bad_option",
+            f"invalid :label-prefix: {value!r} (expected text without spaces, commas or brackets, "
+            "not ending in a digit); a letter is used",
+            self.option_line("label-prefix"),
+        )
+        return ""
 
     def render(self) -> list[nodes.Node]:
         """Store the list and its entries in the domain; leave a placeholder filled in at write time."""
@@ -286,8 +382,18 @@ class ReferencesDirective(_PapersDirective):
             cited_only="cited-only" in self.options,
             entry_style=self.entry_style(),
         )
+        filter_text, bad_filter = self.filter()
+        start, prefix = self.start(), self.label_prefix()
+        if "label-prefix" in self.options and not prefix and not start:
+            start = 1  # a bad prefix still asks for the list's own numbers
         names = self.bibfile_names()
-        entries: list[PaperRecord] = self.read_bibfiles(names, list_id) if names else []
+        project = not names and not any(line.strip() for line in self.content)
+        record = record._replace(
+            filter=filter_text, bad_filter=bad_filter, start=start, prefix=prefix, project=project
+        )
+        entries: list[PaperRecord] = (
+            self.read_bibfiles(names, list_id) if names else self.project_entries(list_id) if project else []
+        )
         document = current_document(self.env)
         document[_LIST_KEY] = list_id
         body: list[PaperRecord] = []
@@ -314,7 +420,7 @@ class PaperDirective(_PapersDirective):
 
     takes_argument = True
     takes_content = False
-    known_options = ("title", "url", "authors", "venue", "year", "doi", "arxiv", "note")
+    known_options = ("title", "url", "authors", "venue", "year", "doi", "arxiv", "note", "keywords")
 
     def render(self) -> list[nodes.Node]:
         """Add the entry to the enclosing list (or warn that there is none)."""
@@ -336,6 +442,7 @@ class PaperDirective(_PapersDirective):
             a.strip() for a in str(self.options.get("authors") or "").split(";") if a.strip()
         ]
         fields["surnames"] = [a.rstrip("* ").split()[-1] for a in fields["authors"] if a.rstrip("* ")]
+        fields["keywords"] = split_keywords(str(self.options.get("keywords") or ""))
         document[_ENTRIES_KEY].append(
             checked_record(
                 fields,

@@ -21,7 +21,14 @@ from sphinx_workshop.i18n import _
 from sphinx_workshop.papers import numbering
 from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirective
 from sphinx_workshop.papers.nodes import PLACE_ATTR
-from sphinx_workshop.papers.records import EMPTY_FINGERPRINT, ListRecord, PaperRecord, Places, place_prefix
+from sphinx_workshop.papers.records import (
+    EMPTY_FINGERPRINT,
+    ListRecord,
+    PaperRecord,
+    Places,
+    as_records,
+    place_prefix,
+)
 from sphinx_workshop.papers.render import refnode
 from sphinx_workshop.papers.roles import CiteRole, PaperRole
 
@@ -54,14 +61,17 @@ class PapersDomain(Domain):
         "fresh": set(),  # documents read in this build (duplicate warnings, lists not compared)
         "fingerprint": EMPTY_FINGERPRINT,  # what the last build's output depended on
         "order": [],  # documents in the order numbering used
+        "project": None,  # (signature, rows) of papers_bibfiles: see papers.project
     }
-    data_version = 6  # 5: {any} targets; 6: rich BibTeX records
+    data_version = 7  # 5: {any} targets; 6: rich BibTeX records; 7: keywords, filters, project bib
 
     #: Numbers, labels and back-links. Kept on the domain object, not in the pickled environment:
     #: they are recomputed on every ``env-updated`` (only the compact fingerprint is stored).
     _derived: numbering.Derived | None = None
     #: What the documents cleared in this build contributed before (to skip work when nothing changed).
     _previous: dict[str, tuple[Any, ...]] | None = None
+    #: The project's bibliography by key and by case-folded key, for the rows it was made from.
+    _project_index: tuple[object, dict[str, PaperRecord], dict[str, str]] | None = None
 
     @property
     def derived(self) -> numbering.Derived:
@@ -85,6 +95,32 @@ class PapersDomain(Domain):
     def papers(self) -> dict[str, PaperRecord]:
         """Every paper shown in a list, by key (the API other features use)."""
         return self.derived.papers
+
+    def project_entries(self) -> tuple[PaperRecord, ...]:
+        """The entries of the project's bibliography (``papers_bibfiles``), with no docname or list."""
+        stored = self.data.get("project")
+        return tuple(as_records(stored[1])) if stored else ()
+
+    def entry(self, key: str) -> PaperRecord | None:
+        """The paper of *key*: the listed entry if a list shows it, else the project bibliography's.
+
+        Keys are compared as written, then ignoring case (as BibTeX does). A project entry that no
+        list shows has an empty ``docname`` (nothing to link to).
+        """
+        record = self.derived.find(key)
+        if record is not None:
+            return record
+        stored = self.data.get("project")
+        if not stored:
+            return None
+        if self._project_index is None or self._project_index[0] is not stored:
+            by_key = {record.key: record for record in as_records(stored[1])}
+            self._project_index = (stored, by_key, {k.casefold(): k for k in reversed(by_key)})
+        _, by_key, folded = self._project_index
+        found = by_key.get(key)
+        if found is None and key.casefold() in folded:
+            found = by_key[folded[key.casefold()]]
+        return found
 
     # -- reading ------------------------------------------------------------------------------
     def note_list(self, record: ListRecord, entries: list[PaperRecord]) -> None:
@@ -182,6 +218,16 @@ class PapersDomain(Domain):
                     f"(first listed at {env.doc2path(first.docname, False)}:{first.lineno}"
                     f"{self._source(env, first, ' from ')}); this entry is ignored",
                     location=duplicate.location(),
+                )
+        for lst, earlier in new.clashes:
+            if lst.docname in fresh or earlier.docname in fresh:
+                warn(
+                    logger,
+                    "bad_option",
+                    f"label prefix {lst.prefix!r} is also the prefix of the list at "
+                    f"{env.doc2path(earlier.docname, False)}:{earlier.lineno}; its citations would name "
+                    f"two papers: this list's labels use {new.numbers[lst.list_id][1]!r}",
+                    location=(lst.docname, lst.lineno),
                 )
         cites: dict[str, Places] = self.data["cites"]
         current = numbering.fingerprint(new, cites, self.data["anyrefs"])

@@ -7,14 +7,16 @@ is pickled: the environment keeps the records and a small :class:`Fingerprint` o
 from __future__ import annotations
 
 import gc
+import re
 import zlib
 from contextlib import contextmanager
 from functools import cached_property
 from string import ascii_lowercase
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx_workshop.i18n import _
 from sphinx_workshop.invalidation import changed, digest
+from sphinx_workshop.papers.filters import Filter, FilterError, matches, parse_filter
 from sphinx_workshop.papers.latex import plain
 from sphinx_workshop.papers.records import (
     Fingerprint,
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 
 _LAST = float("inf")
+_DIGITS = re.compile(r"[0-9]+")
 
 
 @contextmanager
@@ -145,6 +148,9 @@ class Derived:
         lists: dict[str, tuple[str, ...]],
         order: Sequence[str],
         cites: Mapping[str, Places],
+        *,
+        numbers: Mapping[str, tuple[int, str]] | None = None,
+        clashes: Sequence[tuple[ListRecord, ListRecord]] = (),
     ) -> None:
         #: key -> the entry that counts (the first listed, in document order), if a list shows it.
         self.papers = papers
@@ -152,6 +158,10 @@ class Derived:
         self.labels = labels
         #: list_id -> the keys of its entries, in the order shown.
         self.lists = lists
+        #: list_id -> (its first number, its label prefix) for each numbered list.
+        self.numbers = dict(numbers or {})
+        #: (list, earlier list) pairs given the same ``:label-prefix:`` (the later one got a letter).
+        self.clashes = tuple(clashes)
         self._order = tuple(order)
         self._cites = dict(cites)  # a snapshot: the domain's mapping changes in the next build
 
@@ -200,55 +210,154 @@ class Derived:
         return {key: tuple(links) for key, links in found.items()}
 
 
+def _facts(record: PaperRecord, cited_on: Mapping[str, tuple[str, ...]]) -> dict[str, Any]:
+    """What a ``:filter:`` sees of *record* (see :mod:`sphinx_workshop.papers.filters`)."""
+    docs = cited_on.get(record.key, ())
+    year: int | str = int(record.year) if _DIGITS.fullmatch(record.year) else record.year
+    names = tuple(name.rstrip("* ") for name in record.authors)
+    return {
+        "type": record.type,
+        "key": record.key,
+        "author": names + tuple(name for name in record.surnames if name),
+        "year": year,
+        "keywords": record.keywords,
+        "cited": bool(docs),
+        "cited_on": docs,
+    }
+
+
+def _checked(lst: ListRecord) -> Filter | None:
+    """The list's filter, None if it is bad (the list then shows nothing)."""
+    if lst.bad_filter:
+        return None
+    try:
+        return parse_filter(lst.filter)
+    except FilterError:
+        return None
+
+
+def _prefixes(lists: Sequence[ListRecord]) -> tuple[dict[str, str], list[tuple[ListRecord, ListRecord]]]:
+    """list_id -> the label prefix of each numbered list that numbers itself; and the prefix clashes.
+
+    A ``:label-prefix:`` is used as given, unless an earlier list has it (a clash: the later list
+    gets a letter); the others get A, B, C, ... in document order, skipping prefixes given.
+    """
+    own = [lst for lst in lists if lst.style == "numbered" and lst.own_numbers]
+    taken = {lst.prefix for lst in own if lst.prefix}
+    chosen: dict[str, str] = {}
+    first_with: dict[str, ListRecord] = {}
+    clashes: list[tuple[ListRecord, ListRecord]] = []
+    index = 0
+    for lst in own:
+        if lst.prefix and lst.prefix not in first_with:
+            first_with[lst.prefix] = lst
+            chosen[lst.list_id] = lst.prefix
+            continue
+        if lst.prefix:
+            clashes.append((lst, first_with[lst.prefix]))
+        while letters(index).upper() in taken:
+            index += 1
+        chosen[lst.list_id] = letters(index).upper()
+        index += 1
+    return chosen, clashes
+
+
 def compute(
     order: Sequence[str],
     entries: Mapping[str, Sequence[Row]],
     lists: Mapping[str, Sequence[ListRecord]],
     cites: Mapping[str, Places],
 ) -> tuple[Derived, list[tuple[PaperRecord, PaperRecord]]]:
-    """The derived data, and the (duplicate, first entry) pairs of keys listed more than once."""
-    first: dict[str, PaperRecord] = {}
-    duplicates: list[tuple[PaperRecord, PaperRecord]] = []
+    """The derived data, and the (duplicate, first entry) pairs of keys listed more than once.
+
+    Lists are taken in document order. A list's entries pass its ``:filter:`` first; an entry of a
+    ``:bibfile:`` or ``paper`` list then claims its key (a key claimed before is a duplicate); an
+    entry of the project's bibliography is shown by the first list that shows it, silently. Numbered
+    lists number on from each other, so a number names one paper in the whole project, unless a
+    list numbers itself (``:start:``, ``:label-prefix:``): its labels then carry its prefix (``B3``).
+    """
+    all_lists = [lst for doc in order for lst in lists.get(doc, ())]
     by_list: dict[str, list[PaperRecord]] = {}
     for doc in order:
         for record in as_records(entries.get(doc, ())):
-            if record.key in first:
-                duplicates.append((record, first[record.key]))
-            else:
-                first[record.key] = record
-                by_list.setdefault(record.list_id, []).append(record)
-
-    all_lists = [lst for doc in order for lst in lists.get(doc, ())]
-    has_parents = any(record.parent for record in first.values())
-    needs_rank = has_parents or any(lst.cited_only or lst.order == "cited" for lst in all_lists)
-    folded = {key.casefold(): key for key in reversed(first)} if needs_rank else {}
+            by_list.setdefault(record.list_id, []).append(record)
+    filters = {lst.list_id: _checked(lst) for lst in all_lists if lst.filter or lst.bad_filter}
+    cited_fields = {"cited", "cited_on"}
+    needs_cited = any(f is not None and f.fields & cited_fields for f in filters.values())
+    has_parents = any(record.parent for records in by_list.values() for record in records)
+    needs_rank = (
+        has_parents
+        or needs_cited
+        or any(lst.cited_only or lst.order == "cited" or lst.project for lst in all_lists)
+    )
+    folded: dict[str, str] = {}
+    if needs_rank:
+        all_keys = dict.fromkeys(record.key for records in by_list.values() for record in records)
+        folded = {key.casefold(): key for key in reversed(all_keys)}
     cite_rank: dict[str, int] = {}
     for key in cited_keys(order, cites) if needs_rank else ():
         cite_rank.setdefault(folded.get(key.casefold(), key), len(cite_rank))
+    cited_on: dict[str, tuple[str, ...]] = {}
+    if needs_cited:
+        docs: dict[str, dict[str, None]] = {}
+        for doc in order:
+            for place in cites.get(doc, ()):
+                for key in place.split(","):
+                    docs.setdefault(folded.get(key.casefold(), key), {})[doc] = None
+        cited_on = {key: tuple(found) for key, found in docs.items()}
 
+    def shows(lst: ListRecord, record: PaperRecord) -> bool:
+        if record.parent and record.key not in cite_rank:  # a crossref target is listed only if cited
+            return False
+        return not lst.cited_only or record.key in cite_rank
+
+    prefixes, clashes = _prefixes(all_lists)
+    first: dict[str, PaperRecord] = {}
+    duplicates: list[tuple[PaperRecord, PaperRecord]] = []
     papers: dict[str, PaperRecord] = {}
     labels: dict[str, str] = {}
     author_labels: dict[str, str] = {}
     shown: dict[str, tuple[str, ...]] = {}
+    numbers: dict[str, tuple[int, str]] = {}
+    counter = 1
     for lst in all_lists:
         records = by_list.get(lst.list_id, [])
-        if has_parents:  # a crossref target is listed only if cited
-            records = [r for r in records if not r.parent or r.key in cite_rank]
-        if lst.cited_only:
-            records = [r for r in records if r.key in cite_rank]
-        records = _sorted(records, lst.sort)
+        if lst.list_id in filters:
+            checked = filters[lst.list_id]
+            records = [] if checked is None else [r for r in records if matches(checked, _facts(r, cited_on))]
+        kept: list[PaperRecord] = []
+        if lst.project:
+            for record in records:
+                if record.key not in first and shows(lst, record):
+                    first[record.key] = record
+                    kept.append(record)
+        else:
+            for record in records:
+                if record.key in first:
+                    duplicates.append((record, first[record.key]))
+                else:
+                    first[record.key] = record
+                    kept.append(record)
+            kept = [record for record in kept if shows(lst, record)]
+        records = _sorted(kept, lst.sort)
         if lst.order == "cited":
             records = sorted(records, key=lambda r: cite_rank.get(r.key, _LAST))
         keys = [r.key for r in records]
         papers.update(zip(keys, records, strict=True))
         if lst.style == "numbered":
-            labels.update(zip(keys, map(str, range(1, len(keys) + 1)), strict=True))
+            prefix = prefixes.get(lst.list_id, "")
+            begin = (lst.start or 1) if prefix else counter
+            labels.update((key, f"{prefix}{begin + index}") for index, key in enumerate(keys))
+            numbers[lst.list_id] = (begin, prefix)
+            if not prefix:
+                counter += len(keys)
         else:
             author_labels.update((r.key, author_year(r)) for r in records)
         shown[lst.list_id] = tuple(keys)
     if author_labels:
         labels.update(_disambiguated(author_labels, {key: papers[key].year for key in author_labels}))
-    return Derived(papers, labels, shown, order, cites), duplicates
+    derived = Derived(papers, labels, shown, order, cites, numbers=numbers, clashes=clashes)
+    return derived, duplicates
 
 
 def _checksum(text: str) -> int:

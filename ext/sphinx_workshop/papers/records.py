@@ -69,6 +69,8 @@ class PaperRecord(NamedTuple):
     fields: tuple[tuple[str, Any], ...] = ()
     #: The target of a BibTeX crossref: listed only if something cites it.
     parent: bool = False
+    #: The entry's keywords (BibTeX ``keywords``, a ``paper``'s ``:keywords:``), for ``:filter:``.
+    keywords: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -104,6 +106,19 @@ class ListRecord(NamedTuple):
     sort: str  # "listed" | "title" | "year"
     cited_only: bool
     entry_style: str = ""  # a registered entry style; "" for the project's papers_style
+    #: The ``:filter:`` as written ("" for none); ``bad_filter`` when it did not parse (nothing shown).
+    filter: str = ""
+    bad_filter: bool = False
+    #: ``:start:`` (0: the list numbers on from the previous numbered list) and ``:label-prefix:``.
+    start: int = 0
+    prefix: str = ""
+    #: Whether the list shows the project's bibliography (``papers_bibfiles``): no ``:bibfile:``, no body.
+    project: bool = False
+
+    @property
+    def own_numbers(self) -> bool:
+        """Whether the list numbers itself (``:start:`` or ``:label-prefix:``), its labels prefixed."""
+        return bool(self.start or self.prefix)
 
 
 #: The citation places of one document, in document order: each the comma-separated keys of one

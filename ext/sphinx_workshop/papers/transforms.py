@@ -45,7 +45,13 @@ class RenderReferenceLists(SphinxPostTransform):
                 continue
             entries = [(derived.papers[key], derived.backlinks.get(key, ())) for key in keys]
             style = node.get("entry_style") or self.config.papers_style
-            node.replace_self(render_list(self.app.builder, fromdocname, node["style"], entries, style))
+            start, prefix = derived.numbers.get(list_id, (1, ""))
+            labels = [derived.labels[key] for key in keys] if prefix else None
+            node.replace_self(
+                render_list(
+                    self.app.builder, fromdocname, node["style"], entries, style, start=start, labels=labels
+                )
+            )
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -59,7 +65,10 @@ def on_warn_missing_reference(app: Sphinx, domain: Domain | None, node: nodes.El
         return None
     role = node.get("reftype", "cite")
     key = node["reftarget"]
-    close = difflib.get_close_matches(key, papers_domain(app.env).papers.keys(), n=3, cutoff=0.75)
+    domain = papers_domain(app.env)
+    close = difflib.get_close_matches(key, domain.papers.keys(), n=3, cutoff=0.75)
     hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+    if domain.entry(key) is not None:  # in papers_bibfiles, but no list shows it
+        hint = "; it is in papers_bibfiles, but no references list shows it (a list with :cited-only: would)"
     warn(logger, "cite_unknown", f"unknown paper key {key!r} in {{{role}}}{hint}", location=node)
     return True

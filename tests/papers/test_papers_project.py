@@ -1,0 +1,119 @@
+"""The project's bibliography (``papers_bibfiles``): read once per change, listed by lists without source.
+
+A ``references`` list with neither ``:bibfile:`` nor body lists the project's entries (``:cited-only:``:
+the cited ones; ``:filter:``: those it selects); an entry is shown by the first list that shows it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from papers_helpers import bodies, copy_root, soup, warning_lines
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_workshop.papers import bibtex
+
+
+def _ids(app, page: str) -> list[list[str]]:
+    return [[li["id"] for li in lst.select("li")] for lst in soup(app, page).select(".sw-papers-references")]
+
+
+def test_lists_of_the_project_bibliography(build_once) -> None:
+    app = build_once("papers-project")
+    assert warning_lines(app) == []
+    # the accepted papers of session 1, by their keyword (compared without case)
+    assert _ids(app, "session1") == [["paper-gamma", "paper-delta"]]
+    assert _ids(app, "program") == [["paper-epsilon"]]  # cited_on == "program" and session 2
+    # the cited papers no earlier list shows; numbers go on from the program's list
+    assert _ids(app, "refs") == [["paper-alpha", "paper-beta"]]
+    assert soup(app, "refs").select_one("ol")["start"] == "2"
+    assert [a.get_text() for a in soup(app, "index").select("sup.sw-papers-cite a")] == ["2", "3"]
+    program = [(a.get_text(), a["href"]) for a in soup(app, "program").select("sup.sw-papers-cite a")]
+    assert program == [("1", "#paper-epsilon"), ("Doe 2020", "session1.html#paper-gamma")]
+    title = soup(app, "refs").select_one("#paper-alpha .sw-papers-title").get_text()
+    assert title == "Device Placement Optimization with Reinforcement Learning"
+
+
+def test_entry_gives_listed_then_project_entries(build_once) -> None:
+    app = build_once("papers-project")
+    domain = app.env.domains["papers"]
+    listed = domain.entry("ALPHA")  # case ignored, as BibTeX does
+    assert listed is not None and (listed.key, listed.docname) == ("alpha", "refs")
+    unlisted = domain.entry("zeta")
+    assert unlisted is not None and unlisted.title == "Zeta Paper, Never Listed"
+    assert unlisted.docname == "" and unlisted.source.endswith("bib/project.bib")
+    assert unlisted.source_line == 36
+    assert "zeta" not in domain.papers
+    assert domain.entry("nope") is None
+
+
+def test_parallel_equals_serial(build_once) -> None:
+    serial = build_once("papers-project", parallel=1)
+    parallel = build_once("papers-project", parallel=2)
+    assert warning_lines(parallel) == []
+    assert bodies(parallel.outdir) == bodies(serial.outdir)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def change_bib(src: Path) -> None:
+    _edit(src / "bib" / "project.bib", "{Beta Paper}", "{Beta Paper, Revised}")
+
+
+def uncite(src: Path) -> None:
+    # the program's list then shows nothing: the references page numbers from 1
+    _edit(src / "program.md", "session 2{cite}`epsilon`", "session 2")
+
+
+def edit_text(src: Path) -> None:
+    _edit(src / "program.md", "The talk", "The first talk")
+
+
+#: edit -> (documents re-read, documents written, times the .bib is parsed)
+EDITS = {
+    "change_bib": (change_bib, {"session1", "program", "refs"}, {"session1", "program", "refs", "index"}, 1),
+    # session1 too: gamma's citation on the program is now its first (its back-link changes)
+    "uncite": (uncite, {"program"}, {"program", "session1", "refs", "index"}, 0),
+    "edit_text": (edit_text, {"program"}, {"program", "index"}, 0),
+}
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_incremental_equals_clean(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edit, expect_read, expect_written, parses = EDITS[name]
+    src = copy_root("papers-project", tmp_path)
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental", freshenv=True)
+    read: list[str] = []
+    written: set[str] = set()
+    parsed: list[object] = []
+    real_parse = bibtex.parse_bibs
+    try:
+        app.build()
+        before = bodies(app.outdir)
+        edit(src)
+        app.cleanup()
+        bibtex._load.cache_clear()  # as in a new sphinx-build process
+        monkeypatch.setattr(bibtex, "parse_bibs", lambda texts: parsed.append(texts) or real_parse(texts))
+        app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental")
+        app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+        app.connect("html-page-context", lambda app, page, *args: written.add(page))
+        app.build()
+        incremental = bodies(app.outdir)
+    finally:
+        app.cleanup()
+    assert len(parsed) == parses  # once per change, not once per page
+    monkeypatch.undo()
+    clean_app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "clean", freshenv=True)
+    try:
+        clean_app.build()
+    finally:
+        clean_app.cleanup()
+    assert incremental == bodies(clean_app.outdir)
+    assert incremental != before
+    assert set(read) == expect_read
+    assert written - {"genindex", "search"} == expect_written

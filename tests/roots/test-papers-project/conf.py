@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "sphinx_workshop"]
+myst_enable_extensions = ["colon_fence"]
+nitpicky = True
+papers_bibfiles = ["bib/project.bib"]
