@@ -175,6 +175,8 @@ def test_parallel_equals_serial(build_once) -> None:
 BAD = [
     "<src>/conf.py:4: WARNING: papers_bibfiles: cannot read 'missing.bib': No such file or directory "
     "[workshop.bibfile_missing]",
+    "<src>/conf.py:4: WARNING: papers_bibfiles: '../outside.bib' is outside the project's source directory; "
+    "it is not read [workshop.bibfile_outside]",
     "<src>/index.md:4: WARNING: invalid :filter: 'venue == \"ICML\"': unknown field 'venue' "
     "(known: type, key, author, year, keywords, cited, cited_on); the list shows nothing "
     "[workshop.bad_filter]",
@@ -186,13 +188,17 @@ BAD = [
     "filter; the list shows nothing [workshop.bad_filter]",
     "<src>/rst.rst:11: WARNING: invalid :start: 'x' (expected a positive integer); the list numbers on from "
     "the previous one [workshop.bad_option]",
+    # a :label-prefix: an earlier list has: the later list gets the first free letter (C is given)
+    "<src>/rst.rst:16: WARNING: label prefix 'C' is also the prefix of the list at index.md:18; its citations "
+    "would name two papers: this list's labels use 'B' [workshop.bad_option]",
 ]
 
 
 def test_bad_filters_and_numbers_warn_at_their_lines(build_once) -> None:
     app = build_once("papers-filters-bad")
     assert warning_lines(app) == BAD
-    assert _ids(app, "index") == [["paper-b"]]  # the bad filter's list shows nothing, not everything
-    assert [label.get_text() for label in soup(app, "index").select(".sw-papers-label")] == ["A1."]
-    assert _ids(app, "rst") == [["paper-d"]]
+    assert _ids(app, "index") == [["paper-b"], ["paper-e"]]  # the bad filter's list shows nothing, not everything
+    assert [label.get_text() for label in soup(app, "index").select(".sw-papers-label")] == ["A1.", "C1."]
+    assert [label.get_text() for label in soup(app, "rst").select(".sw-papers-label")] == ["B1."]
+    assert _ids(app, "rst") == [["paper-d"], ["paper-f"]]
     assert soup(app, "rst").select_one("ol.sw-papers-references").get("start") is None

@@ -1,4 +1,4 @@
 extensions = ["myst_parser", "sphinx_workshop"]
 myst_enable_extensions = ["colon_fence"]
 nitpicky = True
-papers_bibfiles = ["missing.bib"]
+papers_bibfiles = ["missing.bib", "../outside.bib"]
