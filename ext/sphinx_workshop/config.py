@@ -1,14 +1,16 @@
-"""The extension's configuration values: declared once, typed, and validated on ``config-inited``.
+"""The extension's configuration values: one ``add_config_value`` each, validated on ``config-inited``.
 
-A value of the wrong type or out of range warns (``workshop.config``) and falls back to its default.
+A value of the wrong type or out of range warns once (``workshop.config``, at the line of ``conf.py``
+that sets it) and falls back to its default.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import sphinx
 from sphinx.util import logging
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+_STR, _LIST = frozenset({str}), frozenset({list, tuple})
+
 
 def _is_codec(name: str) -> bool:
     try:
@@ -32,73 +36,91 @@ def _is_codec(name: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class ConfigValue:
-    """One ``conf.py`` setting the extension adds."""
-
-    name: str
-    default: Any
-    rebuild: Literal["env", "html", ""]
-    types: tuple[type, ...]
-    description: str
-    check: Callable[[Any], bool] | None = None
-    expected: str = ""
-
-
-CONFIG_VALUES: tuple[ConfigValue, ...] = (
-    ConfigValue(
-        "workshop_twitter_base_url",
-        "https://twitter.com/",
-        "env",
-        (str,),
-        "Base URL of Twitter profile links; set to 'https://x.com/' to link there instead.",
+#: config value -> (the test a value must pass beyond its declared types, what a good value is).
+CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "workshop_twitter_base_url": (
         lambda v: is_safe_url(v, schemes=frozenset({"https", "http"})),
         "an http(s) URL",
     ),
-    ConfigValue(
-        "papers_style",
-        "title-first",
-        "env",
-        (str,),
-        "The entry style of references lists ('title-first', 'author-first' or one registered).",
-        lambda v: v in STYLES,
-        "a registered entry style",
-    ),
-    ConfigValue(
-        "papers_bibtex_encoding",
-        "utf-8",
-        "env",
-        (str,),
-        "The encoding of .bib files (a list's :encoding: overrides it).",
-        _is_codec,
-        "a Python codec name",
-    ),
-    ConfigValue(
-        "papers_bibfiles",
-        [],
-        "env",
-        (list, tuple),
-        "The project's .bib files, relative to the source folder: any page may cite their entries, and a "
-        "references list without :bibfile: or body lists them.",
+    "papers_style": (lambda v: v in STYLES, "a registered entry style"),
+    "papers_bibtex_encoding": (_is_codec, "a Python codec name"),
+    "papers_bibfiles": (
         lambda v: all(isinstance(name, str) and name.strip() for name in v),
         "a list of paths (strings)",
     ),
-)
+}
+
+
+def setup_config(app: Sphinx) -> None:
+    """Declare the extension's config values; check them (:data:`CHECKS`) once conf.py is read."""
+    app.add_config_value(
+        "workshop_twitter_base_url",
+        "https://twitter.com/",
+        "env",
+        types=_STR,
+        description="Base URL of Twitter profile links; set to 'https://x.com/' to link there instead.",
+    )
+    app.add_config_value(
+        "papers_style",
+        "title-first",
+        "env",
+        types=_STR,
+        description="The entry style of references lists ('title-first', 'author-first' or one registered).",
+    )
+    app.add_config_value(
+        "papers_bibtex_encoding",
+        "utf-8",
+        "env",
+        types=_STR,
+        description="The encoding of .bib files (a list's :encoding: overrides it).",
+    )
+    app.add_config_value(
+        "papers_bibfiles",
+        [],
+        "env",
+        types=_LIST,
+        description="The project's .bib files, relative to the source folder: any page may cite their "
+        "entries, and a references list without :bibfile: or body lists them.",
+    )
+    # Before Sphinx's own type check (priority 800): a bad value is replaced by its default first,
+    # so it gives one warning, ours, not also Sphinx's generic "has type" warning.
+    app.connect("config-inited", _validate, priority=790)
+    app.connect("config-inited", _show_warning_types)
 
 
 def _validate(app: Sphinx, config: Config) -> None:
-    for value in CONFIG_VALUES:
-        current = config[value.name]
-        ok = isinstance(current, value.types) and (value.check is None or value.check(current))
-        if not ok:
+    for name, (check, expected) in CHECKS.items():
+        declared = config.values[name]
+        current = config[name]
+        if not (isinstance(current, tuple(declared.valid_types)) and check(current)):
             warn(
                 logger,
                 "config",
-                f"invalid value {current!r} for {value.name} (expected {value.expected or value.types}); "
-                f"using the default {value.default!r}",
-                location=None,
+                f"invalid value {current!r} for {name} (expected {expected}); "
+                f"using the default {declared.default!r}",
+                location=conf_location(app, name),
             )
-            config[value.name] = value.default
+            config[name] = declared.default
+
+
+def conf_location(app: Sphinx, name: str) -> str | None:
+    """``<confdir>/conf.py:<line>`` of the line that sets config value *name* (None if unknown).
+
+    Sphinx does not record where a value was set, so the line is found by name; a value given with
+    ``-D`` (the only way to set one without ``conf.py``) has no location.
+    """
+    if name in app.config.overrides:
+        return None
+    conf = Path(app.confdir, "conf.py")
+    try:
+        lines = conf.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    setting = re.compile(rf"\s*{re.escape(name)}\s*(:[^=]*)?\+?=")
+    for number, line in enumerate(lines, 1):
+        if setting.match(line):
+            return f"{conf}:{number}"
+    return str(conf)
 
 
 def _show_warning_types(app: Sphinx, config: Config) -> None:
@@ -109,15 +131,3 @@ def _show_warning_types(app: Sphinx, config: Config) -> None:
     )
     if sphinx.version_info < (8,) and not chosen:
         config.show_warning_types = True
-
-
-def setup_config(app: Sphinx) -> None:
-    """Declare every config value of :data:`CONFIG_VALUES` and validate them once conf.py is read."""
-    for value in CONFIG_VALUES:
-        app.add_config_value(
-            value.name, value.default, value.rebuild, types=value.types, description=value.description
-        )
-    # Before Sphinx's own type check (priority 800): a bad value is replaced by its default first,
-    # so it gives one warning, ours, not also Sphinx's generic "has type" warning.
-    app.connect("config-inited", _validate, priority=790)
-    app.connect("config-inited", _show_warning_types)

@@ -12,12 +12,12 @@ it is found by name; without ``conf.py``, or set with ``-D``, the warning has no
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from sphinx_workshop.config import conf_location
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.papers.directives import project_files, read_entries, unreadable
@@ -47,22 +47,6 @@ def signature(env: BuildEnvironment) -> Signature:
         except OSError:
             parts.append((name, str(path), -1, -1))
     return (*parts, ("", env.config.papers_bibtex_encoding, 0, 0))
-
-
-def conf_location(app: Sphinx, name: str) -> str | None:
-    """``<confdir>/conf.py:<line>`` of the line that sets config value *name* (None if unknown)."""
-    if name in app.config.overrides:
-        return None
-    conf = Path(app.confdir, "conf.py")
-    try:
-        lines = conf.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    setting = re.compile(rf"\s*{re.escape(name)}\s*(:[^=]*)?\+?=")
-    for number, line in enumerate(lines, 1):
-        if setting.match(line):
-            return f"{conf}:{number}"
-    return str(conf)
 
 
 def read_project(app: Sphinx, env: BuildEnvironment) -> tuple[Row, ...]:
