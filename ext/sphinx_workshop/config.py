@@ -92,7 +92,8 @@ def _validate(app: Sphinx, config: Config) -> None:
     for name, (check, expected) in CHECKS.items():
         declared = config.values[name]
         current = config[name]
-        if not (isinstance(current, tuple(declared.valid_types)) and check(current)):
+        types = declared.valid_types  # a frozenset: every value above declares its types
+        if not (isinstance(types, frozenset) and isinstance(current, tuple(types)) and check(current)):
             warn(
                 logger,
                 "config",
