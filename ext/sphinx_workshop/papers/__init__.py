@@ -19,7 +19,12 @@ from sphinx_workshop.papers.project import on_env_get_outdated
 from sphinx_workshop.papers.records import PaperRecord, anchor_for
 from sphinx_workshop.papers.roles import CiteRole, PaperRole
 from sphinx_workshop.papers.styles import Entry, register_style
-from sphinx_workshop.papers.transforms import RenderReferenceLists, on_env_updated, on_warn_missing_reference
+from sphinx_workshop.papers.transforms import (
+    RenderReferenceLists,
+    RenderReferenceListsLast,
+    on_env_updated,
+    on_warn_missing_reference,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -37,6 +42,7 @@ def setup_papers(app: Sphinx) -> None:
     app.add_role("cite", CiteRole())
     app.add_role("paper", PaperRole())
     app.add_post_transform(RenderReferenceLists)
+    app.add_post_transform(RenderReferenceListsLast)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-updated", on_env_updated)
     app.connect("warn-missing-reference", on_warn_missing_reference)

@@ -92,11 +92,14 @@ def uses_memo(builder: Builder) -> bool:
 
 
 def entry_memo(builder: Builder) -> EntryMemo:
-    """The memo of *builder*'s doctree folder (one per process and folder)."""
-    path = Path(builder.doctreedir) / _FILE
-    memo = _MEMOS.get(str(path))
+    """The memo of *builder*'s doctree folder (one per process and folder).
+
+    Called for every entry written: the folder's name is the key, no path is built on a hit.
+    """
+    folder = os.fspath(builder.doctreedir)
+    memo = _MEMOS.get(folder)
     if memo is None:
-        memo = _MEMOS[str(path)] = EntryMemo(path)
+        memo = _MEMOS[folder] = EntryMemo(Path(folder, _FILE))
     return memo
 
 

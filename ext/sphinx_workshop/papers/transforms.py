@@ -28,9 +28,15 @@ class RenderReferenceLists(SphinxPostTransform):
 
     Runs at write time, when the numbering computed on ``env-updated`` is known; it creates
     finished reference nodes only, so its order relative to the reference resolver does not matter.
+    For LaTeX it runs before the builder's own post-transforms (URL footnotes, document targets),
+    which must see the entries; for HTML see :class:`RenderReferenceListsLast`.
     """
 
     default_priority = 200
+
+    def is_supported(self) -> bool:
+        """Every builder but the HTML ones, which :class:`RenderReferenceListsLast` serves."""
+        return self.app.builder.format != "html"
 
     def run(self, **kwargs: Any) -> None:
         """Fill in every list of the document being written."""
@@ -52,6 +58,21 @@ class RenderReferenceLists(SphinxPostTransform):
                     self.app.builder, fromdocname, node["style"], entries, style, start=start, labels=labels
                 )
             )
+
+
+class RenderReferenceListsLast(RenderReferenceLists):
+    """The same for HTML builders, after the other post-transforms.
+
+    No HTML post-transform has work in a finished entry, and those before (the highlighting
+    visitor walks every node) would otherwise walk the thousands of nodes of a long list each
+    time its page is written.
+    """
+
+    default_priority = 990
+
+    def is_supported(self) -> bool:
+        """The HTML builders only (html, dirhtml, singlehtml, epub)."""
+        return self.app.builder.format == "html"
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
