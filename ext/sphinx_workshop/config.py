@@ -73,6 +73,14 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         _is_codec,
         "a Python codec name",
     ),
+    ConfigValue(
+        "papers_short_names",
+        True,
+        "env",
+        (bool,),
+        "Register the short names ({cite}, {cite:t}, {footcite}, references, ...) where no other "
+        "extension has them; False: only the domain's names ({papers:cite}, ...).",
+    ),
 )
 
 

@@ -8,6 +8,7 @@ so that the next build re-writes exactly the pages whose citations or lists chan
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -19,11 +20,14 @@ from sphinx.util import logging
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.i18n import _
 from sphinx_workshop.papers import numbering
+from sphinx_workshop.invalidation import digest
 from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirective
+from sphinx_workshop.papers.footnotes import FootCiteRole, FootReferencesDirective
 from sphinx_workshop.papers.nodes import PLACE_ATTR
 from sphinx_workshop.papers.records import EMPTY_FINGERPRINT, ListRecord, PaperRecord, Places, place_prefix
 from sphinx_workshop.papers.render import refnode
 from sphinx_workshop.papers.roles import CiteRole, PaperRole
+from sphinx_workshop.papers.textual import FORMS, TextualCiteRole
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
@@ -35,27 +39,39 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: What each document contributes, stored by docname (cleared, merged and compared alike).
-_PER_DOCUMENT = ("entries", "lists", "cites", "anyrefs")
+_PER_DOCUMENT = ("entries", "lists", "cites", "anyrefs", "footcites")
 
 
 class PapersDomain(Domain):
-    """Papers listed by ``references`` directives and cited by ``{cite}`` and ``{paper}``."""
+    """Papers listed by ``references`` directives and cited by ``{cite}`` (and its forms), ``{paper}``
+    and ``{footcite}``."""
 
     name = "papers"
     label = _("Papers")
     object_types: ClassVar[dict[str, ObjType]] = {"paper": ObjType("paper", "paper")}
-    directives: ClassVar[dict[str, Any]] = {"references": ReferencesDirective, "paper": PaperDirective}
-    roles: ClassVar[dict[str, Any]] = {"cite": CiteRole(), "paper": PaperRole()}
+    directives: ClassVar[dict[str, Any]] = {
+        "references": ReferencesDirective,
+        "paper": PaperDirective,
+        "footreferences": FootReferencesDirective,
+    }
+    #: ``{papers:cite:t}``: Sphinx splits a role name at its first colon, so "cite:t" is this domain's.
+    roles: ClassVar[dict[str, Any]] = {
+        "cite": CiteRole(),
+        "paper": PaperRole(),
+        "footcite": FootCiteRole(),
+        **{f"cite:{form}": TextualCiteRole(form) for form in FORMS},
+    }
     initial_data: ClassVar[dict[str, Any]] = {
         "entries": {},  # docname -> [Row] (PaperRecord fields as a plain tuple)
         "lists": {},  # docname -> [ListRecord]
         "cites": {},  # docname -> Places (the keys of each citation place)
         "anyrefs": {},  # docname -> the targets of its {any} roles (a paper's title may show there)
+        "footcites": {},  # docname -> the keys of its {footcite} footnotes (their entries show there)
         "fresh": set(),  # documents read in this build (duplicate warnings, lists not compared)
         "fingerprint": EMPTY_FINGERPRINT,  # what the last build's output depended on
         "order": [],  # documents in the order numbering used
     }
-    data_version = 6  # 5: {any} targets; 6: rich BibTeX records
+    data_version = 7  # 5: {any} targets; 6: rich BibTeX records; 7: footnote citations
 
     #: Numbers, labels and back-links. Kept on the domain object, not in the pickled environment:
     #: they are recomputed on every ``env-updated`` (only the compact fingerprint is stored).
@@ -86,11 +102,41 @@ class PapersDomain(Domain):
         """Every paper shown in a list, by key (the API other features use)."""
         return self.derived.papers
 
+    def entry(self, key: str) -> PaperRecord | None:
+        """The entry a citation of *key* names (as written or, failing that, ignoring case), if any."""
+        return self.derived.find(key)
+
+    def _list(self, record: PaperRecord) -> ListRecord | None:
+        for lst in self.data["lists"].get(record.docname, ()):
+            if lst.list_id == record.list_id:
+                return lst
+        return None
+
+    def cite_style(self, record: PaperRecord) -> str:
+        """The style of the list showing *record*: "numbered" (citations show numbers) or "list"."""
+        lst = self._list(record)
+        return lst.style if lst is not None else "numbered"
+
+    def entry_style(self, record: PaperRecord) -> str:
+        """The entry style *record* is shown in: its list's ``:entry-style:``, else ``papers_style``."""
+        lst = self._list(record)
+        return (lst.entry_style if lst is not None else "") or self.env.config.papers_style
+
+    def did_you_mean(self, key: str) -> str:
+        """``; did you mean 'a' or 'b'?`` for an unknown *key* (the closest listed keys), or ""."""
+        close = difflib.get_close_matches(key, self.papers.keys(), n=3, cutoff=0.75)
+        return f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+
     # -- reading ------------------------------------------------------------------------------
     def note_list(self, record: ListRecord, entries: list[PaperRecord]) -> None:
         """Store a ``references`` list and its entries."""
         self.data["lists"].setdefault(record.docname, []).append(record)
         self.data["entries"].setdefault(record.docname, []).extend(map(tuple, entries))
+
+    def note_footcites(self, docname: str, keys: list[str]) -> None:
+        """Store the keys of *docname*'s footnote citations (in footnote order)."""
+        if keys:
+            self.data["footcites"][docname] = tuple(keys)
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Give each citation place an id (its back-link target) and record the keys it cites."""
@@ -143,12 +189,14 @@ class PapersDomain(Domain):
         if order != self.data["order"]:
             return False
         for docname in fresh | previous.keys():
-            entries, lists, cites, anyrefs = previous.get(docname, (None,) * len(_PER_DOCUMENT))
+            entries, lists, cites, anyrefs, footcites = previous.get(docname, (None,) * len(_PER_DOCUMENT))
             if entries or lists or self.data["entries"].get(docname) or self.data["lists"].get(docname):
                 return False
             if (cites or ()) != self.data["cites"].get(docname, ()):
                 return False
             if (anyrefs or ()) != self.data["anyrefs"].get(docname, ()):
+                return False
+            if (footcites or ()) != self.data["footcites"].get(docname, ()):
                 return False
         return True
 
@@ -184,12 +232,28 @@ class PapersDomain(Domain):
                     location=duplicate.location(),
                 )
         cites: dict[str, Places] = self.data["cites"]
-        current = numbering.fingerprint(new, cites, self.data["anyrefs"])
+        current = numbering.fingerprint(new, cites, self.data["anyrefs"], self._footnote_signatures(new))
         old = self.data["fingerprint"]
         self._derived = new
         self.data["fingerprint"] = current
         self.data["order"] = order
         return numbering.affected_documents(old, current, fresh) & env.all_docs.keys()
+
+    def _footnote_signatures(self, derived: numbering.Derived) -> dict[str, list[str]]:
+        """docname -> what its footnote citations show: each entry as formatted, and its style."""
+        signatures: dict[str, str] = {}
+        pages: dict[str, list[str]] = {}
+        for docname, keys in self.data["footcites"].items():
+            parts = pages[docname] = []
+            for key in keys:
+                sig = signatures.get(key)
+                if sig is None:
+                    record = derived.find(key)
+                    shown = record and record._replace(docname="", list_id="", lineno=0, source="", source_line=0)
+                    style = self.entry_style(record) if record else ""
+                    sig = signatures[key] = f"{key}\3{digest((shown, style)) if record else ''}"
+                parts.append(sig)
+        return pages
 
     @staticmethod
     def _source(env: BuildEnvironment, record: PaperRecord, prefix: str) -> str:
@@ -226,6 +290,8 @@ class PapersDomain(Domain):
         child: nodes.Node
         if typ == "cite":
             child = nodes.Text(self.derived.labels[record.key])
+        elif typ.startswith("cite:"):  # shaped by ShapeTextualCitations
+            child = contnode
         elif node.get("refexplicit"):
             child = contnode
         else:
