@@ -24,7 +24,7 @@ from sphinx.util.docutils import SphinxRole
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.directive_base import WorkshopDirective
 from sphinx_workshop.domains import papers_domain
-from sphinx_workshop.papers.nodes import footcite_entry, footcite_ref, footreferences_place
+from sphinx_workshop.papers.nodes import FOOT_ATTR, footcite_entry, footcite_ref, footreferences_place
 from sphinx_workshop.papers.records import place_prefix
 from sphinx_workshop.papers.styles import entry_nodes
 from sphinx_workshop.untrusted import clean_text
@@ -162,7 +162,7 @@ class PlaceFootCitations(SphinxTransform):
         return str(self._number - 1)
 
     def _footnote(self, key: str, cited_at: nodes.Element) -> nodes.footnote:
-        footnote = nodes.footnote("", auto=1, classes=["sw-papers-footcite"])
+        footnote = nodes.footnote("", auto=1, classes=["sw-papers-footcite"], **{FOOT_ATTR: key})
         footnote["ids"] = [f"{self._prefix}foot-{self._count}"]
         self._count += 1
         footnote.source, footnote.line = cited_at.source, cited_at.line
@@ -177,7 +177,7 @@ class PlaceFootCitations(SphinxTransform):
 
     def _reference(self, footnote: nodes.footnote) -> nodes.footnote_reference:
         label = footnote[0].astext()
-        ref = nodes.footnote_reference("", label, auto=1, refid=footnote["ids"][0])
+        ref = nodes.footnote_reference("", label, auto=1, refid=footnote["ids"][0], **{FOOT_ATTR: footnote[FOOT_ATTR]})
         ref["ids"] = [f"{footnote['ids'][0]}-ref-{len(footnote['backrefs'])}"]
         self.document.set_id(ref)
         self.document.note_refid(ref)

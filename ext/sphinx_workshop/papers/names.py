@@ -67,8 +67,13 @@ def register_short_names(app: Sphinx, config: Config) -> None:
         app.add_domain(CiteFormsDomain)
     if taken:
         logger.info(
-            "sphinx-workshop: %s belong to another extension (sphinxcontrib-bibtex?); "
-            "write papers:%s for this extension's",
+            "sphinx-workshop: the short names %s are left to another extension (sphinxcontrib-bibtex?); "
+            "this extension's are %s",
             ", ".join(taken),
-            " / papers:".join(name.strip("{}") for name in taken),
+            ", ".join(_domain_name(name) for name in taken),
         )
+
+
+def _domain_name(short: str) -> str:
+    """``{cite:t}`` -> ``{papers:cite:t}``; ``references`` -> ``papers:references``."""
+    return "{papers:" + short[1:] if short.startswith("{") else f"papers:{short}"

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 #: Attribute set on the ``target`` node placed before each citation (its back-link anchor).
 PLACE_ATTR = "papers_place"
+#: Attribute set on the footnotes and footnote references of ``{footcite}`` (their ids are the extension's).
+FOOT_ATTR = "papers_footcite"
 
 
 class references_list(nodes.General, nodes.Element):

@@ -56,8 +56,8 @@ class Target(NamedTuple):
 def parse_targets(text: str) -> tuple[list[Target], list[str]]:
     """The targets of a role's text, and what is wrong with it (each a message).
 
-    An empty note (``{}``) is dropped; text that does not parse (a brace left open) is read as keys
-    with the braces removed.
+    An empty note (``{}``) is dropped; text that does not parse (a brace left open) is read as keys,
+    without notes: the last word of each comma-separated part, braces removed.
     """
     targets: list[Target] = []
     problems: list[str] = []
@@ -66,9 +66,9 @@ def parse_targets(text: str) -> tuple[list[Target], list[str]]:
         match = _TARGET.match(text, pos)
         if match is None or (match.end() == pos and pos < len(text)):
             problems.append("note")
-            keys = re.sub(r"\{[^{}]*\}?|[{}]", " ", text).split(",")
-            return [Target(key.strip(), "", "") for key in keys if key.strip()], problems
-        pre, post = (clean_text(note).strip() if note is not None else None for note in match["pre", "post"])
+            words = (re.sub(r"\{[^{}]*\}|[{}]", " ", part).split() for part in text.split(","))
+            return [Target(clean_text(w[-1]), "", "") for w in words if w], problems
+        pre, post = (clean_text(note).strip() if note is not None else None for note in match.group("pre", "post"))
         if "" in (pre, post):
             problems.append("empty-note")
         if not match["key"]:
