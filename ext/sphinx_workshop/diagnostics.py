@@ -42,7 +42,7 @@ SUBTYPES: dict[str, str] = {
     "cite_note": "an empty note {} or unbalanced braces in {cite:t}, {cite:p}, ... (the notes are left out)",
     "cite_unknown": "a citation of a key no references list holds",
     "duplicate_key": "a paper key listed twice, in one document or two",
-    "footcite_place": "a {footcite} where no footnote can show (a title, caption, footnote): the keys show as text",
+    "footcite_place": "a {footcite} where no footnote can show (a title, a caption): the keys show as text",
     "paper_no_title": "a paper entry without a title",
     "paper_outside": "a paper directive outside a references directive",
     # people

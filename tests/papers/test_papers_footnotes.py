@@ -21,9 +21,18 @@ def _refs(page: BeautifulSoup) -> list[tuple[str, str]]:
     return [(a.get_text().strip("[]"), a["href"]) for a in page.select("a.footnote-reference")]
 
 
-MAO = "Learning Scheduling Algorithms for Data Processing Clusters. Hongzi Mao, Malte Schwarzkopf, Mohammad Alizadeh. ACM SIGCOMM, 2019."
-LAMPORT = "Time, Clocks, and the Ordering of Events in a Distributed System. Leslie Lamport. Communications of the ACM, 1978."
-DEAN = "MapReduce: Simplified Data Processing on Large Clusters. Jeffrey Dean, Sanjay Ghemawat. Communications of the ACM, 2008."
+MAO = (
+    "Learning Scheduling Algorithms for Data Processing Clusters. Hongzi Mao, Malte Schwarzkopf, "
+    "Mohammad Alizadeh. ACM SIGCOMM, 2019."
+)
+LAMPORT = (
+    "Time, Clocks, and the Ordering of Events in a Distributed System. Leslie Lamport. "
+    "Communications of the ACM, 1978."
+)
+DEAN = (
+    "MapReduce: Simplified Data Processing on Large Clusters. Jeffrey Dean, Sanjay Ghemawat. "
+    "Communications of the ACM, 2008."
+)
 KRASKA = "The Case for Learned Index Structures. Tim Kraska, Alex Beutel. SIGMOD, 2018."
 
 
@@ -60,7 +69,11 @@ def test_footnotes_myst(html) -> None:
 def test_footnotes_rst(html) -> None:
     page = soup(html, "rstpage")
     # numbered per page: this page starts again at 1
-    assert _refs(page) == [("1", "#cite-rstpage-foot-0"), ("2", "#cite-rstpage-foot-1"), ("3", "#cite-rstpage-foot-2")]
+    assert _refs(page) == [
+        ("1", "#cite-rstpage-foot-0"),
+        ("2", "#cite-rstpage-foot-1"),
+        ("3", "#cite-rstpage-foot-2"),
+    ]
     assert _footnotes(page) == [("1", MAO), ("2", LAMPORT), ("3", KRASKA)]
     text = " ".join(page.select_one("[role=main]").get_text().split())
     assert "scheduling[1], clocks[2]" in text  # "scheduling\ :footcite:`...`" glues the reference
@@ -103,9 +116,10 @@ def test_latex_footnotes(build_once) -> None:
     assert warning_lines(app) == []
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
     bodies = re.findall(r"\\begin\{footnote\}\[(\d+)\]\\sphinxAtStartFootnote\n(.*?)\n", tex)
-    assert ("2", r"\DUrole{sw-papers-title}{Learning Scheduling Algorithms for Data Processing Clusters}") in [
-        (n, body[:85]) for n, body in bodies
-    ]
+    assert (
+        "2",
+        r"\DUrole{sw-papers-title}{Learning Scheduling Algorithms for Data Processing Clusters}",
+    ) in [(n, body[:85]) for n, body in bodies]
     assert r"\sphinxfootnotemark[2]" in tex  # the second citation of the same footnote
 
 

@@ -109,7 +109,9 @@ def test_dirhtml(build_once) -> None:
     page = BeautifulSoup((app.outdir / "authoryear" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert [a["href"] for a in page.select("span.sw-papers-cite-t a")][:1] == ["#paper-dean2008mapreduce"]
     rst = BeautifulSoup((app.outdir / "rstpage" / "index.html").read_text(encoding="utf-8"), "lxml")
-    assert [a["href"] for a in rst.select("span.sw-papers-cite-t a")][:1] == ["../#paper-mirhoseini2017device"]
+    assert [a["href"] for a in rst.select("span.sw-papers-cite-t a")][:1] == [
+        "../#paper-mirhoseini2017device"
+    ]
 
 
 def test_singlehtml(build_once) -> None:

@@ -38,7 +38,11 @@ def change_list_style(src: Path) -> None:
 
 
 def add_footcite(src: Path) -> None:
-    _edit(src / "foot.md", "Again{footcite}`mao2019scheduling`", "Again{footcite}`mao2019scheduling,kraska2018case`")
+    _edit(
+        src / "foot.md",
+        "Again{footcite}`mao2019scheduling`",
+        "Again{footcite}`mao2019scheduling,kraska2018case`",
+    )
 
 
 def renumber(src: Path) -> None:
@@ -90,7 +94,8 @@ def test_parallel_equals_serial(build_once, tmp_path: Path) -> None:
     src = copy_root("papers-textual", tmp_path)
     for n in range(4):
         (src / f"extra{n}.md").write_text(
-            f"# Extra {n}\n\n{{cite:t}}`mao2019scheduling` and {{cite:p}}`{{see}}dean2008mapreduce{{p. {n}}}`,"
+            f"# Extra {n}\n\n{{cite:t}}`mao2019scheduling` and "
+            f"{{cite:p}}`{{see}}dean2008mapreduce{{p. {n}}}`,"
             f" {{cite:year}}`ghemawat2003gfs`; noted{{footcite}}`lamport1978time,kraska2018case`.\n",
             encoding="utf-8",
         )

@@ -17,7 +17,8 @@ def test_each_bad_input_is_a_located_warning(app) -> None:
             "<src>/index.md:3: WARNING: unknown paper key 'nosuchkey' in {cite:t} [workshop.cite_unknown]",
             "<src>/index.md:3: WARNING: unknown paper key 'nosuchkey' in {cite:p} [workshop.cite_unknown]",
             "<src>/index.md:5: WARNING: empty note {} in {cite:p}`{}known2020{p. 3}` [workshop.cite_note]",
-            "<src>/index.md:7: WARNING: unbalanced braces in {cite:t}`{see known2020`; its notes are left out "
+            "<src>/index.md:7: WARNING: unbalanced braces in {cite:t}`{see known2020`; "
+            "its notes are left out "
             "[workshop.cite_note]",
             "<src>/index.md:9: WARNING: unknown paper key 'nosuchkey' in {footcite} [workshop.cite_unknown]",
             "<src>/index.md:11: WARNING: {footcite}`known2020` cannot show a footnote in a title; "

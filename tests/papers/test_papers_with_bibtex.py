@@ -1,4 +1,4 @@
-"""Living beside sphinxcontrib-bibtex: both loaded (either order), a -W build, both extensions' citations right."""
+"""Living beside sphinxcontrib-bibtex: both loaded (either order), -W, both extensions' citations right."""
 
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ def test_short_names_off(build_once) -> None:
     """``papers_short_names = False``: only the domain's names; the short ones are unknown roles."""
     app = build_once("papers-textual", confoverrides={"papers_short_names": False})
     lines = warning_lines(app)
-    assert '<src>/authoryear.md:3: WARNING: Unknown interpreted text role "cite:t". [myst.role_unknown]' in lines
+    assert (
+        '<src>/authoryear.md:3: WARNING: Unknown interpreted text role "cite:t". [myst.role_unknown]' in lines
+    )
     assert not any("papers:cite" in line for line in lines)  # the domain's names still work
     assert "are left to another extension" not in app.status.getvalue()

@@ -29,7 +29,7 @@ __all__ = ["Entry", "PaperRecord", "PapersDomain", "anchor_for", "register_style
 
 
 def setup_papers(app: Sphinx) -> None:
-    """Register the papers domain, its directives and roles (the short names once all extensions are set up)."""
+    """Register the papers domain, its directives and roles (short names once every extension is set up)."""
     setup_nodes(app)
     setup_memo(app)
     app.add_domain(PapersDomain)

@@ -19,8 +19,8 @@ from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.i18n import _
-from sphinx_workshop.papers import numbering
 from sphinx_workshop.invalidation import digest
+from sphinx_workshop.papers import numbering
 from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirective
 from sphinx_workshop.papers.footnotes import FootCiteRole, FootReferencesDirective
 from sphinx_workshop.papers.nodes import PLACE_ATTR
@@ -109,7 +109,8 @@ class PapersDomain(Domain):
     def _list(self, record: PaperRecord) -> ListRecord | None:
         for lst in self.data["lists"].get(record.docname, ()):
             if lst.list_id == record.list_id:
-                return lst
+                found: ListRecord = lst
+                return found
         return None
 
     def cite_style(self, record: PaperRecord) -> str:
@@ -249,7 +250,9 @@ class PapersDomain(Domain):
                 sig = signatures.get(key)
                 if sig is None:
                     record = derived.find(key)
-                    shown = record and record._replace(docname="", list_id="", lineno=0, source="", source_line=0)
+                    shown = record and record._replace(
+                        docname="", list_id="", lineno=0, source="", source_line=0
+                    )
                     style = self.entry_style(record) if record else ""
                     sig = signatures[key] = f"{key}\3{digest((shown, style)) if record else ''}"
                 parts.append(sig)
@@ -290,9 +293,7 @@ class PapersDomain(Domain):
         child: nodes.Node
         if typ == "cite":
             child = nodes.Text(self.derived.labels[record.key])
-        elif typ.startswith("cite:"):  # shaped by ShapeTextualCitations
-            child = contnode
-        elif node.get("refexplicit"):
+        elif typ.startswith("cite:") or node.get("refexplicit"):  # shaped by ShapeTextualCitations
             child = contnode
         else:
             child = nodes.inline(record.title, record.title, classes=contnode.get("classes", []))

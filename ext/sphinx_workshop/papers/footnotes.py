@@ -54,7 +54,9 @@ class FootCiteRole(SphinxRole):
         parts = [clean_text(part).strip() for part in self.text.split(",")]
         keys = [part for part in parts if part]
         if len(keys) < len(parts):
-            warn(logger, "cite_empty", f"empty key in {{footcite}}`{self.text}`", location=self.get_location())
+            warn(
+                logger, "cite_empty", f"empty key in {{footcite}}`{self.text}`", location=self.get_location()
+            )
         if not keys:
             return [], []
         node = footcite_ref("", "", keys=keys)
@@ -107,9 +109,10 @@ class PlaceFootCitations(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         """Number the page's footnote citations, place their footnotes, and note the cited keys."""
-        found = [
+        found: list[nodes.Element] = [
             node
-            for node in self.document.findall(lambda n: isinstance(n, (footcite_ref, footreferences_place)))
+            for node in self.document.findall(nodes.Element)
+            if isinstance(node, (footcite_ref, footreferences_place))
         ]
         if not found:
             return
@@ -177,7 +180,9 @@ class PlaceFootCitations(SphinxTransform):
 
     def _reference(self, footnote: nodes.footnote) -> nodes.footnote_reference:
         label = footnote[0].astext()
-        ref = nodes.footnote_reference("", label, auto=1, refid=footnote["ids"][0], **{FOOT_ATTR: footnote[FOOT_ATTR]})
+        ref = nodes.footnote_reference(
+            "", label, auto=1, refid=footnote["ids"][0], **{FOOT_ATTR: footnote[FOOT_ATTR]}
+        )
         ref["ids"] = [f"{footnote['ids'][0]}-ref-{len(footnote['backrefs'])}"]
         self.document.set_id(ref)
         self.document.note_refid(ref)

@@ -91,7 +91,10 @@ def author_names(record: PaperRecord) -> str:
 
 
 def author_year(record: PaperRecord) -> str:
-    """The label of an entry of an unnumbered list: ``Doe 2021``, ``Doe and Roe 2021``, ``Doe et al. 2021``."""
+    """The label of an entry of an unnumbered list: ``Doe 2021``, ``Doe and Roe 2021``, ``Doe et al. 2021``.
+
+    (Two authors, three or more: see :func:`author_names`.)
+    """
     who = author_names(record)
     return f"{who} {record.year}" if record.year else who
 

@@ -68,7 +68,9 @@ def parse_targets(text: str) -> tuple[list[Target], list[str]]:
             problems.append("note")
             words = (re.sub(r"\{[^{}]*\}|[{}]", " ", part).split() for part in text.split(","))
             return [Target(clean_text(w[-1]), "", "") for w in words if w], problems
-        pre, post = (clean_text(note).strip() if note is not None else None for note in match.group("pre", "post"))
+        pre, post = (
+            clean_text(note).strip() if note is not None else None for note in match.group("pre", "post")
+        )
         if "" in (pre, post):
             problems.append("empty-note")
         if not match["key"]:
@@ -113,7 +115,8 @@ class TextualCiteRole(SphinxRole):
             xref["pre"], xref["post"] = target.pre, target.post
             group += xref
         self.set_source_info(group)
-        return [place_target([xref["reftarget"] for xref in group.children]), group], []
+        keys = [target.key for target in targets]
+        return [place_target(keys), group], []
 
 
 class _Part(NamedTuple):
