@@ -16,7 +16,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
-from sphinx_workshop.papers.nodes import PLACE_ATTR
+from sphinx_workshop.papers.nodes import FOOT_ATTR, PLACE_ATTR
 from sphinx_workshop.people.nodes import person_card
 
 if TYPE_CHECKING:
@@ -38,8 +38,8 @@ class ReserveAnchorIds(SphinxTransform):
         """Rename every foreign id in a reserved namespace, keeping the document's maps in step."""
         document = self.document
         for node in list(document.findall(nodes.Element)):
-            if isinstance(node, person_card) or PLACE_ATTR in node.attributes:
-                continue  # the extension's own: a card, a citation place
+            if isinstance(node, person_card) or PLACE_ATTR in node.attributes or FOOT_ATTR in node.attributes:
+                continue  # the extension's own: a card, a citation place, a footnote citation
             for old in [i for i in node["ids"] if i.startswith(RESERVED_PREFIXES)]:
                 new = f"h-{old}"
                 counter = 1

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_STR, _LIST = frozenset({str}), frozenset({list, tuple})
+_STR, _LIST, _BOOL = frozenset({str}), frozenset({list, tuple}), frozenset({bool})
 
 
 def _is_codec(name: str) -> bool:
@@ -48,6 +48,7 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
         lambda v: all(isinstance(name, str) and name.strip() for name in v),
         "a list of paths (strings)",
     ),
+    "papers_short_names": (lambda _value: True, "True or False"),
 }
 
 
@@ -81,6 +82,14 @@ def setup_config(app: Sphinx) -> None:
         types=_LIST,
         description="The project's .bib files, relative to the source folder: any page may cite their "
         "entries, and a references list without :bibfile: or body lists them.",
+    )
+    app.add_config_value(
+        "papers_short_names",
+        True,
+        "env",
+        types=_BOOL,
+        description="Register the short names ({cite}, {cite:t}, {footcite}, references, ...) where no other "
+        "extension has them; False: only the domain's names ({papers:cite}, ...).",
     )
     # Before Sphinx's own type check (priority 800): a bad value is replaced by its default first,
     # so it gives one warning, ours, not also Sphinx's generic "has type" warning.

@@ -44,9 +44,11 @@ SUBTYPES: dict[str, str] = {
     "bibtex_crossref": "a BibTeX crossref or xdata to a key not in the list's files, or a loop of them",
     "bibtex_latex": "an unknown LaTeX command in a BibTeX field (once per file and command)",
     "cite_case": "a citation key that matches a listed key only if case is ignored (it resolves)",
-    "cite_empty": "a {cite} role without a key",
+    "cite_empty": "a {cite} role (or {cite:t}, {footcite}, ...) without a key",
+    "cite_note": "an empty note {} or unbalanced braces in {cite:t}, {cite:p}, ... (the notes are left out)",
     "cite_unknown": "a citation of a key no references list holds",
     "duplicate_key": "a paper key listed twice, in one document or two",
+    "footcite_place": "a {footcite} where no footnote can show (a title, a caption): the keys show as text",
     "paper_no_title": "a paper entry without a title",
     "paper_outside": "a paper directive outside a references directive",
     # people

@@ -45,11 +45,11 @@ def myst_pages() -> dict[str, tuple[str, list[str]]]:
 
 def rst_pages() -> dict[str, tuple[str, list[str]]]:
     examples = blocks(section("rst"), "rst")
-    assert len(examples) == 5
+    assert len(examples) == 6
     return {
-        "papers": ("", examples[:1]),
-        "people": ("People", examples[1:2]),
-        "program": ("Program", examples[2:]),
+        "papers": ("", examples[:2]),
+        "people": ("People", examples[2:3]),
+        "program": ("Program", examples[3:]),
     }
 
 
@@ -125,7 +125,7 @@ def test_readme_conf_names_the_myst_extension_the_examples_use() -> None:
     assert conf.startswith('extensions = ["myst_parser", "sphinx_workshop"]\n')
     assert 'myst_enable_extensions = ["colon_fence"]' in conf
     examples = [example for _h, found in myst_pages().values() for example in found]
-    assert len(examples) == 5 and all(":::{" in example for example in examples)
+    assert len(examples) == 6 and all(":::{" in example for example in examples)
 
 
 @pytest.mark.parametrize("page", ["papers", "people", "program"])

@@ -197,7 +197,10 @@ BAD = [
 def test_bad_filters_and_numbers_warn_at_their_lines(build_once) -> None:
     app = build_once("papers-filters-bad")
     assert warning_lines(app) == BAD
-    assert _ids(app, "index") == [["paper-b"], ["paper-e"]]  # the bad filter's list shows nothing, not everything
+    assert _ids(app, "index") == [
+        ["paper-b"],
+        ["paper-e"],
+    ]  # the bad filter's list shows nothing, not everything
     assert [label.get_text() for label in soup(app, "index").select(".sw-papers-label")] == ["A1.", "C1."]
     assert [label.get_text() for label in soup(app, "rst").select(".sw-papers-label")] == ["B1."]
     assert _ids(app, "rst") == [["paper-d"], ["paper-f"]]

@@ -19,10 +19,15 @@ def all_readme_blocks() -> list[tuple[str, str]]:
 
 
 def readme_blocks() -> dict[str, str]:
-    """The first fenced code block of each language in the README's papers section."""
+    """The blocks of the README's papers section that build on its example, by language (joined).
+
+    A block naming a .bib of its own (the filter examples) is built by its own test.
+    """
     blocks: dict[str, str] = {}
-    for language, text in all_readme_blocks():
-        blocks.setdefault(language, text)
+    for language, block in all_readme_blocks():
+        if ":bibfile:" in block and "papers.bib" not in block:
+            continue
+        blocks[language] = blocks.get(language, "") + ("\n" if language in blocks else "") + block
     return blocks
 
 
@@ -52,6 +57,22 @@ def test_readme_example_builds_cleanly(readme_app) -> None:
     assert page.select_one("#paper-mao2019scheduling .sw-papers-venue").get_text() == "ACM SIGCOMM, 2019"
     paper = page.select_one("a.reference.internal:has(.papers-paper)")
     assert paper.get_text() == "Device Placement Optimization with Reinforcement Learning"
+
+
+def test_readme_textual_and_footnote_citations(readme_app) -> None:
+    """The README's {cite:t}, {cite:p}, {cite:author}, {cite:year} and {footcite} example."""
+    page = soup(readme_app)
+
+    def texts(form: str) -> list[str]:
+        return [" ".join(s.get_text().split()) for s in page.select(f"span.sw-papers-cite-{form}")]
+
+    assert texts("t") == ["Mao et al. [1]"]
+    assert texts("p") == ["[see 2, p. 3, 1]"]
+    assert texts("author") == ["Mao et al."]
+    assert texts("year") == ["2019"]
+    notes = page.select("div.sw-papers-footnotes aside.sw-papers-footcite")
+    assert len(notes) == 1
+    assert "Device Placement Optimization with Reinforcement Learning" in notes[0].get_text()
 
 
 def test_readme_style_registration(build_once, tmp_path_factory) -> None:

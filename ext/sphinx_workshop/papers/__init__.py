@@ -1,6 +1,8 @@
 """Papers: the ``papers`` domain, the ``references`` and ``paper`` directives, ``{cite}`` and ``{paper}``.
 
 Modules: ``records`` (stored data), ``bibtex`` (reading .bib files), ``directives``, ``roles``,
+``textual`` (``{cite:t}`` and the other forms), ``footnotes`` (``{footcite}``, ``footreferences``),
+``names`` (the short names, registered where free),
 ``domain`` (storage and resolution), ``numbering`` (whole-project order, labels, back-links),
 ``render`` and ``transforms`` (the list at write time), ``styles`` (entry styles), ``latex``
 (field values to rich text), ``crossref`` (inheritance), ``nodes`` (the placeholder node),
@@ -11,14 +13,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirective
 from sphinx_workshop.papers.domain import PapersDomain
+from sphinx_workshop.papers.footnotes import FillFootCitations, PlaceFootCitations
 from sphinx_workshop.papers.memo import setup_memo
+from sphinx_workshop.papers.names import register_short_names
 from sphinx_workshop.papers.nodes import setup_nodes
 from sphinx_workshop.papers.project import on_env_get_outdated
 from sphinx_workshop.papers.records import PaperRecord, anchor_for
-from sphinx_workshop.papers.roles import CiteRole, PaperRole
 from sphinx_workshop.papers.styles import Entry, register_style
+from sphinx_workshop.papers.textual import ShapeTextualCitations
 from sphinx_workshop.papers.transforms import (
     RenderReferenceLists,
     RenderReferenceListsLast,
@@ -33,14 +36,14 @@ __all__ = ["Entry", "PaperRecord", "PapersDomain", "anchor_for", "register_style
 
 
 def setup_papers(app: Sphinx) -> None:
-    """Register the papers domain, its directives and roles (also without prefix), and its CSS."""
+    """Register the papers domain, its directives and roles (short names once every extension is set up)."""
     setup_nodes(app)
     setup_memo(app)
     app.add_domain(PapersDomain)
-    app.add_directive("references", ReferencesDirective)
-    app.add_directive("paper", PaperDirective)
-    app.add_role("cite", CiteRole())
-    app.add_role("paper", PaperRole())
+    app.connect("config-inited", register_short_names)
+    app.add_transform(PlaceFootCitations)
+    app.add_post_transform(ShapeTextualCitations)
+    app.add_post_transform(FillFootCitations)
     app.add_post_transform(RenderReferenceLists)
     app.add_post_transform(RenderReferenceListsLast)
     app.connect("env-get-outdated", on_env_get_outdated)

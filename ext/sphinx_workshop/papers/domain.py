@@ -8,6 +8,7 @@ so that the next build re-writes exactly the pages whose citations or lists chan
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,8 +19,10 @@ from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.i18n import _
+from sphinx_workshop.invalidation import digest
 from sphinx_workshop.papers import numbering
 from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirective
+from sphinx_workshop.papers.footnotes import FootCiteRole, FootReferencesDirective
 from sphinx_workshop.papers.nodes import PLACE_ATTR
 from sphinx_workshop.papers.records import (
     EMPTY_FINGERPRINT,
@@ -31,6 +34,7 @@ from sphinx_workshop.papers.records import (
 )
 from sphinx_workshop.papers.render import refnode
 from sphinx_workshop.papers.roles import CiteRole, PaperRole
+from sphinx_workshop.papers.textual import FORMS, TextualCiteRole
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
@@ -42,28 +46,42 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: What each document contributes, stored by docname (cleared, merged and compared alike).
-_PER_DOCUMENT = ("entries", "lists", "cites", "anyrefs")
+_PER_DOCUMENT = ("entries", "lists", "cites", "anyrefs", "footcites")
 
 
 class PapersDomain(Domain):
-    """Papers listed by ``references`` directives and cited by ``{cite}`` and ``{paper}``."""
+    """Papers listed by ``references`` directives and cited by ``{cite}`` (and its forms), ``{paper}``
+    and ``{footcite}``."""
 
     name = "papers"
     label = _("Papers")
     object_types: ClassVar[dict[str, ObjType]] = {"paper": ObjType("paper", "paper")}
-    directives: ClassVar[dict[str, Any]] = {"references": ReferencesDirective, "paper": PaperDirective}
-    roles: ClassVar[dict[str, Any]] = {"cite": CiteRole(), "paper": PaperRole()}
+    directives: ClassVar[dict[str, Any]] = {
+        "references": ReferencesDirective,
+        "paper": PaperDirective,
+        "footreferences": FootReferencesDirective,
+    }
+    #: ``{papers:cite:t}``: Sphinx splits a role name at its first colon, so "cite:t" is this domain's.
+    roles: ClassVar[dict[str, Any]] = {
+        "cite": CiteRole(),
+        "paper": PaperRole(),
+        "footcite": FootCiteRole(),
+        **{f"cite:{form}": TextualCiteRole(form) for form in FORMS},
+    }
     initial_data: ClassVar[dict[str, Any]] = {
         "entries": {},  # docname -> [Row] (PaperRecord fields as a plain tuple)
         "lists": {},  # docname -> [ListRecord]
         "cites": {},  # docname -> Places (the keys of each citation place)
         "anyrefs": {},  # docname -> the targets of its {any} roles (a paper's title may show there)
+        "footcites": {},  # docname -> the keys of its {footcite} footnotes (their entries show there)
         "fresh": set(),  # documents read in this build (duplicate warnings, lists not compared)
         "fingerprint": EMPTY_FINGERPRINT,  # what the last build's output depended on
         "order": [],  # documents in the order numbering used
         "project": None,  # (signature, rows) of papers_bibfiles: see papers.project
     }
-    data_version = 7  # 5: {any} targets; 6: rich BibTeX records; 7: keywords, filters, project bib
+    data_version = (
+        8  # 5: {any} targets; 6: rich BibTeX records; 7: keywords, filters, project bib; 8: footnotes
+    )
 
     #: Numbers, labels and back-links. Kept on the domain object, not in the pickled environment:
     #: they are recomputed on every ``env-updated`` (only the compact fingerprint is stored).
@@ -122,11 +140,43 @@ class PapersDomain(Domain):
             found = by_key[folded[key.casefold()]]
         return found
 
+    def _list(self, record: PaperRecord) -> ListRecord | None:
+        for lst in self.data["lists"].get(record.docname, ()):
+            if lst.list_id == record.list_id:
+                found: ListRecord = lst
+                return found
+        return None
+
+    def cite_style(self, record: PaperRecord) -> str:
+        """The style of the list showing *record*: "numbered" (citations show numbers) or "list"."""
+        lst = self._list(record)
+        return lst.style if lst is not None else "numbered"
+
+    def entry_style(self, record: PaperRecord) -> str:
+        """The entry style *record* is shown in: its list's ``:entry-style:``, else ``papers_style``."""
+        lst = self._list(record)
+        return (lst.entry_style if lst is not None else "") or self.env.config.papers_style
+
+    def did_you_mean(self, key: str) -> str:
+        """What to add to the warning about an unknown *key*: the closest listed keys, or that only
+        ``papers_bibfiles`` has it; "" if nothing helps."""
+        if self.entry(key) is not None:  # in papers_bibfiles, but no list shows it
+            return (
+                "; it is in papers_bibfiles, but no references list shows it (a list with :cited-only: would)"
+            )
+        close = difflib.get_close_matches(key, self.papers.keys(), n=3, cutoff=0.75)
+        return f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+
     # -- reading ------------------------------------------------------------------------------
     def note_list(self, record: ListRecord, entries: list[PaperRecord]) -> None:
         """Store a ``references`` list and its entries."""
         self.data["lists"].setdefault(record.docname, []).append(record)
         self.data["entries"].setdefault(record.docname, []).extend(map(tuple, entries))
+
+    def note_footcites(self, docname: str, keys: list[str]) -> None:
+        """Store the keys of *docname*'s footnote citations (in footnote order)."""
+        if keys:
+            self.data["footcites"][docname] = tuple(keys)
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Give each citation place an id (its back-link target) and record the keys it cites."""
@@ -179,12 +229,14 @@ class PapersDomain(Domain):
         if order != self.data["order"]:
             return False
         for docname in fresh | previous.keys():
-            entries, lists, cites, anyrefs = previous.get(docname, (None,) * len(_PER_DOCUMENT))
+            entries, lists, cites, anyrefs, footcites = previous.get(docname, (None,) * len(_PER_DOCUMENT))
             if entries or lists or self.data["entries"].get(docname) or self.data["lists"].get(docname):
                 return False
             if (cites or ()) != self.data["cites"].get(docname, ()):
                 return False
             if (anyrefs or ()) != self.data["anyrefs"].get(docname, ()):
+                return False
+            if (footcites or ()) != self.data["footcites"].get(docname, ()):
                 return False
         return True
 
@@ -230,12 +282,30 @@ class PapersDomain(Domain):
                     location=(lst.docname, lst.lineno),
                 )
         cites: dict[str, Places] = self.data["cites"]
-        current = numbering.fingerprint(new, cites, self.data["anyrefs"])
+        current = numbering.fingerprint(new, cites, self.data["anyrefs"], self._footnote_signatures(new))
         old = self.data["fingerprint"]
         self._derived = new
         self.data["fingerprint"] = current
         self.data["order"] = order
         return numbering.affected_documents(old, current, fresh) & env.all_docs.keys()
+
+    def _footnote_signatures(self, derived: numbering.Derived) -> dict[str, list[str]]:
+        """docname -> what its footnote citations show: each entry as formatted, and its style."""
+        signatures: dict[str, str] = {}
+        pages: dict[str, list[str]] = {}
+        for docname, keys in self.data["footcites"].items():
+            parts = pages[docname] = []
+            for key in keys:
+                sig = signatures.get(key)
+                if sig is None:
+                    record = derived.find(key)
+                    shown = record and record._replace(
+                        docname="", list_id="", lineno=0, source="", source_line=0
+                    )
+                    style = self.entry_style(record) if record else ""
+                    sig = signatures[key] = f"{key}\3{digest((shown, style)) if record else ''}"
+                parts.append(sig)
+        return pages
 
     @staticmethod
     def _source(env: BuildEnvironment, record: PaperRecord, prefix: str) -> str:
@@ -272,7 +342,7 @@ class PapersDomain(Domain):
         child: nodes.Node
         if typ == "cite":
             child = nodes.Text(self.derived.labels[record.key])
-        elif node.get("refexplicit"):
+        elif typ.startswith("cite:") or node.get("refexplicit"):  # shaped by ShapeTextualCitations
             child = contnode
         else:
             child = nodes.inline(record.title, record.title, classes=contnode.get("classes", []))

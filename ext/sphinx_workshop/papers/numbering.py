@@ -75,22 +75,30 @@ def _short_title(record: PaperRecord) -> str:
     return " ".join(words[:4]) + ("\u2026" if len(words) > 4 else "") if words else record.key
 
 
-def author_year(record: PaperRecord) -> str:
-    """The label of an entry of an unnumbered list: ``Doe 2021``, ``Doe and Roe 2021``, ``Doe et al. 2021``.
+def author_names(record: PaperRecord) -> str:
+    """The name part of a citation of *record*: ``Doe``, ``Doe and Roe``, ``Doe et al.``.
 
     Surnames come from the name parts (``Smith, Jr., John`` gives Smith); with no authors, the
-    editors'; with neither, a short title, then the key.
+    editors'; with neither, a short title, then the key. Author-year labels and the textual
+    citations (``{cite:t}``, ``{cite:author}``) both use it.
     """
     names = [name for name in record.surnames if name]
     more = len(names) < len(record.surnames)  # "and others" in the .bib
     if len(names) == 1 and not more:
-        who = names[0]
-    elif len(names) == 2 and not more:
-        who = _("{} and {}").format(*names)
-    elif names:
-        who = _("{} et al.").format(names[0])
-    else:
-        who = _short_title(record)
+        return names[0]
+    if len(names) == 2 and not more:
+        return _("{} and {}").format(*names)
+    if names:
+        return _("{} et al.").format(names[0])
+    return _short_title(record)
+
+
+def author_year(record: PaperRecord) -> str:
+    """The label of an entry of an unnumbered list: ``Doe 2021``, ``Doe and Roe 2021``, ``Doe et al. 2021``.
+
+    (Two authors, three or more: see :func:`author_names`.)
+    """
+    who = author_names(record)
     return f"{who} {record.year}" if record.year else who
 
 
@@ -367,7 +375,10 @@ def _checksum(text: str) -> int:
 
 
 def fingerprint(
-    derived: Derived, cites: Mapping[str, Places], anyrefs: Mapping[str, Sequence[str]] | None = None
+    derived: Derived,
+    cites: Mapping[str, Places],
+    anyrefs: Mapping[str, Sequence[str]] | None = None,
+    extra: Mapping[str, Sequence[str]] | None = None,
 ) -> Fingerprint:
     """What citations and lists render, compact enough to keep in the pickled environment.
 
@@ -376,23 +387,31 @@ def fingerprint(
     citing page. A list shows its own entries only: what they hold changes only when its page
     is re-read (and so re-written anyway); what other pages change is which of them are shown,
     their labels and their back-links. *anyrefs*: docname -> targets of its ``{any}`` roles, which
-    show a paper's title as a ``{paper}`` does.
+    show a paper's title as a ``{paper}`` does. A citation's signature also holds the entry's name
+    part and year, which the textual forms (``{cite:t}``, ``{cite:author}``, ...) show. *extra*:
+    docname -> signatures of whatever else the page shows of other pages (footnote citations).
     """
     labels = derived.labels
     signature: dict[str, str] = {}
     pages: dict[str, int] = {}
-    for docname in cites.keys() | (anyrefs or {}).keys():
+    for docname in cites.keys() | (anyrefs or {}).keys() | (extra or {}).keys():
         parts = []
         for key in {key for place in cites.get(docname, ()) for key in place.split(",")}:
             sig = signature.get(key)
             if sig is None:
                 record = derived.find(key)
-                sig = f"{key}\1{labels[record.key]}\1{record.docname}\1{record.title}" if record else key
+                sig = (
+                    f"{key}\1{labels[record.key]}\1{record.docname}\1{record.title}"
+                    f"\1{author_names(record)}\1{record.year}"
+                    if record
+                    else key
+                )
                 signature[key] = sig
             parts.append(sig)
         for key in (anyrefs or {}).get(docname, ()):  # {any} shows the title, never the label
             record = derived.papers.get(key)
             parts.append(f"{key}\2{record.docname}\1{record.title}" if record else key)
+        parts.extend((extra or {}).get(docname, ()))
         parts.sort()
         pages[docname] = _checksum("\0".join(parts))
     backlinks = derived.backlinks

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def _place(keys: list[str]) -> nodes.target:
+def place_target(keys: list[str]) -> nodes.target:
     """The back-link target of a citation; the domain gives it an id when the document is read."""
     target = nodes.target("", "", **{PLACE_ATTR: ",".join(keys)})
     target.referenced = True  # docutils reports unreferenced targets by name or id; this has neither yet
@@ -42,7 +42,7 @@ class CiteRole(SphinxRole):
             if index:
                 sup += nodes.Text(",")
             sup += domain_xref(self, "papers", "cite", key, key, explicit=False, classes=["sw-papers-key"])
-        return [_place(keys), sup], []
+        return [place_target(keys), sup], []
 
 
 class PaperRole(DomainXRefRole):
@@ -59,4 +59,4 @@ class PaperRole(DomainXRefRole):
         if not node["reftarget"]:
             warn(logger, "cite_empty", "empty key in {paper}", location=node)
             return [], []
-        return [_place([node["reftarget"]]), node], []
+        return [place_target([node["reftarget"]]), node], []

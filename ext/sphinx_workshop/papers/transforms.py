@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Any
 
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -86,10 +85,6 @@ def on_warn_missing_reference(app: Sphinx, domain: Domain | None, node: nodes.El
         return None
     role = node.get("reftype", "cite")
     key = node["reftarget"]
-    domain = papers_domain(app.env)
-    close = difflib.get_close_matches(key, domain.papers.keys(), n=3, cutoff=0.75)
-    hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-    if domain.entry(key) is not None:  # in papers_bibfiles, but no list shows it
-        hint = "; it is in papers_bibfiles, but no references list shows it (a list with :cited-only: would)"
+    hint = papers_domain(app.env).did_you_mean(key)
     warn(logger, "cite_unknown", f"unknown paper key {key!r} in {{{role}}}{hint}", location=node)
     return True

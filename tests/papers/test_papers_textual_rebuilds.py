@@ -1,0 +1,114 @@
+"""Textual and footnote citations: incremental == clean after each kind of edit, and ``-j 2`` == ``-j 1``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from papers_helpers import bodies, copy_root, warning_lines
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def change_authors(src: Path) -> None:
+    # {cite:t} and {cite:author} of kraska (index, rstpage) show the new names
+    _edit(src / "papers.bib", "author = {Kraska, Tim and Beutel, Alex}", "author = {Kraska, Tim}")
+
+
+def change_footnoted_title(src: Path) -> None:
+    # lamport is in footnotes on foot and rstpage: their footnotes show the new title
+    _edit(src / "papers.bib", "{Time, Clocks, and the Ordering", "{Time, Clocks and the Ordering")
+
+
+def change_year(src: Path) -> None:
+    _edit(src / "more.bib", "year = 2003", "year = 2004")
+
+
+def change_list_style(src: Path) -> None:
+    # author-year becomes numbered: {cite:t} there and {cite:p} of dean on rstpage change form
+    _edit(src / "authoryear.md", ":style: list\n", "")
+
+
+def add_footcite(src: Path) -> None:
+    _edit(
+        src / "foot.md",
+        "Again{footcite}`mao2019scheduling`",
+        "Again{footcite}`mao2019scheduling,kraska2018case`",
+    )
+
+
+def renumber(src: Path) -> None:
+    # a new first entry shifts every number of the list: {cite:t} and {cite:p} elsewhere follow
+    with (src / "papers.bib").open("r+", encoding="utf-8") as bib:
+        text = bib.read()
+        bib.seek(0)
+        bib.write("@article{aaa2000first, title = {First}, author = {First, Ann}, year = 2000}\n\n" + text)
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "change_authors": change_authors,
+    "change_footnoted_title": change_footnoted_title,
+    "change_year": change_year,
+    "change_list_style": change_list_style,
+    "add_footcite": add_footcite,
+    "renumber": renumber,
+}
+
+
+@pytest.mark.parametrize("process", ["same", "new"])
+@pytest.mark.parametrize("name", EDITS)
+def test_incremental_equals_clean(name: str, process: str, tmp_path: Path) -> None:
+    """*process*: rebuild with the same app (as a live preview can), or a new one (as sphinx-build does)."""
+    src = copy_root("papers-textual", tmp_path)
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental", freshenv=True)
+    try:
+        app.build()
+        before = bodies(app.outdir)
+        EDITS[name](src)
+        if process == "new":
+            app.cleanup()
+            app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental")
+        app.build()
+        incremental = bodies(app.outdir)
+    finally:
+        app.cleanup()
+    clean_app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "clean", freshenv=True)
+    try:
+        clean_app.build()
+    finally:
+        clean_app.cleanup()
+    assert incremental != before
+    assert incremental == bodies(clean_app.outdir)
+
+
+def test_parallel_equals_serial(build_once, tmp_path: Path) -> None:
+    """More pages than Sphinx reads serially, each with every form and footnotes, read in two processes."""
+    src = copy_root("papers-textual", tmp_path)
+    for n in range(4):
+        (src / f"extra{n}.md").write_text(
+            f"# Extra {n}\n\n{{cite:t}}`mao2019scheduling` and "
+            f"{{cite:p}}`{{see}}dean2008mapreduce{{p. {n}}}`,"
+            f" {{cite:year}}`ghemawat2003gfs`; noted{{footcite}}`lamport1978time,kraska2018case`.\n",
+            encoding="utf-8",
+        )
+    (src / "extra.rst").write_text(
+        "Extra rST\n=========\n\n:cite:t:`kraska2018case`, noted\\ :footcite:`dean2008mapreduce`.\n",
+        encoding="utf-8",
+    )
+    _edit(src / "index.md", "rstpage\n```", "rstpage\nextra0\nextra1\nextra2\nextra3\nextra\n```")
+    serial = build_once("papers-textual", parallel=1, srcdir=src)
+    parallel = build_once("papers-textual", parallel=2, srcdir=src)
+    chunked = re.compile(r"reading sources\.\.\. \[\s*\d+%\] \S+ \.\. \S+")
+    assert chunked.search(strip_escape_sequences(parallel.status.getvalue()))
+    assert warning_lines(serial) == warning_lines(parallel) == []
+    expected = bodies(serial.outdir)
+    assert len(expected) == 9
+    assert bodies(parallel.outdir) == expected

@@ -1,0 +1,44 @@
+"""Living beside sphinxcontrib-bibtex: both loaded (either order), -W, both extensions' citations right."""
+
+from __future__ import annotations
+
+import pytest
+from papers_helpers import soup, warning_lines
+
+# sphinxcontrib-bibtex is in requirements/dev.lock (the "bench" extra): not skipped when missing, it fails.
+
+
+@pytest.fixture(params=["ours-first", "bibtex-first"])
+def app(build_once, request, monkeypatch):
+    monkeypatch.setenv("PAPERS_BIBTEX_ORDER", request.param)
+    return build_once("papers-with-bibtex", warningiserror=True)
+
+
+def test_both_extensions_build_with_W(app) -> None:
+    assert warning_lines(app) == []
+    status = app.status.getvalue()
+    assert status.count("are left to another extension") == 1
+    assert "{cite}, {footcite}, {cite:t}" in status and "{papers:cite:t}" in status
+    page = soup(app)
+    main = page.select_one("[role=main]")
+    text = " ".join(main.get_text().split())
+    # theirs: sphinxcontrib-bibtex's own rendering of its key
+    assert "Nelson [1]" in text or "Nelson [Nel87]" in text
+    # ours: through the domain's names
+    assert [" ".join(s.get_text().split()) for s in main.select("span.sw-papers-cite-t")] == ["Lamport [1]"]
+    assert [" ".join(s.get_text().split()) for s in main.select("span.sw-papers-cite-p")] == ["[see 1]"]
+    assert main.select("sup.sw-papers-cite a[href='#paper-lamport1978time']")
+    assert main.select("aside.sw-papers-footcite")
+    rst = " ".join(soup(app, "rstpage").select_one("[role=main]").get_text().split())
+    assert "Lamport [1] and 1978, superscript1" in rst
+
+
+def test_short_names_off(build_once) -> None:
+    """``papers_short_names = False``: only the domain's names; the short ones are unknown roles."""
+    app = build_once("papers-textual", confoverrides={"papers_short_names": False})
+    lines = warning_lines(app)
+    assert (
+        '<src>/authoryear.md:3: WARNING: Unknown interpreted text role "cite:t". [myst.role_unknown]' in lines
+    )
+    assert not any("papers:cite" in line for line in lines)  # the domain's names still work
+    assert "are left to another extension" not in app.status.getvalue()
