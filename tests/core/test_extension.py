@@ -26,8 +26,9 @@ def test_setup_metadata_and_bad_config_falls_back(app) -> None:
     assert app.config.workshop_twitter_base_url == "https://twitter.com/"
     warnings = strip_escape_sequences(app.warning.getvalue())
     assert (
-        f"{app.srcdir}/conf.py:2: WARNING: invalid value 'javascript:alert(1)//' for workshop_twitter_base_url "
-        "(expected an http(s) URL); using the default 'https://twitter.com/' [workshop.config]"
+        f"{app.srcdir}/conf.py:2: WARNING: invalid value 'javascript:alert(1)//' for "
+        "workshop_twitter_base_url (expected an http(s) URL); using the default 'https://twitter.com/' "
+        "[workshop.config]"
     ) in warnings
 
 
@@ -36,8 +37,8 @@ def test_a_value_of_the_wrong_type_gives_one_warning(app) -> None:
     app.build()
     assert app.config.workshop_twitter_base_url == "https://twitter.com/"
     assert strip_escape_sequences(app.warning.getvalue()).splitlines() == [
-        f"{app.srcdir}/conf.py:2: WARNING: invalid value 42 for workshop_twitter_base_url (expected an http(s) URL); "
-        "using the default 'https://twitter.com/' [workshop.config]"
+        f"{app.srcdir}/conf.py:2: WARNING: invalid value 42 for workshop_twitter_base_url "
+        "(expected an http(s) URL); using the default 'https://twitter.com/' [workshop.config]"
     ]
 
 

@@ -189,8 +189,8 @@ BAD = [
     "<src>/rst.rst:11: WARNING: invalid :start: 'x' (expected a positive integer); the list numbers on from "
     "the previous one [workshop.bad_option]",
     # a :label-prefix: an earlier list has: the later list gets the first free letter (C is given)
-    "<src>/rst.rst:16: WARNING: label prefix 'C' is also the prefix of the list at index.md:18; its citations "
-    "would name two papers: this list's labels use 'B' [workshop.bad_option]",
+    "<src>/rst.rst:16: WARNING: label prefix 'C' is also the prefix of the list at index.md:18; its "
+    "citations would name two papers: this list's labels use 'B' [workshop.bad_option]",
 ]
 
 

@@ -79,9 +79,8 @@ class PapersDomain(Domain):
         "order": [],  # documents in the order numbering used
         "project": None,  # (signature, rows) of papers_bibfiles: see papers.project
     }
-    data_version = (
-        8  # 5: {any} targets; 6: rich BibTeX records; 7: keywords, filters, project bib; 8: footnotes
-    )
+    #: 5: {any} targets; 6: rich BibTeX records; 7: keywords, filters, project bib; 8: footnotes
+    data_version = 8
 
     #: Numbers, labels and back-links. Kept on the domain object, not in the pickled environment:
     #: they are recomputed on every ``env-updated`` (only the compact fingerprint is stored).
