@@ -31,13 +31,17 @@ def readme_conf() -> str:
     return blocks(README.split("## The extension", 1)[1], "python")[0]
 
 
+def _on_papers_bib(block: str) -> bool:
+    return ":bibfile:" not in block or re.search(r"^\s*:bibfile: papers\.bib$", block, flags=re.M) is not None
+
+
 #: page -> (heading for a page whose examples have none, examples in README order)
 def myst_pages() -> dict[str, tuple[str, list[str]]]:
     schedule = blocks(section("schedule"), "markdown")
     return {
-        # the section's first example is the page; the later ones (filters, ...) are built on their
-        # own, with the .bib files they name, by tests/papers/test_papers_readme.py
-        "papers": ("", blocks(section("papers"), "markdown")[:1]),
+        # the examples that cite the section's papers.bib; those naming a .bib of their own (the
+        # filters) are built with it by tests/papers/test_papers_readme.py
+        "papers": ("", [b for b in blocks(section("papers"), "markdown") if _on_papers_bib(b)]),
         "people": ("People", blocks(section("people"), "markdown")),
         "program": ("Program", schedule),
     }
