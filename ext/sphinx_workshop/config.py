@@ -73,6 +73,16 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         _is_codec,
         "a Python codec name",
     ),
+    ConfigValue(
+        "papers_cite_this",
+        "auto",
+        "env",
+        (str, bool),
+        "Which references lists show each entry's BibTeX and write a .bib: 'auto' (those holding "
+        "inline paper entries), True (all) or False (none); a list's :cite-this: or :no-cite-this: decides for it.",
+        lambda v: v is True or v is False or v == "auto",
+        "'auto', True or False",
+    ),
 )
 
 

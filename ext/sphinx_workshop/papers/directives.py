@@ -19,7 +19,7 @@ from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.directive_base import WorkshopDirective, current_document
 from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.links import is_safe_url
-from sphinx_workshop.papers import styles
+from sphinx_workshop.papers import citethis, styles
 from sphinx_workshop.papers.bibtex import Undecodable, load_bibfiles
 from sphinx_workshop.papers.nodes import references_list
 from sphinx_workshop.papers.records import ListRecord, PaperRecord
@@ -27,6 +27,7 @@ from sphinx_workshop.papers.records import ListRecord, PaperRecord
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from sphinx_workshop.papers.crossref import RawEntry
     from sphinx_workshop.papers.domain import PapersDomain
 
 logger = logging.getLogger(__name__)
@@ -135,10 +136,14 @@ class ReferencesDirective(_PapersDirective):
     """A list of papers: ``:bibfile:`` entries, then the ``paper`` entries of its body."""
 
     has_content = True
-    known_options = ("bibfile", "cited-only", "order", "style", "sort", "entry-style", "encoding")
-    flag_options = frozenset({"cited-only"})
+    known_options = (
+        "bibfile", "cited-only", "order", "style", "sort", "entry-style", "encoding", "cite-this", "no-cite-this",
+    )  # fmt: skip
+    flag_options = frozenset({"cited-only", "cite-this", "no-cite-this"})
     nests_in_itself = False
     repeatable_options = frozenset({"bibfile"})
+    #: key -> the entry as pybtex read it, of the list's .bib files (to write its BibTeX again)
+    raw_entries: dict[str, RawEntry]
 
     def choice(self, name: str) -> str:
         """The value of option *name*, or its default (the first choice) with a warning if invalid."""
@@ -165,6 +170,21 @@ class ReferencesDirective(_PapersDirective):
             )
             return ""
         return value
+
+    def cite_this(self, inline: bool) -> bool:
+        """Whether the entries show their BibTeX: ``:cite-this:`` / ``:no-cite-this:``, else
+        ``papers_cite_this`` (``"auto"``: lists holding inline ``paper`` entries)."""
+        on, off = "cite-this" in self.options, "no-cite-this" in self.options
+        if on and off:
+            self.warn_at(
+                "bad_option",
+                ":cite-this: and :no-cite-this: contradict each other; using papers_cite_this",
+                max(self.option_line("cite-this"), self.option_line("no-cite-this")),
+            )
+        elif on or off:
+            return on
+        setting = self.config.papers_cite_this
+        return inline if setting == "auto" else bool(setting)
 
     def bibfile_names(self) -> list[str]:
         """Every path given to ``:bibfile:``: space-separated, and the option repeated."""
@@ -256,6 +276,7 @@ class ReferencesDirective(_PapersDirective):
             suffix = "; the first entry is used" if problem.kind == "duplicate_key" else ""
             warn(logger, problem.kind, problem.message + suffix, location=where)
         records = []
+        self.raw_entries = {entry.key: entry.raw for entry in bib.entries}
         for entry in bib.entries:
             fields = entry._asdict()
             where = f"{entry.source}:{entry.line}" if entry.line else entry.source
@@ -286,6 +307,7 @@ class ReferencesDirective(_PapersDirective):
             cited_only="cited-only" in self.options,
             entry_style=self.entry_style(),
         )
+        self.raw_entries = {}
         names = self.bibfile_names()
         entries: list[PaperRecord] = self.read_bibfiles(names, list_id) if names else []
         document = current_document(self.env)
@@ -297,6 +319,11 @@ class ReferencesDirective(_PapersDirective):
         finally:
             document.pop(_LIST_KEY, None)
             document.pop(_ENTRIES_KEY, None)
+        if self.cite_this(bool(body)):
+            record = record._replace(cite_this=True)
+            raws = self.raw_entries
+            entries = [e._replace(bibtex=citethis.bibtex_of_entry(e.key, raws[e.key])) for e in entries]
+            body = [e._replace(bibtex=citethis.bibtex_of_paper(e)) for e in body]
         entries.extend(body)
         self.domain().note_list(record, entries)
         placeholder = references_list(
@@ -304,6 +331,7 @@ class ReferencesDirective(_PapersDirective):
             list_id=list_id,
             style=record.style,
             entry_style=record.entry_style or self.config.papers_style,
+            cite_this=record.cite_this,
         )
         self.set_source_info(placeholder)
         return [*content, placeholder]

@@ -9,6 +9,7 @@ so that the next build re-writes exactly the pages whose citations or lists chan
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -26,7 +27,7 @@ from sphinx_workshop.papers.render import refnode
 from sphinx_workshop.papers.roles import CiteRole, PaperRole
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Set
+    from collections.abc import Iterable, Mapping, Set
 
     from docutils.nodes import Element
     from sphinx.builders import Builder
@@ -55,11 +56,14 @@ class PapersDomain(Domain):
         "fingerprint": EMPTY_FINGERPRINT,  # what the last build's output depended on
         "order": [],  # documents in the order numbering used
     }
-    data_version = 6  # 5: {any} targets; 6: rich BibTeX records
+    data_version = 7  # 5: {any} targets; 6: rich BibTeX records; 7: cite this (BibTeX per entry)
 
     #: Numbers, labels and back-links. Kept on the domain object, not in the pickled environment:
     #: they are recomputed on every ``env-updated`` (only the compact fingerprint is stored).
     _derived: numbering.Derived | None = None
+    #: list_id -> the output path of its .bib file (cite-this lists), set on every ``env-updated``
+    #: for the builder of the build (:mod:`.export`); not pickled.
+    bibfiles: Mapping[str, str] = MappingProxyType({})
     #: What the documents cleared in this build contributed before (to skip work when nothing changed).
     _previous: dict[str, tuple[Any, ...]] | None = None
 

@@ -69,6 +69,8 @@ class PaperRecord(NamedTuple):
     fields: tuple[tuple[str, Any], ...] = ()
     #: The target of a BibTeX crossref: listed only if something cites it.
     parent: bool = False
+    #: The entry as BibTeX, for readers to cite (see :mod:`.citethis`); "" unless its list shows it.
+    bibtex: str = ""
 
     @property
     def anchor(self) -> str:
@@ -104,6 +106,7 @@ class ListRecord(NamedTuple):
     sort: str  # "listed" | "title" | "year"
     cited_only: bool
     entry_style: str = ""  # a registered entry style; "" for the project's papers_style
+    cite_this: bool = False  # each entry shows its BibTeX; the list's .bib is written (HTML)
 
 
 #: The citation places of one document, in document order: each the comma-separated keys of one
