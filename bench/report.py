@@ -135,7 +135,7 @@ def _scaling_target(data: Data) -> Target:
 
 
 def asset_bytes(*, page: bool = False) -> tuple[int, list[str]]:
-    """Total size of the extension's site-wide CSS and JS files (*page*: its page scripts), and their names."""
+    """Size of the extension's site-wide CSS and JS files (*page*: its page scripts), and their names."""
     files = sorted(
         p
         for p in STATIC_DIR.glob("**/*")
@@ -165,7 +165,9 @@ def targets(data: Data) -> list[Target]:
         Target(
             "the extension's CSS + JS < 5 KB",
             total < ASSET_BUDGET,
-            f"{total:,} bytes in {len(files)} file(s)" + (f": {', '.join(files)}" if files else "") + page_note,
+            f"{total:,} bytes in {len(files)} file(s)"
+            + (f": {', '.join(files)}" if files else "")
+            + page_note,
         ),
     ]
 

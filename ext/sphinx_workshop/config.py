@@ -79,7 +79,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         (str, bool),
         "Which references lists show each entry's BibTeX and write a .bib: 'auto' (those holding "
-        "inline paper entries), True (all) or False (none); a list's :cite-this: or :no-cite-this: decides for it.",
+        "inline paper entries), True (all) or False (none); a list's :cite-this: or :no-cite-this: "
+        "decides for it.",
         lambda v: v is True or v is False or v == "auto",
         "'auto', True or False",
     ),

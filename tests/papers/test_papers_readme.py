@@ -62,6 +62,6 @@ def test_readme_style_registration(build_once, tmp_path_factory) -> None:
     )
     app = build_once("papers-readme-style", srcdir=src)
     assert warning_lines(app) == []
-    entry = soup(app).select_one("#paper-k1")
+    entry = soup(app).select_one("#paper-k1 > .sw-papers-entry")
     assert entry.get_text() == "[k1] A Title"
     assert entry.select_one("a.sw-papers-title")["href"] == "https://example.org/k1"

@@ -94,9 +94,11 @@ def _write(key: str, type_: str, fields: list[tuple[str, str]], persons: dict[st
 
 
 def bibtex_of_entry(key: str, raw: RawEntry) -> str:
-    """The BibTeX of an entry of a .bib file: its fields as read (macros expanded), inherited ones included."""
+    """The BibTeX of an entry of a .bib file: its fields as read (macros expanded), inherited ones too."""
     fields = [(name, value) for name, value in raw.fields.items() if name not in _LINKS]
-    return _write(key, raw.type or "misc", fields, {role: list(people) for role, people in raw.persons.items()})
+    return _write(
+        key, raw.type or "misc", fields, {role: list(people) for role, people in raw.persons.items()}
+    )
 
 
 def bibtex_of_paper(record: PaperRecord) -> str:
@@ -114,7 +116,9 @@ def bibtex_of_paper(record: PaperRecord) -> str:
     escaped = [(name, latex_escape(value)) for name, value in fields]
     # URL and DOI are verbatim fields (the url package, and BibTeX styles, read them as they are);
     # a brace or backslash in one is percent-encoded, as a browser would send it
-    escaped += [(name, _verbatim(value)) for name, value in (("doi", record.doi), ("url", record.url)) if value]
+    escaped += [
+        (name, _verbatim(value)) for name, value in (("doi", record.doi), ("url", record.url)) if value
+    ]
     # "*" marks equal contribution on the page; it is no part of a name
     names = [name.rstrip("* ").strip() for name in record.authors]
     persons = {"author": [Person(latex_escape(name)) for name in names if name]}
@@ -158,7 +162,7 @@ def add_script(app: Sphinx, pagename: str, templatename: str, context: dict[str,
         "data-copied": str(_("Copied")),
         "data-failed": str(_("Copy failed")),
     }
-    app.add_js_file(f"{ASSET_FOLDER}/{SCRIPT}", loading_method="defer", **attributes)
+    app.add_js_file(f"{ASSET_FOLDER}/{SCRIPT}", loading_method="defer", **attributes)  # type: ignore[arg-type]
 
 
 def setup_cite_this(app: Sphinx) -> None:

@@ -137,7 +137,8 @@ class ReferencesDirective(_PapersDirective):
 
     has_content = True
     known_options = (
-        "bibfile", "cited-only", "order", "style", "sort", "entry-style", "encoding", "cite-this", "no-cite-this",
+        "bibfile", "cited-only", "order", "style", "sort", "entry-style", "encoding",
+        "cite-this", "no-cite-this",
     )  # fmt: skip
     flag_options = frozenset({"cited-only", "cite-this", "no-cite-this"})
     nests_in_itself = False
