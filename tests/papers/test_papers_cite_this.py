@@ -145,3 +145,24 @@ def test_config(build_once, value: bool, details: int) -> None:
     assert len(soup(app).select("details.sw-papers-cite-this")) == (0 if not value else 2)
     assert (app.outdir / "bibpage-2.bib").exists() == value
     del details
+
+
+def test_bibtex_is_highlighted_as_bibtex(html) -> None:
+    """The literal block names its language: Pygments' BibTeX lexer, never the default (Python)."""
+    assert "Pygments" not in html.warning.getvalue() and "lexing" not in html.warning.getvalue()
+    for name in ("index", "bibpage", "rstpage"):
+        for box in soup(html, name).select("details.sw-papers-cite-this"):
+            assert box.select_one("div.highlight-bibtex pre") is not None
+            assert box.select("div.highlight-python, div.highlight-default") == []
+
+
+def test_invalid_config_value_falls_back(build_once) -> None:
+    app = build_once("papers-citethis", confoverrides={"papers_cite_this": "sometimes"})
+    assert warning_lines(app) == [
+        "WARNING: invalid value 'sometimes' for papers_cite_this (expected 'auto', True or False); "
+        "using the default 'auto' [workshop.config]"
+    ]
+    # the default: lists of inline entries and :cite-this: lists show the BibTeX
+    assert len(soup(app).select("details.sw-papers-cite-this")) == 2
+    assert len(soup(app, "bibpage").select("details.sw-papers-cite-this")) == 2
+    assert not (app.outdir / "bibpage-2.bib").exists()

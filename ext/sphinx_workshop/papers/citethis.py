@@ -128,7 +128,9 @@ def bibtex_of_paper(record: PaperRecord) -> str:
 def disclosure(record: PaperRecord) -> cite_this:
     """The ``<details>`` of an entry: a summary, then its BibTeX as a literal block."""
     text = record.bibtex.rstrip("\n")
-    block = nodes.literal_block(text, text, language="none")
+    # the language is set, so that Sphinx's highlighting (highlight_language, default Python) is not used
+    block = nodes.literal_block(text, text)
+    block["language"] = "bibtex"
     return cite_this("", block, summary=str(_("Cite this paper")), classes=[CLASS, "no-search"])
 
 
