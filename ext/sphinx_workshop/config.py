@@ -49,6 +49,7 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
         "a list of paths (strings)",
     ),
     "papers_short_names": (lambda _value: True, "True or False"),
+    "papers_cite_this": (lambda v: v is True or v is False or v == "auto", "'auto', True or False"),
 }
 
 
@@ -90,6 +91,15 @@ def setup_config(app: Sphinx) -> None:
         types=_BOOL,
         description="Register the short names ({cite}, {cite:t}, {footcite}, references, ...) where no other "
         "extension has them; False: only the domain's names ({papers:cite}, ...).",
+    )
+    app.add_config_value(
+        "papers_cite_this",
+        "auto",
+        "env",
+        types=frozenset({str, bool}),
+        description="Which references lists show each entry's BibTeX and write a .bib: 'auto' (those holding "
+        "inline paper entries), True (all) or False (none); a list's :cite-this: or :no-cite-this: "
+        "decides for it.",
     )
     # Before Sphinx's own type check (priority 800): a bad value is replaced by its default first,
     # so it gives one warning, ours, not also Sphinx's generic "has type" warning.

@@ -41,6 +41,7 @@ SUBTYPES: dict[str, str] = {
     "bibfile_outside": "a :bibfile: (or a file of papers_bibfiles) outside the project's source directory",
     "bibfile_encoding": "a .bib file that does not decode (papers_bibtex_encoding or :encoding:)",
     "bibfile_parse": "a BibTeX file (or entry) pybtex cannot parse",
+    "bibtex_clash": "a references list's .bib file whose name a page, folder, extra file or another list has",
     "bibtex_crossref": "a BibTeX crossref or xdata to a key not in the list's files, or a loop of them",
     "bibtex_latex": "an unknown LaTeX command in a BibTeX field (once per file and command)",
     "cite_case": "a citation key that matches a listed key only if case is ignored (it resolves)",

@@ -90,7 +90,7 @@ def test_readme_style_registration(build_once, tmp_path_factory) -> None:
     )
     app = build_once("papers-readme-style", srcdir=src)
     assert warning_lines(app) == []
-    entry = soup(app).select_one("#paper-k1")
+    entry = soup(app).select_one("#paper-k1 > .sw-papers-entry")
     assert entry.get_text() == "[k1] A Title"
     assert entry.select_one("a.sw-papers-title")["href"] == "https://example.org/k1"
 
@@ -119,3 +119,39 @@ def test_readme_filter_examples(language: str, build_once, tmp_path_factory) -> 
     app = build_once(f"papers-readme-filter-{language}", srcdir=src)
     assert warning_lines(app) == []
     assert [li["id"] for li in soup(app).select(".sw-papers-references > li")] == ["paper-s1a", "paper-s1b"]
+
+
+def citethis_blocks() -> dict[str, str]:
+    """The fenced blocks of the README's "Cite this paper" examples, by language."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("<!-- citethis:start -->") : text.index("<!-- citethis:end -->")]
+    return dict(re.findall(r"^````(\w+)\n(.*?)^````$", section, flags=re.M | re.S))
+
+
+@pytest.mark.parametrize("flavour", ["markdown", "rst"])
+@pytest.mark.parametrize("setting", ["auto", "readme"])
+def test_readme_cite_this_examples(build_once, tmp_path_factory, flavour: str, setting: str) -> None:
+    """:cite-this:, :no-cite-this: and papers_cite_this as the README shows them, in MyST and rST."""
+    blocks = citethis_blocks()
+    assert set(blocks) == {"markdown", "rst", "python"}
+    src = tmp_path_factory.mktemp(f"papers-readme-citethis-{flavour}-{setting}")
+    conf = 'extensions = ["myst_parser", "sphinx_workshop"]\nmyst_enable_extensions = ["colon_fence"]\n'
+    if setting == "readme":
+        conf += blocks["python"]
+    (src / "conf.py").write_text(conf + "nitpicky = True\n", encoding="utf-8")
+    suffix = ".md" if flavour == "markdown" else ".rst"
+    (src / f"index{suffix}").write_text(blocks[flavour], encoding="utf-8")
+    (src / "papers.bib").write_text(readme_blocks()["bibtex"], encoding="utf-8")
+    app = build_once(f"papers-readme-citethis-{flavour}-{setting}", srcdir=src)
+    assert warning_lines(app) == []
+    page = soup(app)
+    lists = page.select("ol.sw-papers-references")
+    assert len(lists) == 3
+    shown = [len(ol.select("li > details.sw-papers-cite-this")) for ol in lists]
+    assert shown == [1, 1, 0]  # :no-cite-this: decides for its list, whatever conf.py says
+    assert (
+        page.select_one("#paper-mirhoseini2017device pre")
+        .get_text()
+        .startswith("@inproceedings{mirhoseini2017device,")
+    )
+    assert sorted(p.name for p in app.outdir.glob("*.bib")) == ["index-2.bib", "index.bib"]

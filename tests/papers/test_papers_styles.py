@@ -13,7 +13,11 @@ def html(build_once):
 
 
 def _items(app) -> dict[str, str]:
-    return {li["id"]: li.get_text() for li in soup(app).select(".sw-papers-references > li")}
+    # the entry itself: a list of inline papers also holds each one's BibTeX (cite this)
+    return {
+        li["id"]: li.select_one(".sw-papers-entry").get_text()
+        for li in soup(app).select(".sw-papers-references > li")
+    }
 
 
 def test_warnings(html) -> None:

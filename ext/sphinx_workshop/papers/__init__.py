@@ -6,14 +6,17 @@ Modules: ``records`` (stored data), ``bibtex`` (reading .bib files), ``directive
 ``domain`` (storage and resolution), ``numbering`` (whole-project order, labels, back-links),
 ``render`` and ``transforms`` (the list at write time), ``styles`` (entry styles), ``latex``
 (field values to rich text), ``crossref`` (inheritance), ``nodes`` (the placeholder node),
-``project`` (the project's bibliography, ``papers_bibfiles``), ``filters`` (``:filter:``).
+``project`` (the project's bibliography, ``papers_bibfiles``), ``filters`` (``:filter:``),
+``citethis`` (an entry's BibTeX and its disclosure) and ``export`` (a list's .bib file).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_workshop.papers.citethis import setup_cite_this
 from sphinx_workshop.papers.domain import PapersDomain
+from sphinx_workshop.papers.export import check_bibfile_names
 from sphinx_workshop.papers.footnotes import FillFootCitations, PlaceFootCitations
 from sphinx_workshop.papers.memo import setup_memo
 from sphinx_workshop.papers.names import register_short_names
@@ -39,6 +42,7 @@ def setup_papers(app: Sphinx) -> None:
     """Register the papers domain, its directives and roles (short names once every extension is set up)."""
     setup_nodes(app)
     setup_memo(app)
+    setup_cite_this(app)
     app.add_domain(PapersDomain)
     app.connect("config-inited", register_short_names)
     app.add_transform(PlaceFootCitations)
@@ -48,4 +52,5 @@ def setup_papers(app: Sphinx) -> None:
     app.add_post_transform(RenderReferenceListsLast)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-updated", on_env_updated)
+    app.connect("env-updated", check_bibfile_names)  # after on_env_updated: it needs the lists shown
     app.connect("warn-missing-reference", on_warn_missing_reference)

@@ -61,6 +61,7 @@ class BibEntry(NamedTuple):
     fields: tuple[tuple[str, Rich], ...]  # every shown field (title included) as rich text
     parent: bool  # the target of a crossref: listed only if cited
     source: str  # the file of the entry
+    raw: RawEntry  # as pybtex read it (macros expanded), with inherited fields: to write it again
     keywords: tuple[str, ...] = ()  # the keywords field, split at "," and ";"
 
 
@@ -208,6 +209,7 @@ def _to_entry(key: str, raw: RawEntry, line: int, parent: bool, decoder: _Decode
         parent=parent,
         source=decoder.source,
         keywords=split_keywords(plain(text("keywords"))),
+        raw=raw,
     )
 
 

@@ -19,7 +19,7 @@ from sphinx_workshop.diagnostics import file_line, warn
 from sphinx_workshop.directive_base import WorkshopDirective, current_document
 from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.links import is_safe_url
-from sphinx_workshop.papers import styles
+from sphinx_workshop.papers import citethis, styles
 from sphinx_workshop.papers.bibtex import Undecodable, load_bibfiles, split_keywords
 from sphinx_workshop.papers.filters import FilterError, parse_filter
 from sphinx_workshop.papers.nodes import references_list
@@ -34,6 +34,7 @@ def project_files(env: Any) -> list[str]:
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from sphinx_workshop.papers.crossref import RawEntry
     from sphinx_workshop.papers.domain import PapersDomain
 
 logger = logging.getLogger(__name__)
@@ -149,8 +150,11 @@ def read_entries(
     docname: str,
     list_id: str,
     lineno: int,
+    raws: dict[str, RawEntry] | None = None,
 ) -> list[PaperRecord]:
     """The entries of the .bib files *paths*, read together (they share ``@string`` macros).
+
+    *raws*, if given, receives each entry as pybtex read it (for :mod:`.citethis`).
 
     Every problem is a warning at its file and line (``<file>.bib:<line>``); a file that does not
     decode is left out (*encoding_hint* names the setting to change); an unreadable one warns at
@@ -186,6 +190,8 @@ def read_entries(
         where = file_line(problem.source, problem.line)
         suffix = "; the first entry is used" if problem.kind == "duplicate_key" else ""
         warn(logger, problem.kind, problem.message + suffix, location=where)
+    if raws is not None:
+        raws.update((entry.key, entry.raw) for entry in bib.entries)
     records = []
     for entry in bib.entries:
         fields = entry._asdict()
@@ -204,6 +210,23 @@ def read_entries(
     return records
 
 
+def project_raws(env: Any) -> dict[str, RawEntry]:
+    """The entries of ``papers_bibfiles`` as pybtex read them, by key (for a project list's BibTeX).
+
+    The files were read, and any problem warned about, before the pages (:mod:`.project`); reading
+    them again here is the loader's cache in the main process. A file that cannot be read gives no
+    entries (its entries then show no BibTeX).
+    """
+    srcdir = Path(env.srcdir).resolve()
+    paths = [Path(env.srcdir, name) for name in project_files(env)]
+    readable = [p for p in paths if p.resolve().is_relative_to(srcdir) and not unreadable(p)]
+    try:
+        bib = load_bibfiles([(path, str(env.config.papers_bibtex_encoding)) for path in readable])
+    except (Undecodable, OSError):
+        return {}
+    return {entry.key: entry.raw for entry in bib.entries}
+
+
 def unreadable(path: Path) -> str:
     """Why *path* cannot be read as a file ("" when it can)."""
     try:
@@ -218,11 +241,13 @@ class ReferencesDirective(_PapersDirective):
     has_content = True
     known_options = (
         "bibfile", "cited-only", "order", "style", "sort", "entry-style", "encoding", "filter", "start",
-        "label-prefix",
+        "label-prefix", "cite-this", "no-cite-this",
     )  # fmt: skip
-    flag_options = frozenset({"cited-only"})
+    flag_options = frozenset({"cited-only", "cite-this", "no-cite-this"})
     nests_in_itself = False
     repeatable_options = frozenset({"bibfile"})
+    #: key -> the entry as pybtex read it, of the list's .bib files (to write its BibTeX again)
+    raw_entries: dict[str, RawEntry]
 
     def choice(self, name: str) -> str:
         """The value of option *name*, or its default (the first choice) with a warning if invalid."""
@@ -249,6 +274,21 @@ class ReferencesDirective(_PapersDirective):
             )
             return ""
         return value
+
+    def cite_this(self, inline: bool) -> bool:
+        """Whether the entries show their BibTeX: ``:cite-this:`` / ``:no-cite-this:``, else
+        ``papers_cite_this`` (``"auto"``: lists holding inline ``paper`` entries)."""
+        on, off = "cite-this" in self.options, "no-cite-this" in self.options
+        if on and off:
+            self.warn_at(
+                "bad_option",
+                ":cite-this: and :no-cite-this: contradict each other; using papers_cite_this",
+                max(self.option_line("cite-this"), self.option_line("no-cite-this")),
+            )
+        elif on or off:
+            return on
+        setting = self.config.papers_cite_this
+        return inline if setting == "auto" else bool(setting)
 
     def bibfile_names(self) -> list[str]:
         """Every path given to ``:bibfile:``: space-separated, and the option repeated."""
@@ -306,6 +346,7 @@ class ReferencesDirective(_PapersDirective):
             self.encoding(),
             encoding_hint=hint,
             location=self.get_location(),
+            raws=self.raw_entries,
             docname=self.env.docname,
             list_id=list_id,
             lineno=self.lineno,
@@ -386,6 +427,7 @@ class ReferencesDirective(_PapersDirective):
         start, prefix = self.start(), self.label_prefix()
         if "label-prefix" in self.options and not prefix and not start:
             start = 1  # a bad prefix still asks for the list's own numbers
+        self.raw_entries = {}
         names = self.bibfile_names()
         project = not names and not any(line.strip() for line in self.content)
         record = record._replace(
@@ -403,6 +445,14 @@ class ReferencesDirective(_PapersDirective):
         finally:
             document.pop(_LIST_KEY, None)
             document.pop(_ENTRIES_KEY, None)
+        if self.cite_this(bool(body)):
+            record = record._replace(cite_this=True)
+            raws = self.raw_entries if names else project_raws(self.env)
+            entries = [
+                e._replace(bibtex=citethis.bibtex_of_entry(e.key, raws[e.key])) if e.key in raws else e
+                for e in entries
+            ]
+            body = [e._replace(bibtex=citethis.bibtex_of_paper(e)) for e in body]
         entries.extend(body)
         self.domain().note_list(record, entries)
         placeholder = references_list(
@@ -410,6 +460,7 @@ class ReferencesDirective(_PapersDirective):
             list_id=list_id,
             style=record.style,
             entry_style=record.entry_style or self.config.papers_style,
+            cite_this=record.cite_this,
         )
         self.set_source_info(placeholder)
         return [*content, placeholder]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -37,7 +38,7 @@ from sphinx_workshop.papers.roles import CiteRole, PaperRole
 from sphinx_workshop.papers.textual import FORMS, TextualCiteRole
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Set
+    from collections.abc import Iterable, Mapping, Set
 
     from docutils.nodes import Element
     from sphinx.builders import Builder
@@ -79,12 +80,16 @@ class PapersDomain(Domain):
         "order": [],  # documents in the order numbering used
         "project": None,  # (signature, rows) of papers_bibfiles: see papers.project
     }
-    #: 5: {any} targets; 6: rich BibTeX records; 7: keywords, filters, project bib; 8: footnotes
+    #: 5: {any} targets; 6: rich BibTeX records; 7: keywords, filters, project bib; 8: footnotes,
+    #: cite this (BibTeX per entry)
     data_version = 8
 
     #: Numbers, labels and back-links. Kept on the domain object, not in the pickled environment:
     #: they are recomputed on every ``env-updated`` (only the compact fingerprint is stored).
     _derived: numbering.Derived | None = None
+    #: list_id -> the output path of its .bib file (cite-this lists), set on every ``env-updated``
+    #: for the builder of the build (:mod:`.export`); not pickled.
+    bibfiles: Mapping[str, str] = MappingProxyType({})
     #: What the documents cleared in this build contributed before (to skip work when nothing changed).
     _previous: dict[str, tuple[Any, ...]] | None = None
     #: The project's bibliography by key and by case-folded key, for the rows it was made from.

@@ -71,6 +71,8 @@ class PaperRecord(NamedTuple):
     parent: bool = False
     #: The entry's keywords (BibTeX ``keywords``, a ``paper``'s ``:keywords:``), for ``:filter:``.
     keywords: tuple[str, ...] = ()
+    #: The entry as BibTeX, for readers to cite (see :mod:`.citethis`); "" unless its list shows it.
+    bibtex: str = ""
 
     @property
     def anchor(self) -> str:
@@ -114,6 +116,7 @@ class ListRecord(NamedTuple):
     prefix: str = ""
     #: Whether the list shows the project's bibliography (``papers_bibfiles``): no ``:bibfile:``, no body.
     project: bool = False
+    cite_this: bool = False  # each entry shows its BibTeX; the list's .bib is written (HTML)
 
     @property
     def own_numbers(self) -> bool:

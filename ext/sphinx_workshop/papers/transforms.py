@@ -9,6 +9,8 @@ from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.domains import papers_domain
+from sphinx_workshop.papers.citethis import shows_disclosures
+from sphinx_workshop.papers.export import bibfile_link, write_bibfile
 from sphinx_workshop.papers.nodes import references_list
 from sphinx_workshop.papers.render import render_list
 
@@ -39,7 +41,9 @@ class RenderReferenceLists(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         """Fill in every list of the document being written."""
-        derived = papers_domain(self.env).derived
+        domain = papers_domain(self.env)
+        derived = domain.derived
+        builder = self.app.builder
         for node in list(self.document.findall(references_list)):
             list_id: str = node["list_id"]
             # the list's own document, not the written one: singlehtml and LaTeX assemble several
@@ -52,11 +56,25 @@ class RenderReferenceLists(SphinxPostTransform):
             style = node.get("entry_style") or self.config.papers_style
             start, prefix = derived.numbers.get(list_id, (1, ""))
             labels = [derived.labels[key] for key in keys] if prefix else None
-            node.replace_self(
-                render_list(
-                    self.app.builder, fromdocname, node["style"], entries, style, start=start, labels=labels
-                )
+            cite_this = bool(node.get("cite_this")) and shows_disclosures(builder)
+            shown = render_list(
+                builder,
+                fromdocname,
+                node["style"],
+                entries,
+                style,
+                start=start,
+                labels=labels,
+                cite_this=cite_this,
             )
+            bibfile = domain.bibfiles.get(list_id) if node.get("cite_this") else None
+            if bibfile is None:
+                node.replace_self(shown)
+                continue
+            # Written with the page that shows the list: its entries change only when it is re-read,
+            # and which of them it shows only when it is written again (see numbering.fingerprint).
+            write_bibfile(builder, bibfile, [record for record, _links in entries])
+            node.replace_self([bibfile_link(builder, self.env.docname, bibfile), shown])
 
 
 class RenderReferenceListsLast(RenderReferenceLists):

@@ -1,0 +1,116 @@
+"""Cite this paper after edits: an incremental build's disclosures and .bib files equal a clean build's.
+
+And ``-j 2`` equals ``-j 1``: the disclosures, the .bib files and the domain data merged from readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from papers_helpers import bodies, copy_root, warning_lines
+from sphinx.testing.util import SphinxTestApp
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def edit_bib_entry(src: Path) -> None:
+    _edit(src / "cite.bib", "pages = {10--20},", "pages = {11--21},")
+
+
+def edit_string_macro(src: Path) -> None:
+    _edit(src / "cite.bib", '"USENIX Association"', '"The USENIX Association"')
+
+
+def edit_paper(src: Path) -> None:
+    _edit(src / "index.md", ":title: A Preprint Without Venue", ":title: A Preprint, Revised")
+
+
+def edit_rst_paper(src: Path) -> None:
+    _edit(src / "rstpage.rst", ":venue: SysML", ":venue: MLSys")
+
+
+def turn_on(src: Path) -> None:
+    _edit(src / "rstpage.rst", "   :no-cite-this:\n", "   :cite-this:\n")
+
+
+def remove_list(src: Path) -> None:
+    # bibpage's first list (and its bibpage.bib) goes; its second list becomes the first (index's
+    # citations of its entries become warnings, in both builds)
+    _edit(src / "bibpage.md", ":::{references}\n:bibfile: cite.bib\n:cite-this:\n:::\n", "")
+    _edit(src / "bibpage.md", ":bibfile: other.bib\n", ":bibfile: other.bib\n:cite-this:\n")
+
+
+def remove_page(src: Path) -> None:
+    (src / "rstpage.rst").unlink()
+    _edit(src / "index.md", "rstpage\n", "")
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "edit_bib_entry": edit_bib_entry,
+    "edit_string_macro": edit_string_macro,
+    "edit_paper": edit_paper,
+    "edit_rst_paper": edit_rst_paper,
+    "turn_on": turn_on,
+    "remove_list": remove_list,
+    "remove_page": remove_page,
+}
+
+
+def _bibfiles(outdir: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(Path(outdir).glob("*.bib"))}
+
+
+def _state(app: SphinxTestApp) -> tuple[object, ...]:
+    domain = app.env.domains["papers"]
+    lists = {doc: list(records) for doc, records in domain.data["lists"].items() if records}
+    return domain.papers, lists, dict(domain.bibfiles)
+
+
+@pytest.mark.parametrize("process", ["same", "new"])
+@pytest.mark.parametrize("name", EDITS)
+def test_incremental_equals_clean(name: str, process: str, tmp_path: Path) -> None:
+    src = copy_root("papers-citethis", tmp_path)
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental", freshenv=True)
+    try:
+        app.build()
+        before = (bodies(app.outdir), _bibfiles(app.outdir))
+        EDITS[name](src)
+        if process == "new":
+            app.cleanup()
+            app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental")
+        app.build()
+        incremental = (bodies(app.outdir), _bibfiles(app.outdir))
+        incremental_state = _state(app)
+        incremental_warnings = warning_lines(app)
+    finally:
+        app.cleanup()
+    clean_app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "clean", freshenv=True)
+    try:
+        clean_app.build()
+        clean = (bodies(clean_app.outdir), _bibfiles(clean_app.outdir))
+        clean_state = _state(clean_app)
+        clean_warnings = warning_lines(clean_app)
+    finally:
+        clean_app.cleanup()
+    if name == "remove_page":
+        del incremental[0]["rstpage.html"]  # Sphinx leaves the old page behind (its .bib is deleted)
+    assert incremental_warnings == clean_warnings
+    assert incremental == clean  # the pages (the <details>) and the exported .bib files
+    assert incremental != before
+    assert incremental_state == clean_state  # no stale lists or file names in the environment
+
+
+def test_parallel_equals_serial(build_once) -> None:
+    serial = build_once("papers-citethis", parallel=1)
+    parallel = build_once("papers-citethis", parallel=2)
+    assert warning_lines(serial) == warning_lines(parallel) == []
+    assert bodies(parallel.outdir) == bodies(serial.outdir)
+    assert _bibfiles(parallel.outdir) == _bibfiles(serial.outdir)
+    assert len(_bibfiles(serial.outdir)) == 3
+    assert _state(parallel) == _state(serial)
