@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from bench.generate import SIZES, VARIANT_NAMES, VARIANTS
 from bench.scenarios import SCENARIOS
+from sphinx_workshop.assets import PAGE_SCRIPTS  # added only to the pages that need them: stated apart
+from sphinx_workshop.assets import STATIC_ROOT as STATIC_DIR
 
-STATIC_DIR = Path(__file__).resolve().parents[1] / "ext" / "sphinx_workshop" / "static"
 ASSET_BUDGET = 5 * 1024
-#: Scripts added only to the pages that need them (sphinx_workshop.assets.PAGE_SCRIPTS): stated apart,
-#: outside the budget of what every page loads.
-PAGE_SCRIPTS = frozenset({"cite-this.js"})
 
 #: data["sizes"][size]["results"][variant][scenario] = {"median_s", "peak_mb", ...}; see summarise().
 Data = dict[str, Any]

@@ -186,5 +186,4 @@ def test_css_is_small_and_uses_theme_colours() -> None:
     # A literal colour only as the last fallback of a variable, never a rule's own value.
     assert re.findall(r"#[0-9a-f]{3,6}\b", rules) == re.findall(r"(?<=,)#[0-9a-f]{3,6}(?=\))", rules)
     assert "@import" not in css and "url(" not in css  # no web font, no remote request
-    shipped = sum(p.stat().st_size for p in STATIC_DIR.iterdir() if p.suffix in {".css", ".js"})
-    assert shipped < 5 * 1024, f"the extension ships {shipped} bytes of CSS and JS"
+    # the budget of all CSS and JS: tests/core/test_extension.py::test_static_assets_stay_small
