@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from papers_helpers import bodies, copy_root, soup, warning_lines
+from pybtex.database import parse_string
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_workshop.papers import bibtex
@@ -117,3 +118,15 @@ def test_incremental_equals_clean(name: str, tmp_path: Path, monkeypatch: pytest
     assert incremental != before
     assert set(read) == expect_read
     assert written - {"genindex", "search"} == expect_written
+
+
+def test_project_lists_cite_their_entries_as_the_bib_has_them(build_once) -> None:
+    """With ``papers_cite_this = True`` a list of ``papers_bibfiles`` shows each entry's BibTeX
+    (macros expanded) and writes its .bib, like a list with ``:bibfile:``."""
+    app = build_once("papers-project", confoverrides={"papers_cite_this": True})
+    assert warning_lines(app) == []
+    alpha = soup(app, "refs").select_one("#paper-alpha details.sw-papers-cite-this pre").get_text()
+    assert alpha.startswith("@inproceedings{alpha,")
+    assert "ICML" in alpha and "icml" not in alpha.replace("ICML", "")  # the @string macro expanded
+    exported = (app.outdir / "refs.bib").read_text(encoding="utf-8")
+    assert list(parse_string(exported, "bibtex").entries) == ["alpha", "beta"]
