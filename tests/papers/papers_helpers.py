@@ -11,6 +11,13 @@ from sphinx.util.console import strip_escape_sequences
 ROOTS = Path(__file__).resolve().parents[1] / "roots"
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace *old* (which must be there) by *new* in the file *path*."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def warning_lines(app) -> list[str]:
     """The warnings of *app*, ANSI colours stripped, the source folder written as ``<src>/``."""
     text = strip_escape_sequences(app.warning.getvalue())

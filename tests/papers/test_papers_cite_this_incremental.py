@@ -9,46 +9,40 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from papers_helpers import bodies, copy_root, warning_lines
+from papers_helpers import bodies, copy_root, edit, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def edit_bib_entry(src: Path) -> None:
-    _edit(src / "cite.bib", "pages = {10--20},", "pages = {11--21},")
+    edit(src / "cite.bib", "pages = {10--20},", "pages = {11--21},")
 
 
 def edit_string_macro(src: Path) -> None:
-    _edit(src / "cite.bib", '"USENIX Association"', '"The USENIX Association"')
+    edit(src / "cite.bib", '"USENIX Association"', '"The USENIX Association"')
 
 
 def edit_paper(src: Path) -> None:
-    _edit(src / "index.md", ":title: A Preprint Without Venue", ":title: A Preprint, Revised")
+    edit(src / "index.md", ":title: A Preprint Without Venue", ":title: A Preprint, Revised")
 
 
 def edit_rst_paper(src: Path) -> None:
-    _edit(src / "rstpage.rst", ":venue: SysML", ":venue: MLSys")
+    edit(src / "rstpage.rst", ":venue: SysML", ":venue: MLSys")
 
 
 def turn_on(src: Path) -> None:
-    _edit(src / "rstpage.rst", "   :no-cite-this:\n", "   :cite-this:\n")
+    edit(src / "rstpage.rst", "   :no-cite-this:\n", "   :cite-this:\n")
 
 
 def remove_list(src: Path) -> None:
     # bibpage's first list (and its bibpage.bib) goes; its second list becomes the first (index's
     # citations of its entries become warnings, in both builds)
-    _edit(src / "bibpage.md", ":::{references}\n:bibfile: cite.bib\n:cite-this:\n:::\n", "")
-    _edit(src / "bibpage.md", ":bibfile: other.bib\n", ":bibfile: other.bib\n:cite-this:\n")
+    edit(src / "bibpage.md", ":::{references}\n:bibfile: cite.bib\n:cite-this:\n:::\n", "")
+    edit(src / "bibpage.md", ":bibfile: other.bib\n", ":bibfile: other.bib\n:cite-this:\n")
 
 
 def remove_page(src: Path) -> None:
     (src / "rstpage.rst").unlink()
-    _edit(src / "index.md", "rstpage\n", "")
+    edit(src / "index.md", "rstpage\n", "")
 
 
 EDITS: dict[str, Callable[[Path], None]] = {

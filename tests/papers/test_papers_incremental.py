@@ -6,14 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from papers_helpers import bodies, copy_root
+from papers_helpers import bodies, copy_root, edit
 from sphinx.testing.util import SphinxTestApp
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def add_key(src: Path) -> None:
@@ -22,11 +16,11 @@ def add_key(src: Path) -> None:
 
 
 def remove_key(src: Path) -> None:
-    _edit(src / "refs.bib", "@article{beta,\n  title = {Beta Paper},\n  year = 2002,\n}\n", "")
+    edit(src / "refs.bib", "@article{beta,\n  title = {Beta Paper},\n  year = 2002,\n}\n", "")
 
 
 def rename_key(src: Path) -> None:
-    _edit(src / "refs.bib", "@article{alpha,", "@article{alpha2,")
+    edit(src / "refs.bib", "@article{alpha,", "@article{alpha2,")
 
 
 def move_list(src: Path) -> None:
@@ -38,29 +32,29 @@ def move_list(src: Path) -> None:
 
 
 def change_bib(src: Path) -> None:
-    _edit(src / "refs.bib", "{Beta Paper}", "{Beta Paper, Revised}")
+    edit(src / "refs.bib", "{Beta Paper}", "{Beta Paper, Revised}")
 
 
 def cite_changes_order(src: Path) -> None:
-    _edit(src / "index.md", "Intro{cite}`alpha`", "Intro{cite}`delta,alpha`")
+    edit(src / "index.md", "Intro{cite}`alpha`", "Intro{cite}`delta,alpha`")
 
 
 def edit_text(src: Path) -> None:
-    _edit(src / "b.md", "Plain text", "Plain, edited text")
+    edit(src / "b.md", "Plain text", "Plain, edited text")
 
 
 def edit_citing_text(src: Path) -> None:
-    _edit(src / "a.md", "A cites", "A, edited, cites")
+    edit(src / "a.md", "A cites", "A, edited, cites")
 
 
 def add_backlink(src: Path) -> None:
     # alpha is already cited before b (index, a): numbers stay, only alpha's back-links change
-    _edit(src / "b.md", "Plain text, no citations.", "Plain text cites{cite}`alpha`.")
+    edit(src / "b.md", "Plain text, no citations.", "Plain text cites{cite}`alpha`.")
 
 
 def remove_citing_page(src: Path) -> None:
     (src / "a.md").unlink()
-    _edit(src / "index.md", "a\nb\n", "b\n")
+    edit(src / "index.md", "a\nb\n", "b\n")
 
 
 Edit = Callable[[Path], None]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from papers_helpers import bodies, copy_root, soup, warning_lines
+from papers_helpers import bodies, copy_root, edit, soup, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 #: page -> the labels its citations show
@@ -104,18 +104,12 @@ def test_parallel_equals_serial(build_once) -> None:
     assert bodies(parallel.outdir) == bodies(serial.outdir)
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def add_to_first(src: Path) -> None:
-    _edit(src / "first.md", "::::\n", ":::{paper} zero\n:title: Paper Zero\n:::\n::::\n")
+    edit(src / "first.md", "::::\n", ":::{paper} zero\n:title: Paper Zero\n:::\n::::\n")
 
 
 def reorder_toctree(src: Path) -> None:
-    _edit(src / "index.md", "first\nsecond\n", "second\nfirst\n")
+    edit(src / "index.md", "first\nsecond\n", "second\nfirst\n")
 
 
 EDITS = {

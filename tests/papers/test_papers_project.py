@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from papers_helpers import bodies, copy_root, soup, warning_lines
+from papers_helpers import bodies, copy_root, edit, soup, warning_lines
 from pybtex.database import parse_string
 from sphinx.testing.util import SphinxTestApp
 
@@ -56,23 +56,17 @@ def test_parallel_equals_serial(build_once) -> None:
     assert bodies(parallel.outdir) == bodies(serial.outdir)
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def change_bib(src: Path) -> None:
-    _edit(src / "bib" / "project.bib", "{Beta Paper}", "{Beta Paper, Revised}")
+    edit(src / "bib" / "project.bib", "{Beta Paper}", "{Beta Paper, Revised}")
 
 
 def uncite(src: Path) -> None:
     # the program's list then shows nothing: the references page numbers from 1
-    _edit(src / "program.md", "session 2{cite}`epsilon`", "session 2")
+    edit(src / "program.md", "session 2{cite}`epsilon`", "session 2")
 
 
 def edit_text(src: Path) -> None:
-    _edit(src / "program.md", "The talk", "The first talk")
+    edit(src / "program.md", "The talk", "The first talk")
 
 
 #: edit -> (documents re-read, documents written, times the .bib is parsed)

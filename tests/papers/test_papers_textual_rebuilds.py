@@ -7,38 +7,32 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from papers_helpers import bodies, copy_root, warning_lines
+from papers_helpers import bodies, copy_root, edit, warning_lines
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def change_authors(src: Path) -> None:
     # {cite:t} and {cite:author} of kraska (index, rstpage) show the new names
-    _edit(src / "papers.bib", "author = {Kraska, Tim and Beutel, Alex}", "author = {Kraska, Tim}")
+    edit(src / "papers.bib", "author = {Kraska, Tim and Beutel, Alex}", "author = {Kraska, Tim}")
 
 
 def change_footnoted_title(src: Path) -> None:
     # lamport is in footnotes on foot and rstpage: their footnotes show the new title
-    _edit(src / "papers.bib", "{Time, Clocks, and the Ordering", "{Time, Clocks and the Ordering")
+    edit(src / "papers.bib", "{Time, Clocks, and the Ordering", "{Time, Clocks and the Ordering")
 
 
 def change_year(src: Path) -> None:
-    _edit(src / "more.bib", "year = 2003", "year = 2004")
+    edit(src / "more.bib", "year = 2003", "year = 2004")
 
 
 def change_list_style(src: Path) -> None:
     # author-year becomes numbered: {cite:t} there and {cite:p} of dean on rstpage change form
-    _edit(src / "authoryear.md", ":style: list\n", "")
+    edit(src / "authoryear.md", ":style: list\n", "")
 
 
 def add_footcite(src: Path) -> None:
-    _edit(
+    edit(
         src / "foot.md",
         "Again{footcite}`mao2019scheduling`",
         "Again{footcite}`mao2019scheduling,kraska2018case`",
@@ -103,7 +97,7 @@ def test_parallel_equals_serial(build_once, tmp_path: Path) -> None:
         "Extra rST\n=========\n\n:cite:t:`kraska2018case`, noted\\ :footcite:`dean2008mapreduce`.\n",
         encoding="utf-8",
     )
-    _edit(src / "index.md", "rstpage\n```", "rstpage\nextra0\nextra1\nextra2\nextra3\nextra\n```")
+    edit(src / "index.md", "rstpage\n```", "rstpage\nextra0\nextra1\nextra2\nextra3\nextra\n```")
     serial = build_once("papers-textual", parallel=1, srcdir=src)
     parallel = build_once("papers-textual", parallel=2, srcdir=src)
     chunked = re.compile(r"reading sources\.\.\. \[\s*\d+%\] \S+ \.\. \S+")
