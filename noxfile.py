@@ -33,6 +33,7 @@ TEST_DEPS = [
     "defusedxml>=0.7",
     "check-jsonschema>=0.29",
     "sphinx-notfound-page>=1.0",  # tests/core/test_repairs.py
+    "sphinxcontrib-bibtex>=2.6",  # tests/papers/test_papers_with_bibtex.py: both extensions loaded
 ]
 
 #: The extension's tests: no whole-site build (tests/site, tests/quality's site checks), no browser.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from papers_helpers import soup, warning_lines
 
-# sphinxcontrib-bibtex is in requirements/dev.lock (the "bench" extra): not skipped when missing, it fails.
+# sphinxcontrib-bibtex is a test dependency (the "test" extra, requirements/dev.lock, the nox sessions):
+# not skipped when missing, it fails.
 
 
 @pytest.fixture(params=["ours-first", "bibtex-first"])
