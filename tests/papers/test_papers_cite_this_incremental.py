@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import sphinx
 from papers_helpers import bodies, copy_root, edit, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
@@ -94,6 +95,11 @@ def test_incremental_equals_clean(name: str, process: str, tmp_path: Path) -> No
         clean_app.cleanup()
     if name == "remove_page":
         del incremental[0]["rstpage.html"]  # Sphinx leaves the old page behind (its .bib is deleted)
+        if process == "same" and sphinx.version_info < (8,):
+            # Sphinx 7.4 itself, with no extension loaded, warns of the removed page's old toctree
+            # entry when the same application builds again
+            stale = "toctree contains reference to nonexisting document 'rstpage'"
+            incremental_warnings = [line for line in incremental_warnings if stale not in line]
     assert incremental_warnings == clean_warnings
     assert incremental == clean  # the pages (the <details>) and the exported .bib files
     assert incremental != before

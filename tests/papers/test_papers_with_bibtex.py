@@ -38,8 +38,7 @@ def test_short_names_off(build_once) -> None:
     """``papers_short_names = False``: only the domain's names; the short ones are unknown roles."""
     app = build_once("papers-textual", confoverrides={"papers_short_names": False})
     lines = warning_lines(app)
-    assert (
-        '<src>/authoryear.md:3: WARNING: Unknown interpreted text role "cite:t". [myst.role_unknown]' in lines
-    )
+    # myst-parser's own warning (its wording and location vary with the myst-parser and Sphinx versions)
+    assert any('role "cite:t"' in line and "authoryear.md" in line for line in lines), lines
     assert not any("papers:cite" in line for line in lines)  # the domain's names still work
     assert "are left to another extension" not in app.status.getvalue()
