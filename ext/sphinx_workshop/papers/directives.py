@@ -31,6 +31,21 @@ def project_files(env: Any) -> list[str]:
     return [str(name).lstrip("/") for name in env.config.papers_bibfiles]
 
 
+#: Why a file of ``papers_bibfiles`` is not read, when it lies outside the source folder.
+OUTSIDE = "outside the project's source directory"
+
+
+def project_paths(env: Any) -> list[tuple[str, Path, str]]:
+    """Each file of ``papers_bibfiles``: its name as written, its path, and why it is not read
+    (:data:`OUTSIDE`, or what :func:`unreadable` says; "" when it is read)."""
+    srcdir = Path(env.srcdir).resolve()
+    found = []
+    for name in project_files(env):
+        path = Path(env.srcdir, name)
+        found.append((name, path, OUTSIDE if not path.resolve().is_relative_to(srcdir) else unreadable(path)))
+    return found
+
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -217,9 +232,7 @@ def project_raws(env: Any) -> dict[str, RawEntry]:
     them again here is the loader's cache in the main process. A file that cannot be read gives no
     entries (its entries then show no BibTeX).
     """
-    srcdir = Path(env.srcdir).resolve()
-    paths = [Path(env.srcdir, name) for name in project_files(env)]
-    readable = [p for p in paths if p.resolve().is_relative_to(srcdir) and not unreadable(p)]
+    readable = [path for _name, path, why in project_paths(env) if not why]
     try:
         bib = load_bibfiles([(path, str(env.config.papers_bibtex_encoding)) for path in readable])
     except (Undecodable, OSError):

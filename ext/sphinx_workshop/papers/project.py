@@ -20,7 +20,7 @@ from sphinx.util import logging
 from sphinx_workshop.config import conf_location
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.domains import papers_domain
-from sphinx_workshop.papers.directives import project_files, read_entries, unreadable
+from sphinx_workshop.papers.directives import OUTSIDE, project_files, project_paths, read_entries
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -51,28 +51,24 @@ def signature(env: BuildEnvironment) -> Signature:
 
 def read_project(app: Sphinx, env: BuildEnvironment) -> tuple[Row, ...]:
     """The entries of ``papers_bibfiles`` (docname and list left empty), warning about every problem."""
-    srcdir = Path(env.srcdir).resolve()
     paths = []
-    for name in project_files(env):
-        path = Path(env.srcdir, name)
-        if not path.resolve().is_relative_to(srcdir):
+    for name, path, why in project_paths(env):
+        if why == OUTSIDE:
             warn(
                 logger,
                 "bibfile_outside",
-                f"papers_bibfiles: {name!r} is outside the project's source directory; it is not read",
+                f"papers_bibfiles: {name!r} is {OUTSIDE}; it is not read",
                 location=conf_location(app, "papers_bibfiles"),
             )
-            continue
-        reason = unreadable(path)
-        if reason:
+        elif why:
             warn(
                 logger,
                 "bibfile_missing",
-                f"papers_bibfiles: cannot read {name!r}: {reason}",
+                f"papers_bibfiles: cannot read {name!r}: {why}",
                 location=conf_location(app, "papers_bibfiles"),
             )
-            continue
-        paths.append(path)
+        else:
+            paths.append(path)
     records = read_entries(
         paths,
         str(env.config.papers_bibtex_encoding),
