@@ -1,11 +1,16 @@
-"""Helpers shared by the papers tests: warnings as lines, page bodies, copied roots."""
+"""Helpers shared by the papers tests: warnings as lines, page bodies, copied roots, rebuilds."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
 ROOTS = Path(__file__).resolve().parents[1] / "roots"
@@ -52,3 +57,56 @@ def copy_root(name: str, dest: Path) -> Path:
     target = dest / name
     shutil.copytree(ROOTS / f"test-{name}", target)
     return target
+
+
+@dataclass
+class Rebuild:
+    """A root built, edited and built again (``incremental``), and the edited root built anew (``clean``).
+
+    The apps are cleaned up; their outdir, env and warnings stay readable.
+    """
+
+    before: Any  # what *snapshot* gave of the first build
+    incremental: SphinxTestApp
+    clean: SphinxTestApp
+    read: list[str] = field(default_factory=list)  # the documents the incremental build read
+    written: set[str] = field(default_factory=set)  # the pages it wrote
+
+
+def rebuild(
+    root: str,
+    tmp_path: Path,
+    change: Callable[[Path], None],
+    *,
+    process: str = "new",
+    snapshot: Callable[[Path], Any] = bodies,
+    during: contextlib.AbstractContextManager[Any] | None = None,
+) -> Rebuild:
+    """Build a copy of *root*, apply *change* to its sources, build again, and build it anew.
+
+    *process*: ``"new"`` rebuilds with a new app (as ``sphinx-build`` does), ``"same"`` with the
+    first one (as a live preview can); *during* wraps the incremental build (and its app's creation).
+    """
+    src = copy_root(root, tmp_path)
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental", freshenv=True)
+    read: list[str] = []
+    written: set[str] = set()
+    try:
+        app.build()
+        before = snapshot(app.outdir)
+        change(src)
+        with during or contextlib.nullcontext():
+            if process == "new":
+                app.cleanup()
+                app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental")
+            app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+            app.connect("html-page-context", lambda app, page, *args: written.add(page))
+            app.build()
+    finally:
+        app.cleanup()
+    clean = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "clean", freshenv=True)
+    try:
+        clean.build()
+    finally:
+        clean.cleanup()
+    return Rebuild(before, app, clean, read, written)

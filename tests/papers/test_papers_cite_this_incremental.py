@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import sphinx
-from papers_helpers import bodies, copy_root, edit, warning_lines
+from papers_helpers import bodies, edit, rebuild, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 
@@ -61,6 +61,11 @@ def _bibfiles(outdir: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(Path(outdir).glob("*.bib"))}
 
 
+def _output(outdir: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The pages (the <details>) and the exported .bib files."""
+    return bodies(outdir), _bibfiles(outdir)
+
+
 def _state(app: SphinxTestApp) -> tuple[object, ...]:
     domain = app.env.domains["papers"]
     lists = {doc: list(records) for doc, records in domain.data["lists"].items() if records}
@@ -70,29 +75,11 @@ def _state(app: SphinxTestApp) -> tuple[object, ...]:
 @pytest.mark.parametrize("process", ["same", "new"])
 @pytest.mark.parametrize("name", EDITS)
 def test_incremental_equals_clean(name: str, process: str, tmp_path: Path) -> None:
-    src = copy_root("papers-citethis", tmp_path)
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental", freshenv=True)
-    try:
-        app.build()
-        before = (bodies(app.outdir), _bibfiles(app.outdir))
-        EDITS[name](src)
-        if process == "new":
-            app.cleanup()
-            app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental")
-        app.build()
-        incremental = (bodies(app.outdir), _bibfiles(app.outdir))
-        incremental_state = _state(app)
-        incremental_warnings = warning_lines(app)
-    finally:
-        app.cleanup()
-    clean_app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "clean", freshenv=True)
-    try:
-        clean_app.build()
-        clean = (bodies(clean_app.outdir), _bibfiles(clean_app.outdir))
-        clean_state = _state(clean_app)
-        clean_warnings = warning_lines(clean_app)
-    finally:
-        clean_app.cleanup()
+    built = rebuild("papers-citethis", tmp_path, EDITS[name], process=process, snapshot=_output)
+    incremental, clean = _output(built.incremental.outdir), _output(built.clean.outdir)
+    before = built.before
+    incremental_state, clean_state = _state(built.incremental), _state(built.clean)
+    incremental_warnings, clean_warnings = warning_lines(built.incremental), warning_lines(built.clean)
     if name == "remove_page":
         del incremental[0]["rstpage.html"]  # Sphinx leaves the old page behind (its .bib is deleted)
         if process == "same" and sphinx.version_info < (8,):

@@ -6,8 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from papers_helpers import bodies, copy_root, edit
-from sphinx.testing.util import SphinxTestApp
+from papers_helpers import bodies, edit, rebuild
 
 
 def add_key(src: Path) -> None:
@@ -82,34 +81,13 @@ EDITS: dict[str, tuple[Edit, set[str], set[str] | None]] = {
 @pytest.mark.parametrize("name", EDITS)
 def test_incremental_equals_clean(name: str, process: str, tmp_path: Path) -> None:
     """*process*: rebuild with the same app (as a live preview can), or a new one (as sphinx-build does)."""
-    edit, expect_read, expect_written = EDITS[name]
-    src = copy_root("papers-incremental", tmp_path)
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental", freshenv=True)
-    read: list[str] = []
-    written: set[str] = set()
-    try:
-        app.build()
-        before = bodies(app.outdir)
-        edit(src)
-        if process == "new":
-            app.cleanup()
-            app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental")
-        app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-        app.connect("html-page-context", lambda app, page, *args: written.add(page))
-        app.build()
-        incremental = bodies(app.outdir)
-    finally:
-        app.cleanup()
-    clean_app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "clean", freshenv=True)
-    try:
-        clean_app.build()
-    finally:
-        clean_app.cleanup()
-    clean = bodies(clean_app.outdir)
+    change, expect_read, expect_written = EDITS[name]
+    built = rebuild("papers-incremental", tmp_path, change, process=process)
+    incremental, clean = bodies(built.incremental.outdir), bodies(built.clean.outdir)
     if name == "remove_citing_page":
         del incremental["a.html"]  # Sphinx leaves the old page behind
     assert incremental == clean
-    assert incremental != before
-    assert set(read) == expect_read
+    assert incremental != built.before
+    assert set(built.read) == expect_read
     if expect_written is not None:
-        assert written & {"index", "a", "b", "c", "refs"} == expect_written
+        assert built.written & {"index", "a", "b", "c", "refs"} == expect_written

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from papers_helpers import bodies, copy_root, edit, soup, warning_lines
-from sphinx.testing.util import SphinxTestApp
+from papers_helpers import bodies, edit, rebuild, soup, warning_lines
 
 #: page -> the labels its citations show
 CITATIONS = {
@@ -121,29 +120,10 @@ EDITS = {
 
 @pytest.mark.parametrize("name", EDITS)
 def test_incremental_equals_clean(name: str, tmp_path: Path) -> None:
-    edit, expect_read, expect_written = EDITS[name]
-    src = copy_root("papers-numbering", tmp_path)
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental", freshenv=True)
-    read: list[str] = []
-    written: set[str] = set()
-    try:
-        app.build()
-        before = bodies(app.outdir)
-        edit(src)
-        app.cleanup()
-        app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental")
-        app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-        app.connect("html-page-context", lambda app, page, *args: written.add(page))
-        app.build()
-        incremental = bodies(app.outdir)
-    finally:
-        app.cleanup()
-    clean_app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "clean", freshenv=True)
-    try:
-        clean_app.build()
-    finally:
-        clean_app.cleanup()
-    assert incremental == bodies(clean_app.outdir)
-    assert incremental != before
-    assert set(read) == expect_read
-    assert written - {"genindex", "search"} == expect_written
+    change, expect_read, expect_written = EDITS[name]
+    built = rebuild("papers-numbering", tmp_path, change)
+    incremental = bodies(built.incremental.outdir)
+    assert incremental == bodies(built.clean.outdir)
+    assert incremental != built.before
+    assert set(built.read) == expect_read
+    assert built.written - {"genindex", "search"} == expect_written

@@ -6,12 +6,13 @@ the cited ones; ``:filter:``: those it selects); an entry is shown by the first 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from papers_helpers import bodies, copy_root, edit, soup, warning_lines
+from papers_helpers import bodies, edit, rebuild, soup, warning_lines
 from pybtex.database import parse_string
-from sphinx.testing.util import SphinxTestApp
 
 from sphinx_workshop.papers import bibtex
 
@@ -78,40 +79,27 @@ EDITS = {
 }
 
 
+@contextlib.contextmanager
+def _counting_parses(monkeypatch: pytest.MonkeyPatch, parsed: list[object]) -> Iterator[None]:
+    """Each parse of .bib text into *parsed*, from a cold loader cache (as in a new sphinx-build)."""
+    real_parse = bibtex.parse_bibs
+    with monkeypatch.context() as patch:
+        bibtex._load.cache_clear()
+        patch.setattr(bibtex, "parse_bibs", lambda texts: parsed.append(texts) or real_parse(texts))
+        yield
+
+
 @pytest.mark.parametrize("name", EDITS)
 def test_incremental_equals_clean(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    edit, expect_read, expect_written, parses = EDITS[name]
-    src = copy_root("papers-project", tmp_path)
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental", freshenv=True)
-    read: list[str] = []
-    written: set[str] = set()
+    change, expect_read, expect_written, parses = EDITS[name]
     parsed: list[object] = []
-    real_parse = bibtex.parse_bibs
-    try:
-        app.build()
-        before = bodies(app.outdir)
-        edit(src)
-        app.cleanup()
-        bibtex._load.cache_clear()  # as in a new sphinx-build process
-        monkeypatch.setattr(bibtex, "parse_bibs", lambda texts: parsed.append(texts) or real_parse(texts))
-        app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental")
-        app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-        app.connect("html-page-context", lambda app, page, *args: written.add(page))
-        app.build()
-        incremental = bodies(app.outdir)
-    finally:
-        app.cleanup()
+    built = rebuild("papers-project", tmp_path, change, during=_counting_parses(monkeypatch, parsed))
     assert len(parsed) == parses  # once per change, not once per page
-    monkeypatch.undo()
-    clean_app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "clean", freshenv=True)
-    try:
-        clean_app.build()
-    finally:
-        clean_app.cleanup()
-    assert incremental == bodies(clean_app.outdir)
-    assert incremental != before
-    assert set(read) == expect_read
-    assert written - {"genindex", "search"} == expect_written
+    incremental = bodies(built.incremental.outdir)
+    assert incremental == bodies(built.clean.outdir)
+    assert incremental != built.before
+    assert set(built.read) == expect_read
+    assert built.written - {"genindex", "search"} == expect_written
 
 
 def test_project_lists_cite_their_entries_as_the_bib_has_them(build_once) -> None:

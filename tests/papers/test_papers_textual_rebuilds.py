@@ -7,8 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from papers_helpers import bodies, copy_root, edit, warning_lines
-from sphinx.testing.util import SphinxTestApp
+from papers_helpers import bodies, copy_root, edit, rebuild, warning_lines
 from sphinx.util.console import strip_escape_sequences
 
 
@@ -61,26 +60,10 @@ EDITS: dict[str, Callable[[Path], None]] = {
 @pytest.mark.parametrize("name", EDITS)
 def test_incremental_equals_clean(name: str, process: str, tmp_path: Path) -> None:
     """*process*: rebuild with the same app (as a live preview can), or a new one (as sphinx-build does)."""
-    src = copy_root("papers-textual", tmp_path)
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental", freshenv=True)
-    try:
-        app.build()
-        before = bodies(app.outdir)
-        EDITS[name](src)
-        if process == "new":
-            app.cleanup()
-            app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental")
-        app.build()
-        incremental = bodies(app.outdir)
-    finally:
-        app.cleanup()
-    clean_app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "clean", freshenv=True)
-    try:
-        clean_app.build()
-    finally:
-        clean_app.cleanup()
-    assert incremental != before
-    assert incremental == bodies(clean_app.outdir)
+    built = rebuild("papers-textual", tmp_path, EDITS[name], process=process)
+    incremental = bodies(built.incremental.outdir)
+    assert incremental != built.before
+    assert incremental == bodies(built.clean.outdir)
 
 
 def test_parallel_equals_serial(build_once, tmp_path: Path) -> None:
