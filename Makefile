@@ -59,7 +59,7 @@ serve: $(STAMP)
 	    --watch conf.py --watch _static --watch _templates --watch ext source $(BUILDDIR)/serve
 
 test: $(STAMP) lint node_modules/.installed
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # nox (uv backend) makes one virtualenv per (Python, Sphinx) pair under .nox/; pyenv's interpreters are
 # put on PATH when pyenv has them (uv downloads a missing one).

@@ -70,7 +70,7 @@ def tests(session: nox.Session, sphinx: str) -> None:
         "-n",
         "2",
         "--dist",
-        "loadgroup",
+        "loadfile",
         "-m",
         "not browser and not slow",
         *TESTS,

@@ -6,6 +6,7 @@ or dark. The tests emulate that scheme (Playwright's ``color_scheme``) and check
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -48,6 +49,8 @@ class PageLog:
     requests: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    #: Requests made and not yet finished or failed.
+    in_flight: set[Request] = field(default_factory=set)
 
     def foreign_requests(self) -> list[str]:
         """Requests to anything but the local server (``data:`` and ``blob:`` URLs stay in the page)."""
@@ -71,14 +74,20 @@ class PageLog:
         self.requests.clear()
         self.failures.clear()
         self.console_errors.clear()
+        self.in_flight.clear()
 
     def attach(self, context: BrowserContext) -> None:
         """Log every request, failed request, HTTP error, console error and uncaught error of *context*."""
 
         def on_request(request: Request) -> None:
             self.requests.append(request.url)
+            self.in_flight.add(request)
+
+        def on_finished(request: Request) -> None:
+            self.in_flight.discard(request)
 
         def on_failed(request: Request) -> None:
+            self.in_flight.discard(request)
             self.failures.append(f"{request.url} ({request.failure})")
 
         def on_response(response: Response) -> None:
@@ -94,6 +103,7 @@ class PageLog:
             page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
 
         context.on("request", on_request)
+        context.on("requestfinished", on_finished)
         context.on("requestfailed", on_failed)
         context.on("response", on_response)
         context.on("page", on_page)
@@ -116,9 +126,19 @@ def browse(
         context.close()
 
 
-def visit(page: Page, url: str, mode: str) -> None:
-    """Load *url*, wait until the network is quiet, and check the theme is in *mode*."""
-    page.goto(url, wait_until="networkidle")
+def visit(page: Page, log: PageLog, url: str, mode: str, *, timeout: float = 10.0) -> None:
+    """Load *url*, wait until its fonts are in and no request it made is still open, and check the theme
+    is in *mode*.
+
+    This is Playwright's ``networkidle`` without its fixed half-second of silence per page: the load event,
+    then the font set, then every request the log saw start has finished or failed.
+    """
+    page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    deadline = time.monotonic() + timeout
+    while log.in_flight:
+        assert time.monotonic() < deadline, f"{url}: requests still open: {[r.url for r in log.in_flight]}"
+        page.wait_for_timeout(20)
     theme = page.evaluate("document.documentElement.dataset.theme")
     assert theme == mode, f"{url}: the theme shows {theme!r}, not {mode!r} (prefers-color-scheme ignored?)"
 

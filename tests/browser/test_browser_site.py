@@ -40,7 +40,7 @@ from playwright.sync_api import expect
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 AXE = Axe()
 
@@ -256,7 +256,7 @@ def test_every_page_once(chromium, site_html, site_url, viewport, mode) -> None:
     with browse(chromium, site_url, viewport, mode) as (page, log):
         for name in site_pages(site_html.outdir):
             log.clear()
-            visit(page, site_url + name, mode)
+            visit(page, log, site_url + name, mode)
             stem = name.removesuffix(".html").replace("/", "-")
             page.screenshot(path=SCREENSHOTS / f"{stem}-{viewport}-{mode}.png", full_page=True)
             for check in EVERY_PAGE + PAGE_CHECKS.get(name, ()):

@@ -36,7 +36,7 @@ from sphinx.cmd.build import build_main
 
 from sphinx_workshop.assets import STATIC_DIR, STYLESHEET
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("themes")]
+pytestmark = [pytest.mark.browser]
 
 ROOT = Path(__file__).parents[1] / "roots" / "test-themes"
 #: html_theme -> whether the theme has a dark mode that follows the visitor's colour scheme.

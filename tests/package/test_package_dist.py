@@ -20,7 +20,7 @@ import sphinx_workshop
 
 PROJECT = Path(__file__).resolve().parents[2]
 UV = Path(sys.executable).with_name("uv")
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("package")]
+pytestmark = [pytest.mark.slow]
 
 
 def _run(*args: str | Path, cwd: Path | None = None) -> str:

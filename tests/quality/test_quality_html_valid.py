@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sitebuild import PROJECT
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("quality")]
+pytestmark = [pytest.mark.slow]
 
 VNU_JAR = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sitebuild import build_site
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("quality")]
+pytestmark = [pytest.mark.slow]
 
 #: 2020-12-12T17:00:00Z, the workshop's day: any "now" the build writes is this instant.
 EPOCH = "1607792400"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("quality")]
+pytestmark = [pytest.mark.slow]
 
 
 def test_search_buttons_are_named_by_their_visible_text(site_html) -> None:

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from sitecheck import soup
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
+pytestmark = [pytest.mark.slow]
 
 PROJECT = Path(__file__).resolve().parents[2]
 CONFIG = PROJECT / ".readthedocs.yaml"

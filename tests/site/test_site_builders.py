@@ -9,7 +9,7 @@ import pytest
 from sitebuild import build_site
 from sitecheck import broken_links
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
+pytestmark = [pytest.mark.slow]
 
 #: 2020-12-12T08:00:00Z: the builds must take their dates from here, not from the clock.
 EPOCH = "1607760000"

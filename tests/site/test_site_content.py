@@ -13,7 +13,7 @@ from urllib.parse import unquote
 import pytest
 from sitecheck import soup, text
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
+pytestmark = [pytest.mark.slow]
 
 #: The announcement's six paragraphs, word for word; ``[n,m]`` stands for the superscript citation.
 PARAGRAPHS = (

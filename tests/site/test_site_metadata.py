@@ -10,7 +10,7 @@ import pytest
 import yaml
 from sitecheck import broken_links, soup, text
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
+pytestmark = [pytest.mark.slow]
 
 PROJECT = Path(__file__).resolve().parents[2]
 BASE = "https://mlforsystems.org/"
