@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from hypothesis import settings
 from sitebuild import SiteBuild, build_site
+from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ["sphinx.testing.fixtures"]
@@ -18,6 +20,47 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+class SharedBytecode(jinja2.BytecodeCache):
+    """Jinja's compiled templates, kept for every Sphinx build of one test process.
+
+    Each Sphinx app makes a new Jinja environment, which compiles the theme's templates again: more than
+    half of a one-page build. Jinja checks each entry against its template's source checksum, and the
+    entries are kept apart per environment class and extensions (``jinja2.ext.i18n`` compiles
+    ``{% trans %}`` differently).
+    """
+
+    def __init__(self) -> None:
+        self.store: dict[tuple[str, ...], bytes] = {}
+
+    @staticmethod
+    def _key(bucket: jinja2.bccache.Bucket) -> tuple[str, ...]:
+        environment = bucket.environment
+        return (bucket.key, type(environment).__qualname__, *sorted(environment.extensions))
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.store.get(self._key(bucket))
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[self._key(bucket)] = bucket.bytecode_to_string()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_template_bytecode() -> Iterator[None]:
+    """Builds in this process reuse compiled templates (the builds themselves are unchanged)."""
+    cache = SharedBytecode()
+    original = BuiltinTemplateLoader.init
+
+    def init(self: BuiltinTemplateLoader, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        self.environment.bytecode_cache = cache
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(BuiltinTemplateLoader, "init", init)
+        yield
 
 
 @pytest.fixture(scope="session")
