@@ -2,18 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import TYPE_CHECKING, Any
+
 import pytest
-from browserkit import open_page
+from browserkit import chromium_session, serve
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+Opener = Callable[..., AbstractContextManager[tuple["Page", list[str]]]]
 
 
-@pytest.mark.browser
-@pytest.mark.sphinx("html", testroot="papers-citethis", freshenv=True)
-def test_copy_button_copies_the_bibtex(app) -> None:
+@pytest.fixture(scope="module")
+def open_index(build_once) -> Iterator[Opener]:
+    """The papers-citethis root built once and served; each call opens its index in a fresh context of one
+    chromium (*context*: Playwright's ``new_context`` options) and yields the page and its uncaught errors."""
+    app = build_once("papers-citethis")
+    with serve(app.outdir) as base, chromium_session() as browser:
+
+        @contextmanager
+        def open_page(**context: Any) -> Iterator[tuple[Page, list[str]]]:
+            browser_context = browser.new_context(**context)
+            try:
+                page = browser_context.new_page()
+                errors: list[str] = []
+                page.on("pageerror", lambda exc: errors.append(str(exc)))
+                page.goto(base + "index.html")
+                yield page, errors
+            finally:
+                browser_context.close()
+
+        yield open_page
+
+
+def test_copy_button_copies_the_bibtex(open_index: Opener) -> None:
     from playwright.sync_api import expect
 
-    app.build()
-    permissions = ["clipboard-read", "clipboard-write"]
-    with open_page(app.outdir, "index.html", permissions=permissions) as (page, errors):
+    with open_index(permissions=["clipboard-read", "clipboard-write"]) as (page, errors):
         box = page.locator("details.sw-papers-cite-this").first
         box.locator("summary").click()  # open the disclosure
         expect(box).to_have_attribute("open", "")
@@ -29,13 +58,10 @@ def test_copy_button_copies_the_bibtex(app) -> None:
         assert errors == []
 
 
-@pytest.mark.browser
-@pytest.mark.sphinx("html", testroot="papers-citethis", freshenv=True)
-def test_bibtex_readable_without_javascript(app) -> None:
+def test_bibtex_readable_without_javascript(open_index: Opener) -> None:
     from playwright.sync_api import expect
 
-    app.build()
-    with open_page(app.outdir, "index.html", java_script_enabled=False) as (page, errors):
+    with open_index(java_script_enabled=False) as (page, errors):
         box = page.locator("details.sw-papers-cite-this").first
         pre = box.locator("pre")
         expect(pre).to_be_hidden()  # closed until the reader opens it
