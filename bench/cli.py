@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.generate import SIZES, VARIANTS, Size
-from bench.measure import BuildFailed
+from bench.measure import BuildFailed, compile_extension
 from bench.readme import README, machine, write_readme
 from bench.report import render, summarise, targets
 from bench.scenarios import SCENARIOS, log, run_size
@@ -131,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         data = json.loads(args.from_json.read_text(encoding="utf-8"))
     else:
         workdir = args.workdir or Path(tempfile.mkdtemp(prefix="sphinx-workshop-bench-"))
+        compile_extension()
         try:
             if args.profile:
                 from bench.profiling import profile

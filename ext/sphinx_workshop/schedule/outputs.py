@@ -69,11 +69,10 @@ def check_calendar_names(app: Sphinx, env: BuildEnvironment) -> None:
     domain.blocked_calendars = set()
     if not writes_calendars(app.builder):
         return
-    taken = taken_names(app)
+    calendars = [r for r in domain.all_records() if r.ics and domain.calendar_owner(r.ics) == r.docname]
+    taken = taken_names(app) if calendars else {}  # a walk over every page: only when there is a calendar
     wanted: set[str] = set()
-    for record in domain.all_records():
-        if not record.ics or domain.calendar_owner(record.ics) != record.docname:
-            continue
+    for record in calendars:
         if record.ics in taken:
             what = taken[record.ics]
             clash = (
