@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,22 @@ def shared_template_bytecode() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(BuiltinTemplateLoader, "init", init)
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def empty_extension_caches() -> None:
+    """Each test session starts with the extension's ``functools`` caches empty (parsed .bib files,
+    decoded LaTeX, parsed filters, time zones).
+
+    A session normally starts with them empty anyway; mutmut runs each mutant's tests in a process forked
+    from one that ran the unmutated tests, whose cached results would hide the mutated code.
+    """
+    for name, module in list(sys.modules.items()):
+        if name == "sphinx_workshop" or name.startswith("sphinx_workshop."):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()
 
 
 @pytest.fixture(scope="session")
