@@ -1,7 +1,9 @@
 """Class 8 of issue 13: a photo that cannot be shown gives the initials and a warning, never a broken image.
 
 ``tests/roots/test-hostile-photos``: photos that are text under an image suffix, empty, a folder, not
-an image suffix at all, an SVG file without ``<svg``; next to valid PNG, SVG, WebP and GIF photos.
+an image suffix at all (or none), an SVG file without ``<svg``, a RIFF file that is a sound; next to valid
+PNG (also as ``.PNG``), JPEG, SVG, WebP and GIF (87a and 89a) photos. Sphinx's EPUB builder knows no
+mimetype for ``.PNG`` (its table is in lower case) and says so: ``warnings-epub.txt``.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ def test_cards_show_the_photo_or_the_initials(results, builder) -> None:
         "Svg Photo": "photo",
         "Webp Photo": "photo",
         "Gif Photo": "photo",
+        "Jpeg Photo": "photo",
+        "Upper Photo": "photo",  # .PNG is .png
+        "Old Gif": "photo",  # GIF87a
+        "Wave Photo": "WP",  # RIFF, but a WAVE
+        "Bare Photo": "BP",  # a PNG with no suffix
     }
     if builder == "html":
         rst = result.soup("rst.html")
