@@ -98,8 +98,11 @@ mutation: $(STAMP)
 	git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t $(MUTDIR)
 	mv $(MUTDIR)/ext $(MUTDIR)/src
 ifdef MUTANT_SAMPLE
-	cd $(MUTDIR) && $(MUTMUT) run 'sphinx_workshop.none-yet' >run.log 2>&1 || { tail -n 30 run.log; exit 1; }
+	# mutmut makes the mutants and maps tests to functions, then finds no mutant of that name to run
+	cd $(MUTDIR) && { $(MUTMUT) run 'sphinx_workshop.no-such-mutant' >run.log 2>&1; \
+	    grep -q "nothing matches" run.log || { tail -n 30 run.log; exit 1; }; }
 	cd $(MUTDIR) && $(MUTMUT) results --all true | $(abspath $(BIN))/python -c '$(SAMPLE_PY)' >sample.txt
+	test -s $(MUTDIR)/sample.txt
 	cd $(MUTDIR) && $(MUTMUT) run $$(cat sample.txt) >>run.log 2>&1 || { tail -n 30 run.log; exit 1; }
 else
 	cd $(MUTDIR) && $(MUTMUT) run $(if $(MUTANTS),'$(MUTANTS)') >run.log 2>&1 || { tail -n 30 run.log; exit 1; }

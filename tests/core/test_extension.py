@@ -58,6 +58,17 @@ def test_a_value_of_the_wrong_type_gives_one_warning(app) -> None:
         ('https://example.org/"onmouseover="x', False),
         ("", False),
         ("mailto:", False),
+        # mailto: every address of the list has a local part, an @ and a valid host, and no authority
+        ("mailto:a@example.org,b@example.com", True),
+        ("mailto:a@example.org,nobody", False),
+        ("mailto:a@example.org?subject=Hello", True),
+        ("mailto:first%20last@example.org", False),  # unescaped, a space
+        ("mailto:@example.org", False),
+        ("mailto:a@", False),
+        ("mailto:a@exa mple.org", False),
+        ("mailto://a@example.org", False),
+        ("mailto:a@b@example.org", True),  # the host is what follows the last @
+        ("mailto:a%0a@example.org", False),  # an escaped line break: a header injection
     ],
 )
 def test_is_safe_url(url: str, safe: bool) -> None:

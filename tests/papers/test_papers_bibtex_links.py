@@ -82,3 +82,23 @@ def test_latex_and_text_keep_the_verbatim_links(build_once) -> None:
     out = " ".join((text.outdir / "index.txt").read_text(encoding="utf-8").split())  # unwrapped
     assert "Slides at https://example.org/~alee/slides_1.pdf, mirror ftp://example.org/x" in out
     assert "doi:10.5555/3488766.3488793_x" in out
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("{https://x.org/a}", "https://x.org/a"),
+        ("{{https://x.org/a}}", "https://x.org/a"),  # braces in braces: every whole pair goes
+        ("{https://x.org/{a}}", "https://x.org/{a}"),
+        ("{a}{b}", "{a}{b}"),  # two groups, not one pair around the value
+        ("{a}}{{b}", "{a}}{{b}"),
+        ("{{a}", "{{a}"),  # unbalanced: left as written
+        ("\\url{https://x.org/a\\_b}", "https://x.org/a_b"),
+        (" {10.1/x\\%20y} ", "10.1/x%20y"),
+        ("a\\&b\\#c\\~d\\$e~f--g", "a&b#c~d$e~f--g"),
+    ],
+)
+def test_verbatim_unwraps_whole_braces_only(written: str, value: str) -> None:
+    from sphinx_workshop.papers.latex import verbatim
+
+    assert verbatim(written) == value

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from papers_helpers import bodies, edit, rebuild, soup, warning_lines
+from papers_helpers import bodies, copy_root, edit, rebuild, soup, warning_lines
 from pybtex.database import parse_string
 
 from sphinx_workshop.papers import bibtex
@@ -112,3 +112,20 @@ def test_project_lists_cite_their_entries_as_the_bib_has_them(build_once) -> Non
     assert "ICML" in alpha and "icml" not in alpha.replace("ICML", "")  # the @string macro expanded
     exported = (app.outdir / "refs.bib").read_text(encoding="utf-8")
     assert list(parse_string(exported, "bibtex").entries) == ["alpha", "beta"]
+
+
+def test_a_project_file_that_does_not_decode_names_the_setting(build_once, tmp_path: Path) -> None:
+    """The warning is at the file and names ``papers_bibtex_encoding`` (a list's file names ``:encoding:``
+    too); the file is left out and the other project files are read."""
+    srcdir = copy_root("papers-project", tmp_path)
+    (srcdir / "bib" / "latin.bib").write_bytes(
+        b"@misc{zeta,\n  title = {Caf\xe9 Systems},\n  year = {2020},\n}\n"
+    )
+    edit(srcdir / "conf.py", '["bib/project.bib"]', '["bib/project.bib", "bib/latin.bib"]')
+    app = build_once("papers-project", srcdir=srcdir)
+    assert warning_lines(app) == [
+        "<src>/bib/latin.bib:2: WARNING: cannot decode 'latin.bib' as utf-8: invalid byte at offset 26; "
+        "set papers_bibtex_encoding to the file's encoding (for example latin-1); the file is not read "
+        "[workshop.bibfile_encoding]"
+    ]
+    assert _ids(app, "session1") == [["paper-gamma", "paper-delta"]]

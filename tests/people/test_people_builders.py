@@ -45,6 +45,11 @@ def test_latex_labels_every_card_and_prints_urls(app) -> None:
     labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
     assert {"index:person-ed-chi", "index:person-anna-goldie", "index:person-jonathan-raiman"} <= refs
     assert refs <= labels, refs - labels
+    # the card's own label, on a line of its own right before the card (a hyperref lands on it)
+    assert (
+        "\\begin{sphinxuseclass}{committee}\n\\phantomsection\\label{\\detokenize{index:person-anna-goldie}}\n"
+        "\\begin{sphinxuseclass}{sw-person-card}\n"
+    ) in tex
     assert r"Twitter: \sphinxurl{https://twitter.com/annadgoldie}" in tex
     assert r"Google Scholar: \sphinxurl{https://scholar.google.com/citations?user=bOS-zGIAAAAJ}" in tex
     assert r"\sphinxincludegraphics[width=2.5cm]{{anna}.png}" in tex
@@ -100,3 +105,8 @@ def test_man_and_texinfo_build_cleanly(make_app, tmp_path, builder) -> None:
     assert "Azalia Mirhoseini" in out
     if builder == "texinfo":
         assert "@anchor{index person-ed-chi}" in out
+        # each card's anchor (after the page's own), then the card
+        assert "@anchor{index doc}@anchor{0}@anchor{index person-anna-goldie}@anchor{1}\n@image{" in out
+    else:
+        # each card starts a paragraph of its own: the name does not run on from the text before it
+        assert "\n.sp\nAnna Goldie\n.sp\nGoogle Brain\n" in out

@@ -97,6 +97,7 @@ def test_subitem_uids_are_stable(make_app, rootdir, sphinx_test_tempdir) -> None
         (
             "text",
             "index.txt",
+            "* 10:25 PST — Break\n\n"
             "* 10:40 PST — Contributed talks\n\n"
             "  * *Program Graphs for Machine Learning*\n\n"
             "  * *DEff-ARTS: Differentiable Efficient ARchiTecture Search*\n\n"
