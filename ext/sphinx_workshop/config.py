@@ -124,7 +124,8 @@ def _validate(app: Sphinx, config: Config) -> None:
 
 
 def conf_location(app: Sphinx, name: str) -> str | None:
-    """``<confdir>/conf.py:<line>`` of the line that sets config value *name* (None if unknown).
+    """``<confdir>/conf.py:<line>`` of the line that sets config value *name* (``<confdir>/conf.py:`` if
+    no line names it, None if it was given with ``-D`` or conf.py cannot be read).
 
     Sphinx does not record where a value was set, so the line is found by name; a value given with
     ``-D`` (the only way to set one without ``conf.py``) has no location.
@@ -140,7 +141,9 @@ def conf_location(app: Sphinx, name: str) -> str | None:
     for number, line in enumerate(lines, 1):
         if setting.match(line):
             return f"{conf}:{number}"
-    return str(conf)
+    # No line names it (set through globals(), say): the file, written as Sphinx writes a location
+    # without a line. A location string without ":" would be taken for a document name.
+    return f"{conf}:"
 
 
 def _show_warning_types(app: Sphinx, config: Config) -> None:

@@ -42,6 +42,22 @@ def test_a_value_of_the_wrong_type_gives_one_warning(app) -> None:
     ]
 
 
+def test_a_value_set_without_its_name_warns_at_conf_py(make_app, tmp_path: Path) -> None:
+    """No line of conf.py names the value (it is set through ``globals()``): the warning is at the file,
+    as Sphinx writes a location without a line (a bare path would be taken for a document name)."""
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["sphinx_workshop"]\nglobals()["workshop_twitter_base_url"] = "ftp://x/"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.rst").write_text("Title\n=====\n", encoding="utf-8")
+    app = make_app("html", srcdir=tmp_path, freshenv=True)
+    app.build()
+    assert strip_escape_sequences(app.warning.getvalue()).splitlines() == [
+        f"{tmp_path}/conf.py:: WARNING: invalid value 'ftp://x/' for workshop_twitter_base_url "
+        "(expected an http(s) URL); using the default 'https://twitter.com/' [workshop.config]"
+    ]
+
+
 @pytest.mark.parametrize(
     ("url", "safe"),
     [
@@ -86,8 +102,11 @@ def test_readme_documents_every_warning_subtype() -> None:
     text = README.read_text(encoding="utf-8")
     documented = set(re.findall(rf"^\| `{WARNING_TYPE}\.([a-z_]+)` \|", text, flags=re.M))
     assert documented == set(SUBTYPES)
-    # The whole table, meanings included (regenerate: python -m sphinx_workshop.diagnostics).
-    assert markdown_table() in text
+    # The whole table, header and meanings (regenerate: python -m sphinx_workshop.diagnostics).
+    section = text.split("<!-- warnings:start -->", 1)[1].split("<!-- warnings:end -->", 1)[0]
+    table = [line for line in section.splitlines() if line.startswith("|")]
+    assert "\n".join(table) == markdown_table()
+    assert table[:2] == ["| `suppress_warnings` name | raised for |", "| --- | --- |"]
 
 
 def test_static_assets_stay_small() -> None:
