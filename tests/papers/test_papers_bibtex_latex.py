@@ -81,3 +81,20 @@ def test_text_output(build_once) -> None:
 
 def test_edges_a_lone_backslash_and_deep_groups(html) -> None:
     assert soup(html).select_one("#paper-edges").get_text() == "Trailing. 2022. deep"
+
+
+@pytest.mark.parametrize(
+    ("latex", "rich"),
+    [
+        ("\\emph {A} b", (("em", "A", ""), ("text", " b", ""))),
+        ("\\emph\n{A} b", (("em", "A", ""), ("text", " b", ""))),
+        ("\\' e", "é"),  # an accent's argument after a space
+        ("\\c c", "ç"),
+        ("\\href {https://x.org} {X}", (("link", "X", "https://x.org"),)),  # spaces between arguments
+        ("\\textbf{B}\\ {C}", (("strong", "B", ""), ("text", " C", ""))),
+    ],
+)
+def test_arguments_after_spaces(latex: str, rich: object) -> None:
+    from sphinx_workshop.papers.latex import decode
+
+    assert decode(latex) == (rich, ())

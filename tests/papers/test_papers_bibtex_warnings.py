@@ -14,12 +14,43 @@ def test_every_bib_warning_is_located_and_names_its_entry(build_once) -> None:
         "[workshop.duplicate_key]",
         "<src>/second.bib:11: WARNING: BibTeX: entry 'unbalanced': syntax error in line 11: '}' expected "
         "[workshop.bibfile_parse]",
+        # a problem at an entry's first line is that entry's (a syntax error there is the previous one's)
+        "<src>/second.bib:15: WARNING: BibTeX: entry 'oneline': undefined string in line 15: undefinedtoo "
+        "[workshop.bibfile_parse]",
+        # no entry yet: @string, @comment and @preamble have no key (the file starts with a blank line)
+        "<src>/third.bib:2: WARNING: BibTeX: undefined string in line 2: undefinedvenue "
+        "[workshop.bibfile_parse]",
+        "<src>/third.bib:4: WARNING: BibTeX: undefined string in line 4: undefinedpre "
+        "[workshop.bibfile_parse]",
+        "<src>/third.bib:5: WARNING: BibTeX: entry 'third': undefined string in line 5: undefinedthird "
+        "[workshop.bibfile_parse]",
         "<src>/second.bib:5: WARNING: paper 'badurl': 'ftp://example.org/x' is not an http(s) link; "
         "the title is not linked [workshop.bad_url]",
+        "<src>/second.bib:15: WARNING: paper 'oneline' has no title; its key is shown instead "
+        "[workshop.paper_no_title]",
+        "<src>/third.bib:5: WARNING: paper 'third' has no title; its key is shown instead "
+        "[workshop.paper_no_title]",
     ]
     items = soup(app).select(".sw-papers-references > li")
     assert [li["id"] for li in items] == [
         "paper-shared", "paper-usesundefined", "paper-badurl", "paper-unbalanced", "paper-after",
+        "paper-oneline", "paper-third",
     ]  # fmt: skip
     assert items[0].get_text() == "First Copy."  # the first of the duplicates
     assert items[2].get_text() == "Bad. Defined"  # a macro of the first file in the second
+
+
+def test_a_problem_without_a_line_number_takes_the_one_in_its_message() -> None:
+    """pybtex does not always pass the line: the one its message names is used, and the entry found."""
+    from sphinx_workshop.papers.bibtex import _problem
+
+    text = "@misc{a, title = {A}}\n\n@misc{b,\n  title = {B} year = 2020}\n"
+    message = "syntax error in line 4: '}' expected"
+    problem = _problem(message, "x.bib", text, {"a": [1], "b": [3]}, None, {})
+    assert (problem.kind, problem.line, problem.message) == (
+        "bibfile_parse",
+        4,
+        f"BibTeX: entry 'b': {message}",
+    )
+    unplaced = _problem("something odd", "x.bib", text, {}, None, {})
+    assert (unplaced.line, unplaced.message) == (0, "BibTeX: something odd")

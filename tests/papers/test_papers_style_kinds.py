@@ -34,6 +34,7 @@ TITLE_FIRST = {
     "handle": "Handles. Pat Pi. 2018. hdl:1721.1/123",
     "unknownresolver": "Unknown Resolver. Ray Rho. 2018. foo:X-99",
     "noauthor": "Anonymous Work. 2000.",
+    "fourth": "Schedulers. Kai Kappa. 4th edition, 2016.",
 }
 AUTHOR_FIRST = {
     "phd": "Jane Doe. 2019. Can Indexes Be Learned? PhD thesis, MIT, Cambridge, MA.",
@@ -62,6 +63,7 @@ AUTHOR_FIRST = {
     "handle": "Pat Pi. 2018. Handles. hdl:1721.1/123",
     "unknownresolver": "Ray Rho. 2018. Unknown Resolver. foo:X-99",
     "noauthor": "2000. Anonymous Work.",
+    "fourth": "Kai Kappa. 2016. Schedulers. 4th edition.",
 }
 #: The identifiers' links: doi and arXiv always, hdl (a well-known resolver), an unknown resolver as text.
 LINKS = {
@@ -95,3 +97,33 @@ def test_identifier_links(styled) -> None:
         entry = page.select_one(f"#paper-{key} .sw-papers-entry")
         found = {a["href"] for a in entry.select("a[href]") if "sw-papers-title" not in a.get("class", [])}
         assert found == hrefs, key
+
+
+#: The parts of an entry a theme or a project's CSS can style, by class (each style has them all).
+PARTS = {
+    "preprint": {
+        "sw-papers-title": "Agents for Systems. Extended version",
+        "sw-papers-authors": "Oz Omicron",
+        "sw-papers-arxiv": "arXiv:2101.00001 [cs.LG]",
+        "sw-papers-note": "Under review. Code available. submitted",
+    },
+    "article": {"sw-papers-doi": None, "sw-papers-venue": None},
+}
+
+
+def test_the_parts_of_an_entry_keep_their_classes(styled) -> None:
+    style, app = styled
+    page = soup(app)
+    for key, parts in PARTS.items():
+        entry = page.select_one(f"#paper-{key} .sw-papers-entry")
+        for cls, text in parts.items():
+            (part,) = entry.select(f".{cls}")
+            if text is not None:
+                assert part.get_text() == text, (style, key, cls)
+    venue = page.select_one("#paper-article .sw-papers-venue").get_text()
+    assert venue == (
+        "JMLR 21, 3, 1–10" if style == "author-first" else "JMLR, vol. 21, no. 3, pp. 1–10, 2020"
+    )
+    if style == "author-first":
+        assert page.select_one("#paper-article .sw-papers-year").get_text() == "2020"
+        assert page.select_one("#paper-article .sw-papers-venue em").get_text() == "JMLR"

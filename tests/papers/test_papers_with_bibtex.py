@@ -42,3 +42,30 @@ def test_short_names_off(build_once) -> None:
     assert any('role "cite:t"' in line and "authoryear.md" in line for line in lines), lines
     assert not any("papers:cite" in line for line in lines)  # the domain's names still work
     assert "are left to another extension" not in app.status.getvalue()
+
+
+def test_a_directive_name_another_extension_took(make_app, tmp_path) -> None:
+    """A project's own ``references`` directive stays; ours is ``papers:references``, and the message
+    names both."""
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["sphinx_workshop"]\n'
+        "from docutils.parsers.rst import Directive\n"
+        "class Theirs(Directive):\n"
+        "    def run(self):\n"
+        "        return []\n"
+        "def setup(app):\n"
+        '    app.add_directive("references", Theirs)\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.rst").write_text(
+        "Title\n=====\n\n.. references::\n\n.. papers:references::\n\n   .. paper:: k\n      :title: Ours\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=tmp_path, freshenv=True)
+    app.build()
+    assert warning_lines(app) == []
+    assert (
+        "the short names references are left to another extension (sphinxcontrib-bibtex?); "
+        "this extension's are papers:references"
+    ) in app.status.getvalue()
+    assert [li["id"] for li in soup(app).select(".sw-papers-references > li")] == ["paper-k"]

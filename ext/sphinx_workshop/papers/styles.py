@@ -344,11 +344,7 @@ def author_first(entry: Entry) -> list[nodes.Node]:
         url = RESOLVERS["doi"] + quote(record.doi, safe="/:;()._-<>[]")
         out += [_link(url, url, "sw-papers-doi"), nodes.Text(" ")]
         record = record._replace(doi="")
-    for node in Entry(record).identifiers():
-        out += [node, nodes.Text(" ")]
-    note = entry.note()
-    if note:
-        out += [_span(note, "sw-papers-note"), nodes.Text(" ")]
+    _tail(Entry(record), out)  # the other identifiers, then the note
     return out
 
 
