@@ -98,3 +98,60 @@ def test_arguments_after_spaces(latex: str, rich: object) -> None:
     from sphinx_workshop.papers.latex import decode
 
     assert decode(latex) == (rich, ())
+
+
+def test_preamble_definitions_of_every_form() -> None:
+    """``\\newcommand``, ``\\renewcommand``, ``\\providecommand`` (what Google Scholar and DBLP exports
+    put in ``@preamble``), starred or not, braced or not, and ``\\def``."""
+    from sphinx_workshop.papers.latex import Macro, decode, preamble_macros
+
+    macros = preamble_macros(
+        "\\providecommand{\\noopsort}[1]{}\\newcommand{\\pair}[2]{#1 and #2}"
+        "\\renewcommand*\\me{Me}\\providecommand*{\\shout}[1]{#1!}\\def\\two#1#2{#2#1}"
+    )
+    assert macros == {
+        "noopsort": Macro(1, ""),
+        "pair": Macro(2, "#1 and #2"),
+        "me": Macro(0, "Me"),
+        "shout": Macro(1, "#1!"),
+        "two": Macro(2, "#2#1"),
+    }
+    assert decode("\\pair{A}{B}, \\me{} \\shout{x} \\two ab \\noopsort{a}Zed", macros) == (
+        "A and B, Me x! ba Zed",
+        (),
+    )
+
+
+@pytest.mark.parametrize(
+    ("latex", "rich", "unknown"),
+    [
+        ("Caf{\\'{\\i}}", "Cafí", ()),  # the dotless i takes the accent
+        ("\\v{\\j}", "ǰ", ()),
+        ("\\'\\i", "í", ()),
+        ("\\emph{A}\\emph{B}", (("em", "AB", ""),), ()),  # one emphasis, not two
+        ("\\emph{A} \\textbf{B}", (("em", "A", ""), ("text", " ", ""), ("strong", "B", "")), ()),
+        ("{\\em x} y", (("em", "x", ""), ("text", " y", "")), ()),
+        ("\\textit{a{b}c}", (("em", "abc", ""),), ()),
+        ("x \\emph{y}", (("text", "x ", ""), ("em", "y", "")), ()),
+        ("$\\alpha$", "α", ()),
+        ("$x^2$", (("math", "x^2", ""),), ()),
+        ("\\textbf{$x$}", (("strong", "x", ""),), ()),
+        ("\\doi{10.1/x}", (("link", "doi:10.1/x", "https://doi.org/10.1/x"),), ()),
+        ("\\url{https://a.org/~x}", (("link", "https://a.org/~x", "https://a.org/~x"),), ()),
+        (
+            "\\href{https://a.org}{A}\\href{https://b.org}{B}",  # two links stay two
+            (("link", "A", "https://a.org"), ("link", "B", "https://b.org")),
+            (),
+        ),
+        ("\\unknowncmd{Arg} z", "Arg z", ("unknowncmd",)),
+        ("\\TeX\\ and \\LaTeX", "TeX and LaTeX", ()),
+        ("\\textsc{Small Caps} {\\tt mono} \\mbox{A B}", "Small Caps mono A B", ()),
+        ("$\\{$USENIX$\\}$", "USENIX", ()),
+        ("\\emph{}", "", ()),
+        ("  lead", "lead", ()),
+    ],
+)
+def test_decoded_text(latex: str, rich: object, unknown: tuple[str, ...]) -> None:
+    from sphinx_workshop.papers.latex import decode
+
+    assert decode(latex) == (rich, unknown)

@@ -37,7 +37,7 @@ _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
 _SPACE = re.compile(r"[ \t\r\n]+")
 _MATH_SIMPLE = re.compile(r"[A-Za-z0-9 .,;:+=()<>|/-]*")
 _DEFINITION = re.compile(
-    r"\\(?:re|provide)?newcommand\*?\s*\{?\s*\\([A-Za-z]+)\s*\}?\s*(?:\[(\d)\])?\s*\{"
+    r"\\(?:(?:re)?newcommand|providecommand)\*?\s*\{?\s*\\([A-Za-z]+)\s*\}?\s*(?:\[(\d)\])?\s*\{"
     r"|\\def\s*\\([A-Za-z]+)((?:#\d)*)\s*\{"
 )
 
