@@ -23,6 +23,7 @@ def test_each_bad_input_is_a_located_warning(app) -> None:
             "<src>/index.md:9: WARNING: unknown paper key 'nosuchkey' in {footcite} [workshop.cite_unknown]",
             "<src>/index.md:11: WARNING: {footcite}`known2020` cannot show a footnote in a title; "
             "the keys are shown as text [workshop.footcite_place]",
+            "<src>/index.md:15: WARNING: empty key in {cite:t}`known2020,,` [workshop.cite_empty]",
             "<src>/bad.rst:4: WARNING: unknown paper key 'nosuchkey' in {cite:t} [workshop.cite_unknown]",
             "<src>/bad.rst:6: WARNING: empty note {} in {cite:p}`known2020{}` [workshop.cite_note]",
             "<src>/bad.rst:8: WARNING: unknown paper key 'nosuchkey' in {footcite} [workshop.cite_unknown]",
