@@ -23,6 +23,18 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Under a mutmut mutant, run each chosen test's whole module.
+
+    mutmut runs, for a mutant, the tests that reached its function when it mapped them, and it credits a
+    call to the test during whose setup, call or teardown it happened: a module's builds (``build_once``
+    and the other module fixtures) are credited to its first test only, while the module's other tests
+    check what those builds made.
+    """
+    if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
+        config.args[:] = list(dict.fromkeys(arg.split("::", 1)[0] for arg in config.args))
+
+
 class SharedBytecode(jinja2.BytecodeCache):
     """Jinja's compiled templates, kept for every Sphinx build of one test process.
 
