@@ -146,3 +146,31 @@ def test_organizers_follow_an_edit_of_another_page(make_app, rootdir, sphinx_tes
 
     names, read, written = _rebuild(make_app, srcdir, ("notes.md", "A page", "One page"))
     assert read == {"notes"} and "event" not in written
+
+
+VIRTUAL = {"@type": "VirtualLocation", "url": "https://meet.example.org/"}
+
+
+@pytest.mark.parametrize(
+    ("attendance", "place", "url", "expected"),
+    [
+        ("online", "Zoomville", "", {"@type": "VirtualLocation", "url": "p.html", "name": "Zoomville"}),
+        ("online", "", "https://meet.example.org/", VIRTUAL),
+        ("offline", "Hall A", "https://meet.example.org/", {"@type": "Place", "name": "Hall A"}),
+        ("offline", "", "https://meet.example.org/", None),  # no place to name
+        ("mixed", "Hall A", "https://meet.example.org/", [VIRTUAL, {"@type": "Place", "name": "Hall A"}]),
+        ("mixed", "", "https://meet.example.org/", [VIRTUAL]),
+        ("", "Hall A", "https://meet.example.org/", None),  # no attendance mode: no location
+    ],
+)
+def test_location_by_attendance(attendance: str, place: str, url: str, expected: object) -> None:
+    from sphinx_workshop.schedule.jsonld import _location
+
+    node = {"location": place, "attendance": attendance, "url": url}
+    assert _location(node, "p.html") == expected
+
+
+def test_an_online_event_with_no_address_has_no_location() -> None:
+    from sphinx_workshop.schedule.jsonld import _location
+
+    assert _location({"location": "", "attendance": "online", "url": ""}, "") is None
