@@ -107,3 +107,16 @@ def test_singlehtml_writes_and_links_the_calendar(app) -> None:
     assert (
         len(icalendar.Calendar.from_ical((app.outdir / "sub" / "day.ics").read_bytes()).walk("VEVENT")) == 2
     )
+
+
+def test_a_build_stamps_its_calendar_with_source_date_epoch(
+    make_app, rootdir, sphinx_test_tempdir, monkeypatch
+):
+    """With ``SOURCE_DATE_EPOCH`` (as in the reproducible builds), every DTSTAMP of the written file is it."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1607760000")
+    srcdir = sphinx_test_tempdir / "schedule-basic-epoch"
+    shutil.rmtree(srcdir, ignore_errors=True)
+    shutil.copytree(rootdir / "test-schedule-basic", srcdir)
+    data = _build(make_app, srcdir, "epoch")
+    stamps = {line for line in data.split(b"\r\n") if line.startswith(b"DTSTAMP:")}
+    assert stamps == {b"DTSTAMP:20201212T080000Z"}
