@@ -82,12 +82,27 @@ def chromium_session() -> Iterator[Browser]:
 
 
 @contextmanager
+def load_page(browser: Browser, url: str, **context: Any) -> Iterator[tuple[Page, list[str]]]:
+    """*url* loaded in a fresh context of *browser* (*context*: Playwright's ``new_context`` options),
+    and the list its uncaught errors go to; the context is closed on leaving."""
+    browser_context = browser.new_context(**context)
+    try:
+        page = browser_context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(url)
+        yield page, errors
+    finally:
+        browser_context.close()
+
+
+@contextmanager
 def open_page(outdir: Path, name: str, **context: Any) -> Iterator[tuple[Page, list[str]]]:
     """Page *name* of a built *outdir*, served on 127.0.0.1 and loaded in a fresh chromium context
     (*context*: Playwright's ``new_context`` options), and the list its uncaught errors go to."""
-    with serve(outdir) as base, chromium_session() as browser:
-        page = browser.new_context(**context).new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto(base + name)
-        yield page, errors
+    with (
+        serve(outdir) as base,
+        chromium_session() as browser,
+        load_page(browser, base + name, **context) as got,
+    ):
+        yield got

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
-from typing import TYPE_CHECKING, Any
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
 
 import pytest
-from browserkit import chromium_session, serve
+from browserkit import chromium_session, load_page, serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -23,20 +24,7 @@ def open_index(build_once) -> Iterator[Opener]:
     chromium (*context*: Playwright's ``new_context`` options) and yields the page and its uncaught errors."""
     app = build_once("papers-citethis")
     with serve(app.outdir) as base, chromium_session() as browser:
-
-        @contextmanager
-        def open_page(**context: Any) -> Iterator[tuple[Page, list[str]]]:
-            browser_context = browser.new_context(**context)
-            try:
-                page = browser_context.new_page()
-                errors: list[str] = []
-                page.on("pageerror", lambda exc: errors.append(str(exc)))
-                page.goto(base + "index.html")
-                yield page, errors
-            finally:
-                browser_context.close()
-
-        yield open_page
+        yield functools.partial(load_page, browser, base + "index.html")
 
 
 def test_copy_button_copies_the_bibtex(open_index: Opener) -> None:
