@@ -112,6 +112,10 @@ class ScheduleDomain(Domain):
         """The document that writes the calendar file *ics*: the first, by name, of those naming it."""
         return min((r.docname for r in self.all_records() if r.ics == ics), default="")
 
+    def writes_calendar(self, record: ScheduleRecord) -> bool:
+        """Whether *record* names a calendar file and its document is the one that writes it."""
+        return bool(record.ics) and self.calendar_owner(record.ics) == record.docname
+
     def check_consistency(self) -> None:
         """Warn about a calendar file that two documents name (only the first one writes it)."""
         for record in self.all_records():

@@ -178,11 +178,7 @@ def write_calendars(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         records = domain.schedules.get(block["docname"], [])
         if block["serial"] < len(records):
             record = records[block["serial"]]
-            if (
-                record.ics
-                and record.ics not in domain.blocked_calendars
-                and domain.calendar_owner(record.ics) == record.docname
-            ):
+            if domain.writes_calendar(record) and record.ics not in domain.blocked_calendars:
                 files.setdefault(record.ics, []).append((record, _summaries(block)))
     for path, schedules in files.items():
         _write(app, path, schedules)

@@ -69,7 +69,7 @@ def check_calendar_names(app: Sphinx, env: BuildEnvironment) -> None:
     domain.blocked_calendars = set()
     if not writes_calendars(app.builder):
         return
-    calendars = [r for r in domain.all_records() if r.ics and domain.calendar_owner(r.ics) == r.docname]
+    calendars = [record for record in domain.all_records() if domain.writes_calendar(record)]
     taken = taken_names(app) if calendars else {}  # a walk over every page: only when there is a calendar
     wanted: set[str] = set()
     for record in calendars:
