@@ -149,6 +149,9 @@ def test_preamble_definitions_of_every_form() -> None:
         ("$\\{$USENIX$\\}$", "USENIX", ()),
         ("\\emph{}", "", ()),
         ("  lead", "lead", ()),
+        ("`single' and ``double''", "\u2018single\u2019 and \u201cdouble\u201d", ()),  # LaTeX's quotes
+        ("`x' alone", "\u2018x\u2019 alone", ()),
+        ("it's", "it's", ()),  # a lone apostrophe is left as written
     ],
 )
 def test_decoded_text(latex: str, rich: object, unknown: tuple[str, ...]) -> None:

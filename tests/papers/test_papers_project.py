@@ -129,3 +129,18 @@ def test_a_project_file_that_does_not_decode_names_the_setting(build_once, tmp_p
         "[workshop.bibfile_encoding]"
     ]
     assert _ids(app, "session1") == [["paper-gamma", "paper-delta"]]
+
+
+def test_a_key_no_list_shows_says_where_it_is(build_once, tmp_path: Path) -> None:
+    """Without a ``:cited-only:`` list, a citation of a key only ``papers_bibfiles`` has says so."""
+    srcdir = copy_root("papers-project", tmp_path)
+    (srcdir / "refs.md").write_text("# References\n\nNone listed here.\n", encoding="utf-8")
+    with (srcdir / "index.md").open("a", encoding="utf-8") as page:
+        page.write("\nSee {paper}`zetta`.\n")
+    app = build_once("papers-project", srcdir=srcdir)
+    hint = "; it is in papers_bibfiles, but no references list shows it (a list with :cited-only: would)"
+    assert warning_lines(app) == [
+        f"<src>/index.md:3: WARNING: unknown paper key 'alpha' in {{cite}}{hint} [workshop.cite_unknown]",
+        f"<src>/index.md:3: WARNING: unknown paper key 'beta' in {{cite}}{hint} [workshop.cite_unknown]",
+        "<src>/index.md:11: WARNING: unknown paper key 'zetta' in {paper} [workshop.cite_unknown]",
+    ]

@@ -1,6 +1,7 @@
 # ruff: noqa: RUF001, E501 - typographic dashes; one expected entry per line
 """Both shipped styles on one entry of each kind: every thesis and report name, editors, ordinals of
-editions, the bare numbers of an article, "In" for parts of a book, identifiers and notes."""
+editions, the bare numbers of an article, "In" for parts of a book, identifiers and notes, and an
+entry with no date."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ TITLE_FIRST = {
     "unknownresolver": "Unknown Resolver. Ray Rho. 2018. foo:X-99",
     "noauthor": "Anonymous Work. 2000.",
     "fourth": "Schedulers. Kai Kappa. 4th edition, 2016.",
+    "twoeditors": "Learned Indexes. Max Mu. Data Systems, Nia Nu, Xu Xi (eds.), 2020.",
+    "undated": "Undated Notes. Kai Kappa.",
 }
 AUTHOR_FIRST = {
     "phd": "Jane Doe. 2019. Can Indexes Be Learned? PhD thesis, MIT, Cambridge, MA.",
@@ -64,6 +67,8 @@ AUTHOR_FIRST = {
     "unknownresolver": "Ray Rho. 2018. Unknown Resolver. foo:X-99",
     "noauthor": "2000. Anonymous Work.",
     "fourth": "Kai Kappa. 2016. Schedulers. 4th edition.",
+    "twoeditors": "Max Mu. 2020. Learned Indexes. In Data Systems, Nia Nu, Xu Xi (eds.).",
+    "undated": "Kai Kappa. Undated Notes.",
 }
 #: The identifiers' links: doi and arXiv always, hdl (a well-known resolver), an unknown resolver as text.
 LINKS = {

@@ -71,7 +71,13 @@ def test_entry_fields(built) -> None:
 def test_backlinks_to_every_citing_place(built) -> None:
     page = soup(built)
     links = page.select("#paper-mirhoseini2017device .sw-papers-backlinks a")
-    assert [a["href"] for a in links] == ["#cite-index-0", "#cite-index-3", "other.html#cite-other-1"]
+    assert [(a["href"], a.get_text()) for a in links] == [
+        ("#cite-index-0", "a"),
+        ("#cite-index-3", "b"),
+        ("other.html#cite-other-1", "c"),
+    ]
+    # Every back-link, one or lettered, says where it goes.
+    assert {a["title"] for a in page.select(".sw-papers-backlinks a")} == {"Back to the citation"}
     assert page.select_one("#cite-index-0") is not None
     assert soup(built, "other").select_one("#cite-other-1") is not None
 

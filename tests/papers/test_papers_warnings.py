@@ -18,6 +18,7 @@ EXPECTED = [
     "[workshop.duplicate_key]",
     "<src>/index.md:3: WARNING: empty key in {cite}`,` [workshop.cite_empty]",
     "<src>/index.md:3: WARNING: empty key in {cite}`good,,` [workshop.cite_empty]",
+    "<src>/index.md:3: WARNING: empty key in {paper}`Title <>` [workshop.cite_empty]",
     "<src>/index.md:13: WARNING: unknown option :colour: of the references directive "
     "(known: bibfile, cited-only, order, style, sort, entry-style, encoding, filter, start, label-prefix, "
     "cite-this, no-cite-this); it is ignored [workshop.unknown_option]",

@@ -34,6 +34,8 @@ EXPECTED = [
     f"index.md:53: {W} unknown option :color: of the organizers directive (known: class); "
     "it is ignored [workshop.unknown_option]",
     f"index.md:56: {W} {{person}} without a name [workshop.missing_name]",
+    f"index.md:64: {W} empty :photo: for 'Empty Photo'; the initials are shown instead "
+    "[workshop.photo_missing]",
     # after reading every document
     f"other.md:3: {W} duplicate card for 'Outside Photo' (id 'person-outside-photo', first at "
     "index.md:20); links go to the first [workshop.duplicate_person]",
@@ -56,7 +58,7 @@ def test_cards_keep_what_is_valid(app) -> None:
     app.build()
     soup = soup_of(app, "index.html")
     cards = soup.select("div.sw-person-card")
-    assert len(cards) == 10
+    assert len(cards) == 11
 
     # No name: no id, no avatar, but the affiliation and the profile link.
     nameless = cards[0]
@@ -92,8 +94,11 @@ def test_cards_keep_what_is_valid(app) -> None:
     ]
     assert by_id["person-bad-profiles"].select_one(".sw-person-links") is None
     # The second card of a person in one page renders, without a second id.
-    assert cards[-1].select_one('[itemprop="name"]').text == "Bad Handle"
-    assert not cards[-1].has_attr("id")
+    assert cards[-2].select_one('[itemprop="name"]').text == "Bad Handle"
+    assert not cards[-2].has_attr("id")
+    # An empty :photo: gives the initials.
+    assert by_id["person-empty-photo"].select_one(".sw-person-avatar").text == "EP"
+    assert by_id["person-empty-photo"].select_one("img") is None
     assert len(soup.select("#person-bad-handle")) == 1
 
     # Unknown people stay readable, unlinked.

@@ -82,6 +82,7 @@ def test_cards_render_every_option(app) -> None:
     links = cards[1].select(".sw-person-links a")
     assert [(a["href"], a.text, a["aria-label"]) for a in links] == AZALIA_LINKS
     assert all(a["itemprop"] == "sameAs" for a in links)
+    assert all("sw-person-link" in a["class"] for card in cards for a in card.select(".sw-person-links a"))
 
     # A photo is an image Sphinx copies; without one, locally generated initials hidden from readers.
     photo = cards[0].select_one("img.sw-person-photo")

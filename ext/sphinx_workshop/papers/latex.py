@@ -31,7 +31,7 @@ Segment = tuple[str, str, str]
 Rich = str | tuple[Segment, ...]
 
 _SPECIAL = re.compile(r"[\\$]")
-_NEEDS_CODEC = re.compile(r"~|--|``|''|!`|\?`")
+_NEEDS_CODEC = re.compile(r"~|--|`|''")  # ``, `x', !` and ?` each hold a backtick
 _VERBATIM_ESCAPE = re.compile(r"\\([_%&#~$])")
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
 _SPACE = re.compile(r"[ \t\r\n]+")

@@ -57,6 +57,6 @@ class PaperRole(DomainXRefRole):
         if not is_ref:
             return [node], []
         if not node["reftarget"]:
-            warn(logger, "cite_empty", "empty key in {paper}", location=node)
+            warn(logger, "cite_empty", f"empty key in {{paper}}`{self.text}`", location=self.get_location())
             return [], []
         return [place_target([node["reftarget"]]), node], []
