@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -10,7 +11,9 @@ from typing import Any
 
 import jinja2
 import pytest
+import sphinx.theming
 from hypothesis import settings
+from jinja2.sandbox import SandboxedEnvironment
 from sitebuild import SiteBuild, build_site
 from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.testing.util import SphinxTestApp
@@ -63,16 +66,41 @@ class SharedBytecode(jinja2.BytecodeCache):
 
 @pytest.fixture(scope="session", autouse=True)
 def shared_template_bytecode() -> Iterator[None]:
-    """Builds in this process reuse compiled templates (the builds themselves are unchanged)."""
+    """Builds in this process reuse compiled templates (the builds themselves are unchanged).
+
+    Theme templates go through the bytecode cache; the ``*_t`` static files Sphinx renders from a string
+    (``copy_asset_file``) are compiled by ``Environment.compile`` without a name, once per source here.
+    """
     cache = SharedBytecode()
-    original = BuiltinTemplateLoader.init
+    original_init = BuiltinTemplateLoader.init
+    original_compile = SandboxedEnvironment.compile
+    compiled: dict[tuple[str, ...], Any] = {}
 
     def init(self: BuiltinTemplateLoader, *args: Any, **kwargs: Any) -> None:
-        original(self, *args, **kwargs)
+        original_init(self, *args, **kwargs)
         self.environment.bytecode_cache = cache
+
+    def compile(self: SandboxedEnvironment, source: Any, name: Any = None, *args: Any, **kwargs: Any) -> Any:
+        if name is not None or args or kwargs or not isinstance(source, str):
+            return original_compile(self, source, name, *args, **kwargs)
+        key = (source, type(self).__qualname__, *sorted(self.extensions))
+        if key not in compiled:
+            compiled[key] = original_compile(self, source)
+        return compiled[key]
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(BuiltinTemplateLoader, "init", init)
+        patch.setattr(SandboxedEnvironment, "compile", compile)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cached_theme_entry_points() -> Iterator[None]:
+    """Each Sphinx app looks up the ``sphinx.html_themes`` entry points, a scan of every installed
+    distribution's metadata; the distributions of this interpreter do not change during a session."""
+    lookup = functools.cache(sphinx.theming.entry_points)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sphinx.theming, "entry_points", lookup)
         yield
 
 
