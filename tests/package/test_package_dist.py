@@ -23,8 +23,14 @@ UV = Path(sys.executable).with_name("uv")
 pytestmark = [pytest.mark.slow]
 
 
+#: Not passed on: the test's own paths and virtualenv, and PYTHONDONTWRITEBYTECODE (set on the development
+#: machine), so the fresh virtualenv's Python caches bytecode as a default one does (each run of Sphinx
+#: would otherwise compile it and its theme from source again).
+_NOT_PASSED = {"PYTHONPATH", "VIRTUAL_ENV", "PYTHONDONTWRITEBYTECODE"}
+
+
 def _run(*args: str | Path, cwd: Path | None = None) -> str:
-    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    env = {k: v for k, v in os.environ.items() if k not in _NOT_PASSED}
     done = subprocess.run(
         [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=False
     )
