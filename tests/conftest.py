@@ -38,13 +38,18 @@ def pytest_configure(config: pytest.Config) -> None:
         config.args[:] = list(dict.fromkeys(arg.split("::", 1)[0] for arg in config.args))
 
 
+def compiled_alike(environment: jinja2.Environment) -> tuple[str, ...]:
+    """What tells apart how two Sphinx environments compile one source: their class and extensions
+    (``jinja2.ext.i18n`` compiles ``{% trans %}`` differently)."""
+    return (type(environment).__qualname__, *sorted(environment.extensions))
+
+
 class SharedBytecode(jinja2.BytecodeCache):
     """Jinja's compiled templates, kept for every Sphinx build of one test process.
 
     Each Sphinx app makes a new Jinja environment, which compiles the theme's templates again: more than
     half of a one-page build. Jinja checks each entry against its template's source checksum, and the
-    entries are kept apart per environment class and extensions (``jinja2.ext.i18n`` compiles
-    ``{% trans %}`` differently).
+    entries are kept apart by ``compiled_alike``.
     """
 
     def __init__(self) -> None:
@@ -52,8 +57,7 @@ class SharedBytecode(jinja2.BytecodeCache):
 
     @staticmethod
     def _key(bucket: jinja2.bccache.Bucket) -> tuple[str, ...]:
-        environment = bucket.environment
-        return (bucket.key, type(environment).__qualname__, *sorted(environment.extensions))
+        return (bucket.key, *compiled_alike(bucket.environment))
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self.store.get(self._key(bucket))
@@ -83,7 +87,7 @@ def shared_template_bytecode() -> Iterator[None]:
     def compile(self: SandboxedEnvironment, source: Any, name: Any = None, *args: Any, **kwargs: Any) -> Any:
         if name is not None or args or kwargs or not isinstance(source, str):
             return original_compile(self, source, name, *args, **kwargs)
-        key = (source, type(self).__qualname__, *sorted(self.extensions))
+        key = (source, *compiled_alike(self))
         if key not in compiled:
             compiled[key] = original_compile(self, source)
         return compiled[key]

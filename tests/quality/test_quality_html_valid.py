@@ -26,7 +26,8 @@ def _missing(what: str) -> None:
 
 
 def vnu_errors(files: list[Path]) -> dict[Path, list[str]]:
-    """``line:column: message`` for every error the checker reports, by file of *files* (one Java run)."""
+    """``file:line:column: message`` for every error the checker reports, by resolved path of each of
+    *files* (one Java run for all of them)."""
     java = shutil.which("java")
     if java is None:
         _missing("java is not installed (apt-get install default-jre-headless)")
@@ -62,8 +63,8 @@ PLANTED = (
 def checked(
     site_html, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, list[Path], dict[Path, list[str]]]:
-    """The planted page, the site's pages, and the errors of one checker run over all of them."""
-    planted = tmp_path_factory.mktemp("planted") / "planted.html"
+    """The planted page (resolved), the site's pages, and the errors of one checker run over all of them."""
+    planted = (tmp_path_factory.mktemp("planted") / "planted.html").resolve()
     planted.write_text(PLANTED, encoding="utf-8")
     files = pages(site_html.outdir)
     return planted, files, vnu_errors([planted, *files])
@@ -72,11 +73,11 @@ def checked(
 def test_checker_catches_an_error(checked) -> None:
     """The checker runs and reports what it should, so a silent tool cannot pass the next test."""
     planted, _, errors = checked
-    assert any("Duplicate ID" in error for error in errors[planted.resolve()]), errors
+    assert any("Duplicate ID" in error for error in errors[planted]), errors
 
 
 def test_every_page_is_valid_html(checked) -> None:
     planted, files, errors = checked
     assert len(files) >= 6
-    found = [error for path, found in errors.items() if path != planted.resolve() for error in found]
+    found = [error for path, of_page in errors.items() if path != planted for error in of_page]
     assert not found, "\n".join(found)
