@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +15,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pytest
+from systemtools import require
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Playwright
@@ -34,13 +33,8 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str:
-    """Debian's chromium; in CI its absence is a failure, elsewhere a skip."""
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if path:
-        return path
-    if os.environ.get("CI"):
-        pytest.fail("chromium is not installed (apt-get install chromium); CI must run the browser tests")
-    pytest.skip("chromium is not installed (apt-get install chromium)")
+    """Debian's chromium (or the one ``CHROMIUM`` names); missing, it fails in CI and skips elsewhere."""
+    return os.environ.get("CHROMIUM") or require("chromium", "chromium")
 
 
 def launch_chromium(playwright: Playwright, **kwargs: Any) -> Browser:

@@ -6,33 +6,24 @@ Theme fragments under ``_static/`` are not pages and are not checked.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from sitebuild import PROJECT
+from systemtools import missing, require
 
 pytestmark = [pytest.mark.slow]
 
 VNU_JAR = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def _missing(what: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{what}; CI must run the HTML checker")
-    pytest.skip(what)
-
-
 def vnu_errors(files: list[Path]) -> dict[Path, list[str]]:
     """``file:line:column: message`` for every error the checker reports, by resolved path of each of
     *files* (one Java run for all of them)."""
-    java = shutil.which("java")
-    if java is None:
-        _missing("java is not installed (apt-get install default-jre-headless)")
+    java = require("java", "default-jre-headless")
     if not VNU_JAR.exists():
-        _missing("vnu.jar is missing (npm ci --ignore-scripts)")
+        missing("vnu.jar is missing (npm ci --ignore-scripts)")
     command = [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)]
     run = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
     report = json.loads(run.stderr or run.stdout or '{"messages": []}')

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from sitecheck import soup
+from systemtools import TEX_PACKAGES, require
 
 pytestmark = [pytest.mark.slow]
 
@@ -126,6 +127,8 @@ def _outline(reader) -> list[tuple[int, str]]:
 def test_pdf_job_makes_the_pages_chapters_dated_by_the_event(tmp_path) -> None:
     from pypdf import PdfReader
 
+    for command in ("latexmk", "pdflatex"):
+        require(command, TEX_PACKAGES)
     project = checkout(tmp_path / "checkout")
     output = project / "_readthedocs"
     run_job("pdf", project, output)
