@@ -70,8 +70,12 @@ SUBTYPES: dict[str, str] = {
 
 
 def file_line(path: object, line: int | None) -> str:
-    """The location of *line* of a file that is not a document, as Sphinx prints it (``refs.bib:12``)."""
-    return f"{path}:{line}" if line else str(path)
+    """The location of *line* of a file that is not a document, as Sphinx prints it (``refs.bib:12``).
+
+    Without a line it is ``refs.bib:``, Sphinx's own form (a location string without a colon is
+    taken for a document name, and Sphinx would add a source suffix to it).
+    """
+    return f"{path}:{line}" if line else f"{path}:"
 
 
 def warn(

@@ -102,3 +102,19 @@ def test_verbatim_unwraps_whole_braces_only(written: str, value: str) -> None:
     from sphinx_workshop.papers.latex import verbatim
 
     assert verbatim(written) == value
+
+
+def test_doi_characters_a_url_cannot_hold_are_percent_encoded(html, build_once) -> None:
+    entry = _entry(html, "sici")
+    sici = "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O"
+    doi = entry.select_one("a.sw-papers-doi")
+    assert doi.get_text() == f"doi:{sici}"
+    assert doi["href"] == "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-O"
+    (errata,) = entry.select(".sw-papers-note a")
+    assert (errata.get_text(), errata["href"]) == (
+        "doi:10.1000/a#b+c<d>",
+        "https://doi.org/10.1000/a%23b%2Bc%3Cd%3E",
+    )
+    acm = build_once("papers-links", confoverrides={"papers_style": "author-first"})
+    (link,) = _entry(acm, "sici").select("a.sw-papers-doi")
+    assert link["href"] == doi["href"]

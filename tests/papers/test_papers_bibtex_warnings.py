@@ -24,6 +24,11 @@ def test_every_bib_warning_is_located_and_names_its_entry(build_once) -> None:
         "[workshop.bibfile_parse]",
         "<src>/third.bib:5: WARNING: BibTeX: entry 'third': undefined string in line 5: undefinedthird "
         "[workshop.bibfile_parse]",
+        # pybtex's problems with a name or a field say no line: the entry's own line is found
+        "<src>/third.bib:7: WARNING: BibTeX: entry 'names': Too many commas in 'Lee, Ann, Jr., Extra' "
+        "[workshop.bibfile_parse]",
+        "<src>/third.bib:7: WARNING: BibTeX: entry 'names': entry with key names has a duplicate title field "
+        "[workshop.bibfile_parse]",
         "<src>/second.bib:5: WARNING: paper 'badurl': 'ftp://example.org/x' is not an http(s) link; "
         "the title is not linked [workshop.bad_url]",
         "<src>/second.bib:15: WARNING: paper 'oneline' has no title; its key is shown instead "
@@ -34,7 +39,7 @@ def test_every_bib_warning_is_located_and_names_its_entry(build_once) -> None:
     items = soup(app).select(".sw-papers-references > li")
     assert [li["id"] for li in items] == [
         "paper-shared", "paper-usesundefined", "paper-badurl", "paper-unbalanced", "paper-after",
-        "paper-oneline", "paper-third",
+        "paper-oneline", "paper-third", "paper-names",
     ]  # fmt: skip
     assert items[0].get_text() == "First Copy."  # the first of the duplicates
     assert items[2].get_text() == "Bad. Defined"  # a macro of the first file in the second
@@ -54,3 +59,10 @@ def test_a_problem_without_a_line_number_takes_the_one_in_its_message() -> None:
     )
     unplaced = _problem("something odd", "x.bib", text, {}, None, {})
     assert (unplaced.line, unplaced.message) == (0, "BibTeX: something odd")
+
+
+def test_a_file_location_without_a_line_is_not_taken_for_a_document() -> None:
+    """Sphinx reads a location string without ":" as a document name (and adds a source suffix)."""
+    from sphinx_workshop.diagnostics import file_line
+
+    assert (file_line("/p/refs.bib", 12), file_line("/p/refs.bib", 0)) == ("/p/refs.bib:12", "/p/refs.bib:")

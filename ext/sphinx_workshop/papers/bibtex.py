@@ -223,12 +223,37 @@ def _field_value(value: object) -> str:
     return str(value)
 
 
-def parse_bibs(texts: Sequence[tuple[str, str]]) -> BibFile:
-    """Parse the BibTeX *texts* (``(source, text)`` pairs, in order) as the files of one list."""
+@functools.cache
+def _parser_class() -> type[Any]:
+    """pybtex's BibTeX parser, noting the entry (key and occurrence) each problem it reports while
+    reading one belongs to: its name-parsing problems ("Too many commas") say no line or key."""
     import pybtex.errors  # imported here: a build whose bib files are unchanged never needs pybtex
     from pybtex.database.input.bibtex import Parser
 
-    parser = Parser()
+    class EntryNotingParser(Parser):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.read: dict[str, int] = {}  # key (lower case) -> entries read under it so far
+            self.entry_of: dict[int, tuple[str, int]] = {}  # id(problem) -> (key, occurrence)
+
+        def process_entry(self, entry_type: str, key: str | None, fields: Any) -> None:
+            captured = pybtex.errors.captured_errors
+            before = len(captured) if captured is not None else 0
+            super().process_entry(entry_type, key, fields)
+            if key is None or captured is None:
+                return
+            occurrence = self.read[key.lower()] = self.read.get(key.lower(), 0) + 1
+            for problem in captured[before:]:
+                self.entry_of[id(problem)] = (key, occurrence)
+
+    return EntryNotingParser
+
+
+def parse_bibs(texts: Sequence[tuple[str, str]]) -> BibFile:
+    """Parse the BibTeX *texts* (``(source, text)`` pairs, in order) as the files of one list."""
+    import pybtex.errors
+
+    parser = _parser_class()()
     problems: list[BibProblem] = []
     origin: dict[str, tuple[str, int]] = {}  # key -> (source, line)
     data = None
@@ -236,13 +261,16 @@ def parse_bibs(texts: Sequence[tuple[str, str]]) -> BibFile:
         text = clean_text(text)  # the input boundary: no control character reaches a record
         lines = _entry_lines(text)
         before = set(parser.data.entries.keys())
+        parser.read.clear()  # occurrences are counted per file, as _entry_lines counts lines
         with pybtex.errors.capture() as captured:
             try:
                 data = parser.parse_string(text)
             except Exception as fatal:  # pybtex raises its own errors (and others) on broken input
                 captured.append(fatal)
         for error in captured:
-            problems.append(_problem(str(error), source, text, lines, getattr(error, "lineno", 0), origin))
+            lineno = getattr(error, "lineno", 0)
+            entry = parser.entry_of.get(id(error))
+            problems.append(_problem(str(error), source, text, lines, lineno, origin, entry))
         for key in parser.data.entries.keys() - before:
             origin[key] = (source, (lines.get(key.lower()) or [0])[0])
     if data is None:
@@ -282,8 +310,14 @@ def _problem(
     lines: dict[str, list[int]],
     lineno: Any,
     origin: dict[str, tuple[str, int]],
+    entry: tuple[str, int] | None = None,
 ) -> BibProblem:
-    """A problem pybtex reported while parsing *text* (the file *source*), located and named."""
+    """A problem pybtex reported while parsing *text* (the file *source*), located and named.
+
+    *entry* is the key and occurrence (1 for the first in the file) of the entry being read when pybtex
+    reported it: a problem whose message and error say no line (a name pybtex cannot split, a field
+    given twice) is located at that entry's line.
+    """
     repeated = _REPEATED.search(message)
     if repeated:
         key = repeated.group(1)
@@ -301,6 +335,12 @@ def _problem(
     if not line:
         found = _SYNTAX_LINE.search(message)
         line = int(found.group(1)) if found else 0
+    if not line and entry is not None:
+        key, occurrence = entry
+        written = lines.get(key.lower(), [])
+        line = written[occurrence - 1] if occurrence <= len(written) else 0
+        if line:
+            return BibProblem("bibfile_parse", source, line, f"BibTeX: entry {key!r}: {message}")
     starts = {start for found in lines.values() for start in found}
     # a syntax error at the first line of an entry is the previous entry's: pybtex read on into it
     before = line - 1 if line in starts and "syntax error" in message else line

@@ -19,6 +19,9 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
+from sphinx_workshop.links import is_safe_url
+from sphinx_workshop.papers.resolvers import resolver_url
+
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
@@ -310,9 +313,7 @@ class _Interpreter:
             label, index = self.argument(tokens, index)
             text = self.text_of(label) or target
         elif command == "doi":
-            text, target = "doi:" + target, "https://doi.org/" + target
-        from sphinx_workshop.links import is_safe_url
-
+            text, target = "doi:" + target, resolver_url("doi", target)
         if is_safe_url(target, schemes=frozenset({"http", "https"})):
             self.emit("link", text, target)
         else:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.util import logging
@@ -21,21 +20,13 @@ from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.i18n import _
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.papers.latex import Rich, plain
+from sphinx_workshop.papers.resolvers import resolver_url
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from sphinx_workshop.papers.records import PaperRecord
 
-#: Eprint resolvers that are well known; other eprint types are shown as text.
-RESOLVERS = {
-    "arxiv": "https://arxiv.org/abs/",
-    "doi": "https://doi.org/",
-    "hdl": "https://hdl.handle.net/",
-    "jstor": "https://www.jstor.org/stable/",
-    "pubmed": "https://pubmed.ncbi.nlm.nih.gov/",
-    "googlebooks": "https://books.google.com/books?id=",
-}
 _IN_TYPES = frozenset({
     "inproceedings", "conference", "incollection", "inbook", "bookinbook", "suppbook", "suppcollection",
     "inreference", "suppperiodical", "article",
@@ -243,18 +234,15 @@ class Entry:
         out: list[nodes.Node] = []
         record = self.record
         if record.doi:
-            url = RESOLVERS["doi"] + quote(record.doi, safe="/:;()._-<>[]")
-            out.append(_link(f"doi:{record.doi}", url, "sw-papers-doi"))
+            out.append(_link(f"doi:{record.doi}", resolver_url("doi", record.doi), "sw-papers-doi"))
         if record.arxiv:
             label = f"arXiv:{record.arxiv}"
             if self.field("eprintclass"):
                 label += f" [{plain(self.field('eprintclass'))}]"
-            out.append(_link(label, RESOLVERS["arxiv"] + quote(record.arxiv, safe="/.:"), "sw-papers-arxiv"))
+            out.append(_link(label, resolver_url("arxiv", record.arxiv), "sw-papers-arxiv"))
         if record.eprint:
             kind, _sep, ident = record.eprint.partition(":")
-            base = RESOLVERS.get(kind)
-            url = base + quote(ident, safe="/.:;()_-") if base else ""
-            out.append(_link(f"{kind}:{ident}", url, "sw-papers-eprint"))
+            out.append(_link(f"{kind}:{ident}", resolver_url(kind, ident), "sw-papers-eprint"))
         return out
 
     def note(self) -> Rich:
@@ -341,7 +329,7 @@ def author_first(entry: Entry) -> list[nodes.Node]:
     if len(venue):
         out += [venue, _stop(venue.astext())]
     if record.doi:
-        url = RESOLVERS["doi"] + quote(record.doi, safe="/:;()._-<>[]")
+        url = resolver_url("doi", record.doi)
         out += [_link(url, url, "sw-papers-doi"), nodes.Text(" ")]
         record = record._replace(doi="")
     _tail(Entry(record), out)  # the other identifiers, then the note
