@@ -94,8 +94,13 @@ def test_each_form_is_a_citation_place_with_a_backlink(html) -> None:
         ("{}a", [Target("a", "", "")], ["empty-note"]),
         ("a{ }", [Target("a", "", "")], ["empty-note"]),
         ("a,", [Target("a", "", "")], ["empty-key"]),
-        ("{see a", [Target("a", "", "")], ["note"]),
+        # Unbalanced: each part's one word outside its notes, else the part whole (a key no paper has).
+        ("{see a", [Target("{see a", "", "")], ["note"]),
         ("a}b,c", [Target("b", "", ""), Target("c", "", "")], ["note"]),
+        ("{see}a{p. 3", [Target("a", "", "")], ["note"]),  # not "3", which could be another paper's
+        ("a}{x", [Target("a}{x", "", "")], ["note"]),
+        ("{see a, b}c{p, 4", [Target("c", "", "")], ["note"]),  # a note's comma splits nothing
+        ("{see} a b{, c", [Target("{see} a b{, c", "", "")], ["note"]),
     ],
 )
 def test_parse_targets(text: str, targets: list[Target], problems: list[str]) -> None:

@@ -20,6 +20,9 @@ def test_each_bad_input_is_a_located_warning(app) -> None:
             "<src>/index.md:7: WARNING: unbalanced braces in {cite:t}`{see known2020`; "
             "its notes are left out "
             "[workshop.cite_note]",
+            # where the key ends is not known: the text is no key, and no word of it is taken for one
+            "<src>/index.md:7: WARNING: unknown paper key '{see known2020' in {cite:t}; "
+            "did you mean 'known2020'? [workshop.cite_unknown]",
             "<src>/index.md:9: WARNING: unknown paper key 'nosuchkey' in {footcite} [workshop.cite_unknown]",
             "<src>/index.md:11: WARNING: {footcite}`known2020` cannot show a footnote in a title; "
             "the keys are shown as text [workshop.footcite_place]",
@@ -29,6 +32,11 @@ def test_each_bad_input_is_a_located_warning(app) -> None:
             "<src>/bad.rst:8: WARNING: unknown paper key 'nosuchkey' in {footcite} [workshop.cite_unknown]",
             "<src>/bad.rst:10: WARNING: {footcite}`known2020` cannot show a footnote in a title; "
             "the keys are shown as text [workshop.footcite_place]",
+            # {paper} names one paper: a comma is part of its one key, which no paper has
+            "<src>/index.md:25: WARNING: unknown paper key 'known2020,other' in {paper}; "
+            "did you mean 'known2020'? [workshop.cite_unknown]",
+            "<src>/bad.rst:15: WARNING: unknown paper key 'known2020,other' in {paper}; "
+            "did you mean 'known2020'? [workshop.cite_unknown]",
         ]
     )
 
@@ -41,3 +49,6 @@ def test_the_rest_renders(app, page: str) -> None:
     assert "nosuchkey" in text  # an unknown key shows as written
     # the good citation beside a bad one still links to its entry
     assert main.select("span.sw-papers-cite-p a[href$='#paper-known2020']")
+    # a {paper} target holding a comma cites no paper
+    (comma,) = [p for p in main.select("p") if p.get_text().startswith("A target with a comma")]
+    assert comma.select("a") == []

@@ -50,7 +50,7 @@ CARD = """
 
 
 def _apply_edits(srcdir) -> None:
-    """Move a card to another page, rename a linked person, change an affiliation."""
+    """Move a card to another page, rename a linked person, change two affiliations."""
     _edit(srcdir / "committee.md", CARD, "")
     _edit(srcdir / "speakers.md", "::::{organizers}\n", "::::{organizers}\n" + CARD)
     _edit(srcdir / "speakers.md", ":::{speaker} Ed Chi", ":::{speaker} Ed H. Chi")
@@ -58,6 +58,11 @@ def _apply_edits(srcdir) -> None:
         srcdir / "index.md",
         ":affiliation: Google Brain\n:twitter: annadgoldie",
         ":affiliation: Google\n:twitter: annadgoldie",
+    )
+    _edit(  # contact.md links to her through {any} alone
+        srcdir / "index.md",
+        ":affiliation: Google Brain\n:twitter: Azaliamirh",
+        ":affiliation: Stanford\n:twitter: Azaliamirh",
     )
 
 
@@ -83,6 +88,7 @@ def test_incremental_build_equals_clean(make_app, tmp_path, parallel) -> None:
     assert after == pages(clean.outdir)
     assert 'href="speakers.html#person-jonathan-raiman"' in after["panel.html"]
     assert 'title="Anna Goldie, Google"' in after["program.html"]
+    assert 'title="Azalia Mirhoseini, Stanford"' in after["contact.html"]
     assert "person-ed-chi" not in after["program.html"]
     assert 'id="person-ed-h-chi"' in after["speakers.html"]
     assert 'id="person-jonathan-raiman"' not in after["committee.html"]

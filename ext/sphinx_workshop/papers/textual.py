@@ -56,8 +56,7 @@ class Target(NamedTuple):
 def parse_targets(text: str) -> tuple[list[Target], list[str]]:
     """The targets of a role's text, and what is wrong with it (each a message).
 
-    An empty note (``{}``) is dropped; text that does not parse (a brace left open) is read as keys,
-    without notes: the last word of each comma-separated part, braces removed.
+    An empty note (``{}``) is dropped; text whose braces do not balance is read by :func:`_unbalanced`.
     """
     targets: list[Target] = []
     problems: list[str] = []
@@ -66,8 +65,7 @@ def parse_targets(text: str) -> tuple[list[Target], list[str]]:
         match = _TARGET.match(text, pos)
         if match is None or (match.end() == pos and pos < len(text)):
             problems.append("note")
-            words = (re.sub(r"\{[^{}]*\}|[{}]", " ", part).split() for part in text.split(","))
-            return [Target(clean_text(w[-1]), "", "") for w in words if w], problems
+            return _unbalanced(text), problems
         pre, post = (
             clean_text(note).strip() if note is not None else None for note in match.group("pre", "post")
         )
@@ -81,6 +79,44 @@ def parse_targets(text: str) -> tuple[list[Target], list[str]]:
             break
         pos = match.end()
     return targets, problems
+
+
+def _parts(text: str) -> list[str]:
+    """*text* split at its commas outside braces (an unmatched ``}`` closes nothing)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(depth - 1, 0)
+        elif char == "," and not depth:
+            parts.append(text[start:index])
+            start = index + 1
+    return [*parts, text[start:]]
+
+
+def _unbalanced(text: str) -> list[Target]:
+    """The keys of a role's text whose braces do not balance, without notes.
+
+    A malformed note must not change which paper is cited, so no word is guessed to be a key: in each
+    part, balanced ``{...}`` are notes, and so is the text from an unmatched ``{`` to the part's end
+    or from its start to an unmatched ``}``; the one word left is the key. A part that leaves no word,
+    or more than one, is kept whole as its key, which no paper has (it holds a brace or a space), so
+    it shows as written and warns as unknown.
+    """
+    targets = []
+    for part in _parts(text):
+        rest, found = part, 1
+        while found:
+            rest, found = re.subn(r"\{[^{}]*\}", " ", rest)
+        # What is left holds every unmatched "}" before every unmatched "{".
+        rest = rest[rest.rfind("}") + 1 :]
+        words = rest[: rest.find("{")].split() if "{" in rest else rest.split()
+        if len(words) == 1:
+            targets.append(Target(clean_text(words[0]), "", ""))
+        elif part.strip():
+            targets.append(Target(clean_text(part.strip()), "", ""))
+    return targets
 
 
 class TextualCiteRole(SphinxRole):

@@ -79,11 +79,10 @@ class OrganizersDirective(_PeopleDirective):
             try:
                 classes += directives.class_option(self.options["class"])
             except ValueError:
-                warn(
-                    logger,
+                self.warn_at(
                     "bad_option",
                     f"invalid :class: {self.options['class']!r} of the {self.name} directive; it is ignored",
-                    location=self.get_location(),
+                    self.option_line("class"),
                 )
         grid = nodes.container(classes=classes)
         self.set_source_info(grid)
