@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_workshop import anchors, config, papers, people, repairs, schedule
 from sphinx_workshop.assets import STYLESHEET, add_assets
+from sphinx_workshop.directive_base import remember_source
 from sphinx_workshop.i18n import MESSAGE_CATALOG
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ ENV_VERSION = 3
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the extension's message catalogs, config values, domains, directives, roles and assets."""
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locale"))
+    app.connect("source-read", remember_source, priority=900)  # the text as parsed: after other handlers
     config.setup_config(app)
     papers.setup_papers(app)
     people.setup_people(app)

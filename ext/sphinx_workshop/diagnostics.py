@@ -28,7 +28,7 @@ SUBTYPES: dict[str, str] = {
         "a directive without its argument (a paper's key, an event's name), or with text it cannot take"
     ),
     "bad_option": "a directive option whose value does not parse, or a flag option given a value",
-    "duplicate_option": "a directive option given twice (the last value is used; :bibfile: adds up)",
+    "duplicate_option": "a directive option given twice in MyST (the last value is used)",
     "misplaced": "a directive nested where it cannot show (a card in an event, a references list in another)",
     "reserved_id": "a heading or label id in the namespaces of the extension's ids (paper-, person-, cite-)",
     "bad_url": "a link that is not http(s) or mailto, or is malformed",

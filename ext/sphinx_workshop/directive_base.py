@@ -1,46 +1,52 @@
-"""What every directive of the extension shares: it reads its own argument and options.
+"""What every directive of the extension shares: declared options that never drop a directive.
 
-Docutils drops a whole directive, with only an error, for an option given twice, a flag given a value,
-an unknown option or a missing argument; MyST keeps the directive but reports in its own words, and
-locates an option of a ``---`` block at the directive's line. So the parsers are given nothing to
-parse (no arguments, no option spec): both then pass the directive's lines through as its content,
-and :class:`WorkshopDirective` reads the argument (the text on the directive's line), the options (the
-``:name: value`` lines right after it, or MyST's ``---`` YAML block) and the body from them, the same
-way in both parsers; in MyST, option values are read by MyST's own tokenizer (quotes, ``#``
-comments), in rST as docutils reads a field. Every misuse is then a ``workshop.*`` warning at its own
-line, and the rest of the directive renders. Every value is first cleaned
+A directive declares its options as docutils does, ``option_spec = OptionSpec({...})``, with docutils'
+converters (``directives.flag``, ``choice``, ``class_option``, ...) or its own. Docutils and MyST both
+look a name up in the spec and call its converter; :class:`OptionSpec` wraps every converter so that
+it never raises, and answers an undeclared name too: a value that does not convert, or an option the
+directive does not know, reaches the directive as a :class:`Problem`, which :class:`WorkshopDirective`
+reports as a ``workshop.*`` warning at the option's own line (found in the directive's ``block_text``)
+before the directive renders with what is valid. Every value is first cleaned
 (:func:`sphinx_workshop.untrusted.clean_text`).
+
+MyST numbers a directive that starts right after the fence of the directive around it one line late
+(myst-parser adds a line before a nested ``:::`` fence); the text of the document, as Sphinx read it
+(kept on ``source-read``), puts it back on its fence.
+
+What the parsers decide stays theirs: in reStructuredText an option given twice is docutils' error (the
+directive is not run, as for every directive); MyST keeps the last value, and the directive warns that
+it was given again.
 """
 
 from __future__ import annotations
 
+import functools
 import os
-import re
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
+from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.parsing import nested_parse_to_nodes
 
 from sphinx_workshop.diagnostics import file_line, warn
 from sphinx_workshop.untrusted import clean_text
 
 if TYPE_CHECKING:
-    from collections.abc import MutableMapping
+    from collections.abc import Callable, Iterator, Mapping, MutableMapping
 
     from docutils import nodes
+    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
-#: ``:name: value`` (docutils' field marker, one word); ``:::`` (a MyST fence) and ``:role:`x``` are not.
-_OPTION = re.compile(r"(?P<indent>\s*):(?P<name>[^\s:`\\][^\s:`]*):(?:\s+(?P<value>.*?))?\s*")
-_YAML_FENCE = re.compile(r"\s*---\s*")
-_LINE_END = re.compile(r"\r\n?|\n")
 #: The workshop directives enclosing the one being run, innermost last (in the document being read).
 _STACK_KEY = "workshop:directive-stack"
-#: source path -> its lines, read once per document (to locate MyST directives; see _locate_myst_block).
-_SOURCE_LINES_KEY = "workshop:source-lines"
+#: The text of the document being read, as Sphinx read it, and its lines (MyST's count).
+_SOURCE_KEY = "workshop:source"
+_LINES_KEY = "workshop:source-lines"
 
 
 def current_document(env: BuildEnvironment) -> MutableMapping[str, Any]:
@@ -50,64 +56,123 @@ def current_document(env: BuildEnvironment) -> MutableMapping[str, Any]:
     return cast("MutableMapping[str, Any]", env.temp_data)  # Sphinx 7.4 and 8.1
 
 
-class Option(NamedTuple):
-    """One option as written: its name (lower case), value (stripped text) and source line."""
+def remember_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read`` (last of its handlers): keep the text of the document being read."""
+    document = current_document(app.env)
+    document[_SOURCE_KEY] = source[0]
+    document.pop(_LINES_KEY, None)
+
+
+def _source_lines(env: BuildEnvironment) -> list[str]:
+    """The lines of the document being read, numbered as markdown-it numbers them."""
+    document = current_document(env)
+    if _LINES_KEY not in document:
+        text = str(document.get(_SOURCE_KEY, ""))
+        document[_LINES_KEY] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if text else []
+    return cast("list[str]", document[_LINES_KEY])
+
+
+class Problem(NamedTuple):
+    """An option passed on unconverted: undeclared (``error`` is ""), or refused by its converter."""
 
     name: str
     value: str
-    line: int
+    error: str
+
+
+class OptionSpec(dict[str, "Callable[[str], Any]"]):
+    """A directive's ``option_spec``: the declared converters, each wrapped so that it never raises.
+
+    An undeclared name is answered too (``__missing__``: docutils and MyST both look names up with
+    ``spec[name]``), so neither parser drops the directive or warns in its own words for it.
+    """
+
+    def __init__(self, converters: Mapping[str, Callable[[str], Any]]) -> None:
+        super().__init__({name: _recording(name, converter) for name, converter in converters.items()})
+        #: The declared converters, as given (what an option accepts; the reference documentation).
+        self.converters = dict(converters)
+
+    def __bool__(self) -> bool:
+        return True  # docutils reads an option block only for a true spec: one declaring none too
+
+    def __missing__(self, name: str) -> Callable[[str], Any]:
+        return lambda value: Problem(name, clean_text(value or "").strip(), "")
+
+
+def expecting(converter: Callable[[str], Any], expected: str) -> Callable[[str], Any]:
+    """*converter*, whose refusal says what was *expected* (``int()``'s own words are for programmers)."""
+
+    def convert(value: str) -> Any:
+        try:
+            return converter(value)
+        except (ValueError, TypeError):
+            raise ValueError(f"expected {expected}") from None
+
+    return convert
+
+
+def _recording(name: str, converter: Callable[[str], Any]) -> Callable[[str], Any]:
+    def convert(value: str | None) -> Any:
+        text = clean_text(value or "").strip()
+        try:
+            return converter(text)
+        except (ValueError, TypeError) as error:
+            return Problem(name, text, " ".join(str(arg) for arg in error.args) or type(error).__name__)
+
+    return convert
 
 
 class WorkshopDirective(SphinxDirective):
-    """Base of the extension's directives: the argument, options and body, read the same way in rST and MyST.
+    """Base of the extension's directives: declared options, argument and body checked alike in rST and MyST.
 
-    Subclasses declare :attr:`known_options`, :attr:`flag_options`, :attr:`repeatable_options`,
-    :attr:`takes_argument` and :attr:`takes_content`, and implement :meth:`render`.
+    Subclasses declare :attr:`option_spec`, :attr:`takes_argument` and :attr:`takes_content`, and
+    implement :meth:`render`, which reads :attr:`argument`, :attr:`options` and :attr:`content`.
     """
 
-    # Nothing for docutils or MyST to parse: see the module docstring.
+    # Every directive takes the text on its line, so that text where none belongs is a warning, not
+    # docutils' error; and it takes a body, so that a body where none belongs is a warning too.
     required_arguments = 0
-    optional_arguments = 0
-    final_argument_whitespace = False
-    option_spec = None
+    optional_arguments = 1
+    final_argument_whitespace = True
     has_content = True
+    option_spec = OptionSpec({})
 
-    #: The options the directive understands, in the order the warning lists them.
-    known_options: ClassVar[tuple[str, ...]] = ()
-    #: Options that take no value (present or absent).
-    flag_options: ClassVar[frozenset[str]] = frozenset()
-    #: Options whose repetitions add up (each value is kept); any other keeps its last value.
-    repeatable_options: ClassVar[frozenset[str]] = frozenset()
     #: Whether the text on the directive's line is its argument (else it is a mistake).
     takes_argument: ClassVar[bool] = False
     #: Whether the directive has a body.
     takes_content: ClassVar[bool] = True
-
     #: Whether the body is only read as text (an event's description): no directive inside it shows.
     body_is_text: ClassVar[bool] = False
     #: Whether the directive may appear inside another of its kind (a references list may not).
     nests_in_itself: ClassVar[bool] = True
 
     argument: str
-    written_options: list[Option]
-    _source: str = ""
 
     def run(self) -> list[nodes.Node]:
-        """Read the directive's own lines, then :meth:`render` it (unless nested where it cannot show)."""
-        self.read_block()
+        """Check the argument, options and body, then :meth:`render` (unless nested where it cannot show)."""
+        if self._in_myst():
+            self._onto_fence()
+        self._check_options()
+        self._check_argument()
+        self._check_content()
         stack = cast("list[type[WorkshopDirective]]", current_document(self.env).setdefault(_STACK_KEY, []))
         where = self._misplaced(stack)
         if where:
-            self.warn_at(
-                "misplaced",
-                f"the {self.name} directive cannot show inside {where}; it is ignored",
-            )
+            self.warn_at("misplaced", f"the {self.name} directive cannot show inside {where}; it is ignored")
             return []
         stack.append(type(self))
         try:
             return self.render()
         finally:
             stack.pop()
+
+    def render(self) -> list[nodes.Node]:
+        """The directive's nodes, from :attr:`argument`, :attr:`options` and :attr:`content`."""
+        raise NotImplementedError
+
+    def warn_missing_argument(self) -> None:
+        """Warn that the argument is missing (a directive that can do without one overrides this)."""
+        self.warn_at("bad_argument", f"the {self.name} directive needs an argument; it is left out")
 
     def _misplaced(self, stack: list[type[WorkshopDirective]]) -> str:
         """Why this directive cannot show where it is ("" when it can)."""
@@ -118,227 +183,175 @@ class WorkshopDirective(SphinxDirective):
                 return f"another {self.name} directive"
         return ""
 
-    def render(self) -> list[nodes.Node]:
-        """The directive's nodes, from :attr:`argument`, :attr:`options` and :attr:`content`."""
-        raise NotImplementedError
+    # --- checking -----------------------------------------------------------------------------------
 
-    # --- reading ------------------------------------------------------------------------------------
-
-    def read_block(self) -> None:
-        """Split the content the parser passed through into argument, options and body."""
-        source = self.get_source_info()[0] or ""  # the file of the directive (an included one, say)
-        self._source = os.path.abspath(source) if os.path.isfile(source) else source
-        if self._in_myst():
-            self._locate_myst_block()
-        lines = [clean_text(line) for line in self.content]
-        start = 0
-        self.argument = ""
-        if lines and self._on_directive_line() and not _OPTION.fullmatch(lines[0]):
-            start = 1
-            if self.takes_argument:
-                self.argument = " ".join(lines[0].split())
-            elif lines[0].strip():
+    def _check_options(self) -> None:
+        """Warn about each :class:`Problem` (and, in MyST, each repeated option); keep what is valid."""
+        known = ", ".join(self.option_spec.converters)
+        for name, value in list(self.options.items()):
+            if not isinstance(value, Problem):
+                continue
+            del self.options[name]
+            line = self.option_line(name)
+            if not value.error:
                 self.warn_at(
-                    "bad_argument",
-                    f"the {self.name} directive takes no argument; {lines[0].strip()!r} is ignored",
+                    "unknown_option",
+                    f"unknown option :{name}: of the {self.name} directive (known: {known}); it is ignored",
+                    line,
                 )
-        if self.takes_argument and not self.argument:
+            elif self.option_spec.converters.get(name) is directives.flag:
+                self.options[name] = None  # a flag given a value is still set
+                self.warn_at(
+                    "bad_option",
+                    f"option :{name}: of the {self.name} directive takes no value; "
+                    f"{value.value!r} is ignored",
+                    line,
+                )
+            else:
+                self.warn_at(
+                    "bad_option",
+                    f"invalid :{name}: {value.value!r} of the {self.name} directive ({value.error}); "
+                    "it is ignored",
+                    line,
+                )
+        for name, lines in self._option_lines.items():
+            # A list of values (:bibfile:, :class:) is given in one option.
+            hint = (
+                f"; give all its values in one :{name}:" if isinstance(self.options.get(name), list) else ""
+            )
+            for line in lines[1:]:  # only MyST passes a repeated option on (docutils refuses it)
+                self.warn_at(
+                    "duplicate_option",
+                    f"option :{name}: of the {self.name} directive is given again (first at line "
+                    f"{lines[0]}); the last value is used{hint}",
+                    line,
+                )
+
+    def _check_argument(self) -> None:
+        argument = " ".join(clean_text(self.arguments[0]).split()) if self.arguments else ""
+        self.argument = argument if self.takes_argument else ""
+        if argument and not self.takes_argument:
+            self.warn_at(
+                "bad_argument", f"the {self.name} directive takes no argument; {argument!r} is ignored"
+            )
+        elif self.takes_argument and not argument:
             self.warn_missing_argument()
-        if start < len(lines) and _YAML_FENCE.fullmatch(lines[start]):
-            options, end = self._yaml_block(lines, start)
-        else:
-            options, end = self._field_block(lines, start)
-        while end < len(lines) and not lines[end].strip():
-            end += 1
-        self.written_options = options
-        self.options = self._settle(options)
-        body = StringList(lines[end:], items=self.content.items[end:])
-        self.content = body
-        self.content_offset += end
-        if body and not self.takes_content:
+
+    def _check_content(self) -> None:
+        self._raw_content = list(self.content)
+        self.content = StringList([clean_text(line) for line in self.content], items=self.content.items)
+        if self.content and not self.takes_content:
             self.warn_at(
                 "bad_argument",
                 f"the {self.name} directive takes no content; "
-                f"{body[0].strip()!r} and what follows are ignored",
+                f"{self.content[0].strip()!r} and what follows are ignored",
                 self.content_line(0),
             )
             self.content = StringList()
 
-    def _locate_myst_block(self) -> None:
-        """Put :attr:`lineno` on the directive's fence and number the content lines from there.
-
-        MyST numbers a directive that follows its parent's opening fence directly (no blank line
-        between) one line late, its options and body with it; and whether the first content line
-        is the text on the fence line (our argument) shows in ``content_offset`` since myst-parser 5
-        (one less), not in myst-parser 4. The fence line in the source settles both.
-        """
-        source = self._source_lines()
-        marker = "{" + self.name + "}"
-        fence = next(
-            (
-                line
-                for line in (self.lineno, self.lineno - 1)
-                if 0 < line <= len(source) and marker in source[line - 1]
-            ),
-            None,
-        )
-        if fence is None:  # not found (a source we cannot read): keep what MyST says
-            return
-        self.lineno = fence
-        # Compared as cleaned text: the parser may already have dropped control characters.
-        on_fence = " ".join(clean_text(source[fence - 1].partition(marker)[2]).split())
-        if on_fence and self.content and " ".join(clean_text(self.content[0]).split()) == on_fence:
-            self.content_offset = -1  # content line 0 is the fence line itself
-
-    def _source_lines(self) -> list[str]:
-        """The lines of the directive's file, read once per document."""
-        cache = current_document(self.env).setdefault(_SOURCE_LINES_KEY, {})
-        if self._source not in cache:
-            try:
-                with open(self._source, encoding=self.config.source_encoding, newline="") as file:
-                    # Lines as MyST counts them: only CR LF, CR and LF end a line (str.splitlines
-                    # would also split at \x1c-\x1e, \x85 and \u2028, and the numbers would drift).
-                    cache[self._source] = _LINE_END.split(file.read())
-            except (OSError, UnicodeDecodeError):
-                cache[self._source] = []
-        lines: list[str] = cache[self._source]
-        return lines
-
-    def _on_directive_line(self) -> bool:
-        """Whether the first content line is the text on the directive's own line (its argument)."""
-        if self._in_myst():
-            return self.content_line(0) == self.lineno
-        source, offset = self.content.info(0)  # an included file's lines carry its own name and offsets
-        own_source, own_line = self.get_source_info()
-        return source == own_source and isinstance(offset, int) and offset + 1 == own_line
-
-    def warn_missing_argument(self) -> None:
-        """Warn that the argument is missing (a directive that can do without one overrides this)."""
-        self.warn_at("bad_argument", f"the {self.name} directive needs an argument; it is left out")
+    # --- locating -----------------------------------------------------------------------------------
 
     def _in_myst(self) -> bool:
         return type(self.state).__module__.startswith("myst_parser.")
 
-    def _field_block(self, lines: list[str], start: int) -> tuple[list[Option], int]:
-        """The ``:name: value`` lines from *start*; in MyST read as MyST reads them (quotes, comments)."""
-        if self._in_myst():
-            end = start
-            while (
-                end < len(lines)
-                and lines[end].lstrip().startswith(":")
-                and not lines[end].lstrip().startswith(":::")
-            ):
-                end += 1
-            if end == start:
-                return [], start
-            text = "\n".join(line.lstrip()[1:] for line in lines[start:end])
-            return self._myst_tokens(text, self.content_line(start)), end
-        options: list[Option] = []
-        index = start
-        while index < len(lines):
-            match = _OPTION.fullmatch(lines[index])
-            if match is None:
-                break
-            line = self.content_line(index)
-            indent = len(match["indent"])
-            parts = [match["value"] or ""]
-            index += 1
-            while index < len(lines) and lines[index].strip():
-                more = len(lines[index]) - len(lines[index].lstrip())
-                if more <= indent:
-                    break
-                parts.append(lines[index].strip())
-                index += 1
-            options.append(Option(match["name"].lower(), "\n".join(p for p in parts if p), line))
-        return options, index
+    def _source_line(self, line: int) -> str | None:
+        """Line *line* of the document as Sphinx read it (None outside it, or in an included file)."""
+        lines = _source_lines(self.env)
+        if not 0 < line <= len(lines) or self.get_source_info()[0] != os.fspath(
+            self.env.doc2path(self.env.docname)
+        ):
+            return None
+        return lines[line - 1]
 
-    def _yaml_block(self, lines: list[str], start: int) -> tuple[list[Option], int]:
-        """MyST's ``---`` block (YAML ``name: value``), read with MyST's own option tokenizer."""
-        if not self._in_myst():  # in rST, a "---" line is not an option block
-            return [], start
-        end = next((i for i in range(start + 1, len(lines)) if _YAML_FENCE.fullmatch(lines[i])), len(lines))
-        text = "\n".join(lines[start + 1 : end])
-        return self._myst_tokens(text, self.content_line(start) + 1), min(end + 1, len(lines))
+    def _onto_fence(self) -> None:
+        """Put :attr:`lineno` on the directive's fence where MyST numbered it one line late."""
+        marker = "{" + self.name + "}"
+        here, before = self._source_line(self.lineno), self._source_line(self.lineno - 1)
+        if here is not None and before is not None and marker not in here and marker in before:
+            self.lineno -= 1
 
-    def _myst_tokens(self, text: str, first: int) -> list[Option]:
-        """The options of a MyST option block whose first line is source line *first*."""
-        from myst_parser.parsers import options as myst_options
-        from myst_parser.parsers.options import TokenizeError
+    def _block_lines(self) -> list[str]:
+        """``block_text`` by line; in MyST without the blank line it adds before a nested fence."""
+        lines = self.block_text.split("\n")  # not splitlines(), which also splits at \v, \f, \x1c-\x1e, ...
+        if self._in_myst() and len(lines) > 2 and not lines[1] and lines[2].lstrip().startswith(":::"):
+            next_line = self._source_line(self.lineno + 1)
+            if next_line is not None and next_line.strip():
+                del lines[1]
+        return lines
 
-        try:
-            if hasattr(myst_options, "options_to_tokens"):
-                tokens, _state = myst_options.options_to_tokens(text)
-            else:  # myst-parser 4: the same token pairs, before they had a public function
-                tokens = list(myst_options._to_tokens(text, myst_options.State()))
-        except TokenizeError as error:
-            self.warn_at(
-                "bad_option",
-                f"the options of the {self.name} directive do not parse ({error.problem}); they are ignored",
-                first + error.problem_mark.line,
-            )
-            return []
-        return [
-            Option(
-                key.value.lower(),
-                clean_text(value.value if value is not None else "").strip(),
-                first + key.start.line,
-            )
-            for key, value in tokens
-        ]
+    def _option_block(self) -> Iterator[tuple[int, str]]:
+        """``(index in block_text, option name)`` for each line of the option block that starts an option.
 
-    def _settle(self, written: list[Option]) -> dict[str, str]:
-        """The option values the directive uses; unknown, repeated and valued flags warn at their line."""
-        settled: dict[str, str] = {}
-        seen: dict[str, int] = {}
-        for option in written:
-            if option.name not in self.known_options:
-                self.warn_at(
-                    "unknown_option",
-                    f"unknown option :{option.name}: of the {self.name} directive "
-                    f"(known: {', '.join(self.known_options)}); it is ignored",
-                    option.line,
-                )
-                continue
-            if option.name in seen and option.name not in self.repeatable_options:
-                self.warn_at(
-                    "duplicate_option",
-                    f"option :{option.name}: of the {self.name} directive is given again "
-                    f"(first at line {seen[option.name]}); the last value is used",
-                    option.line,
-                )
-            seen.setdefault(option.name, option.line)
-            if option.name in self.flag_options and option.value:
-                self.warn_at(
-                    "bad_option",
-                    f"option :{option.name}: of the {self.name} directive takes no value; "
-                    f"{option.value!r} is ignored",
-                    option.line,
-                )
-            settled[option.name] = "" if option.name in self.flag_options else option.value
-        return settled
+        reStructuredText: the field lines before the first blank line; MyST: the ``:name:`` lines right
+        after the fence, or the top-level keys of a ``---`` block.
+        """
+        lines = self._block_lines()
+        if self._in_myst() and len(lines) > 1 and lines[1].strip() == "---":
+            for index in range(2, len(lines)):
+                line = lines[index]
+                if line.strip() == "---":
+                    return
+                if line[:1].strip() and ":" in line:
+                    yield index, line.split(":", 1)[0].strip().lower()
+            return
+        for index in range(1, len(lines)):
+            stripped = lines[index].strip()
+            is_option = stripped.startswith(":") and not stripped.startswith(":::")
+            if not stripped or (self._in_myst() and not is_option):
+                return  # the option block ends (rST: at a blank line; a value may go on over more lines)
+            name, colon, _value = stripped[1:].partition(":")
+            if is_option and colon and name.strip():
+                yield index, name.strip().lower()
 
-    # --- locating -----------------------------------------------------------------------------------
-
-    def option_values(self, name: str) -> list[str]:
-        """Every value given to option *name*, in source order (for a repeatable option)."""
-        return [option.value for option in self.written_options if option.name == name]
+    @functools.cached_property
+    def _option_lines(self) -> dict[str, list[int]]:
+        """Source lines of each option, in order (several when MyST was given it again)."""
+        found: dict[str, list[int]] = {}
+        first = self.get_source_info()[1] or self.lineno
+        for index, name in self._option_block():
+            found.setdefault(name, []).append(first + index)
+        return found
 
     def option_line(self, name: str) -> int:
-        """The source line of option *name* (its last occurrence; the directive's line if absent)."""
-        lines = [option.line for option in self.written_options if option.name == name]
-        return lines[-1] if lines else self.lineno
+        """The source line of option *name* (its last occurrence; the directive's line if not found)."""
+        lines = self._option_lines.get(name.lower())
+        return lines[-1] if lines else (self.get_source_info()[1] or self.lineno)
+
+    def _content_index(self) -> int:
+        """Where the body starts in ``block_text`` (MyST): the line from which the body's lines follow."""
+        raw = getattr(self, "_raw_content", list(self.content))
+        lines = self._block_lines()
+        if raw:
+            for index in range(1, len(lines)):
+                if lines[index : index + len(raw)] == raw:
+                    return index
+        return self.content_offset + 1  # MyST's own count, relative to the directive's line
 
     def content_line(self, index: int) -> int:
-        """The source line of content line *index*, under MyST and under reStructuredText."""
+        """The source line of body line *index*, under MyST and under reStructuredText."""
         if self._in_myst():
-            # MyST numbers content lines from 0 and gives content_offset relative to the directive's line.
-            return self.lineno + self.content_offset + index + 1
+            return self.lineno + self._content_index() + index
         _, offset = self.content.info(index)  # docutils: absolute, 0-based
         return offset + 1 if isinstance(offset, int) else self.lineno
 
+    def parse_content_to_nodes(self, allow_section_headings: bool = False) -> list[nodes.Node]:
+        """The body, parsed; in MyST numbered from the body's own line in ``block_text``.
+
+        MyST numbers a body that starts right after the fence line one line late (myst-parser 5), and
+        a directive in it with it; the body's place in ``block_text`` settles it.
+        """
+        if not self._in_myst():
+            return super().parse_content_to_nodes(allow_section_headings=allow_section_headings)
+        return nested_parse_to_nodes(
+            self.state,
+            self.content,
+            offset=self._content_index() - 1,
+            allow_section_headings=allow_section_headings,
+        )
+
     def warn_at(self, subtype: str, message: str, line: int | None = None) -> None:
         """A warning of *subtype* at *line* (default: the directive's line) of the directive's file."""
-        if line is None or not getattr(self, "_source", ""):
-            warn(logger, subtype, message, location=self.get_location())
-        else:
-            warn(logger, subtype, message, location=file_line(self._source, line))
+        source, own_line = self.get_source_info()
+        if os.path.isfile(source):  # an included file's path is as the include wrote it
+            source = os.path.abspath(source)
+        warn(logger, subtype, message, location=file_line(source, line or own_line or self.lineno))

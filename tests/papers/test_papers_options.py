@@ -60,7 +60,7 @@ def test_citing_an_unnumbered_entry(app) -> None:
     assert (label["href"], label.get_text()) == ("accepted.html#paper-graphs", "Dijkstra and Liskov 2020")
 
 
-def test_repeated_bibfile_relative_and_rooted_paths_sorted_by_year(app) -> None:
+def test_bibfile_paths_relative_and_rooted_sorted_by_year(app) -> None:
     assert entries(app, "sub/list") == [
         ("ol", "paper-local2010", "Local Older"),
         ("ol", "paper-root2015", "From the Root Folder"),

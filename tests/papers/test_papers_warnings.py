@@ -19,11 +19,11 @@ EXPECTED = [
     "<src>/index.md:3: WARNING: empty key in {cite}`,` [workshop.cite_empty]",
     "<src>/index.md:3: WARNING: empty key in {cite}`good,,` [workshop.cite_empty]",
     "<src>/index.md:3: WARNING: empty key in {paper}`Title <>` [workshop.cite_empty]",
+    "<src>/index.md:12: WARNING: invalid :order: 'sideways' of the references directive "
+    '("sideways" unknown; choose from "listed", or "cited"); it is ignored [workshop.bad_option]',
     "<src>/index.md:13: WARNING: unknown option :colour: of the references directive "
     "(known: bibfile, cited-only, order, style, sort, entry-style, encoding, filter, start, label-prefix, "
     "cite-this, no-cite-this); it is ignored [workshop.unknown_option]",
-    "<src>/index.md:12: WARNING: invalid :order: 'sideways' (expected listed or cited); using 'listed' "
-    "[workshop.bad_option]",
     "<src>/index.md:10: WARNING: cannot read bibfile 'missing.bib': No such file or directory "
     "[workshop.bibfile_missing]",
     "<src>/index.md:10: WARNING: bibfile '../outside.bib' is outside the project's source directory; "

@@ -36,7 +36,8 @@ EXPECTED = [
     f"index.md:56: {W} {{person}} without a name [workshop.missing_name]",
     f"index.md:64: {W} empty :photo: for 'Empty Photo'; the initials are shown instead "
     "[workshop.photo_missing]",
-    f"other.md:7: {W} invalid :class: '!!!' of the organizers directive; it is ignored [workshop.bad_option]",
+    f"other.md:7: {W} invalid :class: '!!!' of the organizers directive (cannot make \"!!!\" into a class "
+    "name); it is ignored [workshop.bad_option]",
     # after reading every document
     f"other.md:3: {W} duplicate card for 'Outside Photo' (id 'person-outside-photo', first at "
     "index.md:20); links go to the first [workshop.duplicate_person]",

@@ -55,7 +55,7 @@ def test_readme_example_builds_as_documented(make_app, tmp_path) -> None:
 def test_readme_lists_every_option_and_warning() -> None:
     text = section()
     documented = re.findall(r"^\| `:([a-z]+):` \|", text, flags=re.MULTILINE)
-    assert sorted(documented) == sorted(OrganizerDirective.known_options)
+    assert sorted(documented) == sorted(OrganizerDirective.option_spec.converters)
     people_subtypes = {
         "bad_handle",
         "bad_url",

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import file_line, warn
-from sphinx_workshop.directive_base import WorkshopDirective, current_document
+from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective, current_document, expecting
 from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.papers import citethis, styles
@@ -65,6 +66,11 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "style": ("numbered", "list"),
     "sort": ("listed", "title", "year"),
 }
+
+
+def _one_of(name: str) -> Any:
+    """docutils' ``choice`` among the values of ``CHOICES[name]`` (the first is the default)."""
+    return lambda value: directives.choice(value, CHOICES[name])
 
 
 class _PapersDirective(WorkshopDirective):
@@ -251,29 +257,29 @@ def unreadable(path: Path) -> str:
 class ReferencesDirective(_PapersDirective):
     """A list of papers: ``:bibfile:`` entries, then the ``paper`` entries of its body."""
 
-    has_content = True
-    known_options = (
-        "bibfile", "cited-only", "order", "style", "sort", "entry-style", "encoding", "filter", "start",
-        "label-prefix", "cite-this", "no-cite-this",
-    )  # fmt: skip
-    flag_options = frozenset({"cited-only", "cite-this", "no-cite-this"})
+    option_spec = OptionSpec(
+        {
+            "bibfile": str.split,
+            "cited-only": directives.flag,
+            "order": _one_of("order"),
+            "style": _one_of("style"),
+            "sort": _one_of("sort"),
+            "entry-style": directives.unchanged,
+            "encoding": directives.unchanged,
+            "filter": directives.unchanged,
+            "start": expecting(directives.positive_int, "a positive integer"),
+            "label-prefix": directives.unchanged,
+            "cite-this": directives.flag,
+            "no-cite-this": directives.flag,
+        }
+    )
     nests_in_itself = False
-    repeatable_options = frozenset({"bibfile"})
     #: key -> the entry as pybtex read it, of the list's .bib files (to write its BibTeX again)
     raw_entries: dict[str, RawEntry]
 
     def choice(self, name: str) -> str:
-        """The value of option *name*, or its default (the first choice) with a warning if invalid."""
-        allowed = CHOICES[name]
-        value = str(self.options.get(name) or allowed[0]).strip().lower()
-        if value not in allowed:
-            self.warn_at(
-                "bad_option",
-                f"invalid :{name}: {value!r} (expected {' or '.join(allowed)}); using {allowed[0]!r}",
-                self.option_line(name),
-            )
-            return allowed[0]
-        return value
+        """The value of option *name*, or its default (the first choice)."""
+        return str(self.options.get(name, CHOICES[name][0]))
 
     def entry_style(self) -> str:
         """The list's ``:entry-style:`` ("" for the project's ``papers_style``), if registered."""
@@ -304,8 +310,8 @@ class ReferencesDirective(_PapersDirective):
         return inline if setting == "auto" else bool(setting)
 
     def bibfile_names(self) -> list[str]:
-        """Every path given to ``:bibfile:``: space-separated, and the option repeated."""
-        return [name for value in self.option_values("bibfile") for name in value.split()]
+        """Every path given to ``:bibfile:`` (space-separated)."""
+        return list(self.options.get("bibfile", []))
 
     def encoding(self) -> str:
         """The encoding of the list's files: ``:encoding:``, else ``papers_bibtex_encoding``."""
@@ -392,21 +398,6 @@ class ReferencesDirective(_PapersDirective):
             return text, True
         return text, False
 
-    def start(self) -> int:
-        """``:start:``, a positive integer (0 when absent or invalid: the list numbers on)."""
-        value = str(self.options.get("start") or "").strip()
-        if "start" not in self.options:
-            return 0
-        if value.isascii() and value.isdigit() and int(value) > 0:
-            return int(value)
-        self.warn_at(
-            "bad_option",
-            f"invalid :start: {value!r} (expected a positive integer); "
-            "the list numbers on from the previous one",
-            self.option_line("start"),
-        )
-        return 0
-
     def label_prefix(self) -> str:
         """``:label-prefix:``: text without spaces or commas, not ending in a digit ("" if absent or bad)."""
         value = str(self.options.get("label-prefix") or "").strip()
@@ -437,7 +428,7 @@ class ReferencesDirective(_PapersDirective):
             entry_style=self.entry_style(),
         )
         filter_text, bad_filter = self.filter()
-        start, prefix = self.start(), self.label_prefix()
+        start, prefix = int(self.options.get("start", 0)), self.label_prefix()
         if "label-prefix" in self.options and not prefix and not start:
             start = 1  # a bad prefix still asks for the list's own numbers
         self.raw_entries = {}
@@ -484,7 +475,12 @@ class PaperDirective(_PapersDirective):
 
     takes_argument = True
     takes_content = False
-    known_options = ("title", "url", "authors", "venue", "year", "doi", "arxiv", "note", "keywords")
+    option_spec = OptionSpec(
+        {
+            name: directives.unchanged
+            for name in ("title", "url", "authors", "venue", "year", "doi", "arxiv", "note", "keywords")
+        }
+    )
 
     def render(self) -> list[nodes.Node]:
         """Add the entry to the enclosing list (or warn that there is none)."""
@@ -514,7 +510,7 @@ class PaperDirective(_PapersDirective):
                 docname=self.env.docname,
                 list_id=list_id,
                 lineno=self.lineno,
-                field_lines={o.name: (self.env.docname, o.line) for o in self.written_options},
+                field_lines={name: (self.env.docname, self.option_line(name)) for name in self.options},
             )
         )
         return []

@@ -15,7 +15,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
-from sphinx_workshop.directive_base import WorkshopDirective
+from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective
 from sphinx_workshop.domains import people_domain
 from sphinx_workshop.i18n import _
 from sphinx_workshop.people.nodes import ORGANIZATION_TYPE, person_card, person_field, profile_link
@@ -69,22 +69,11 @@ class _PeopleDirective(WorkshopDirective):
 class OrganizersDirective(_PeopleDirective):
     """A responsive grid of the cards (or any content) of its body."""
 
-    has_content = True
-    known_options = ("class",)
+    option_spec = OptionSpec({"class": directives.class_option})
 
     def render(self) -> list[nodes.Node]:
         """A ``container`` of class ``sw-person-grid`` (plus ``:class:``) holding the parsed body."""
-        classes = ["sw-person-grid"]
-        if "class" in self.options:
-            try:
-                classes += directives.class_option(self.options["class"])
-            except ValueError:
-                self.warn_at(
-                    "bad_option",
-                    f"invalid :class: {self.options['class']!r} of the {self.name} directive; it is ignored",
-                    self.option_line("class"),
-                )
-        grid = nodes.container(classes=classes)
+        grid = nodes.container(classes=["sw-person-grid", *self.options.get("class", [])])
         self.set_source_info(grid)
         grid += self.parse_content_to_nodes()
         return [grid]
@@ -95,7 +84,9 @@ class OrganizerDirective(_PeopleDirective):
 
     kind: ClassVar[str] = "organizer"
     takes_argument = True
-    known_options = ("affiliation", "photo", *PROFILE_OPTIONS)
+    option_spec = OptionSpec(
+        {name: directives.unchanged for name in ("affiliation", "photo", *PROFILE_OPTIONS)}
+    )
 
     def warn_missing_argument(self) -> None:
         """A card without a name still shows, without one."""

@@ -17,9 +17,10 @@ from zoneinfo import ZoneInfo
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util import logging
 
-from sphinx_workshop.directive_base import WorkshopDirective
+from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective
 from sphinx_workshop.domains import schedule_domain
 from sphinx_workshop.i18n import _
 from sphinx_workshop.links import is_safe_url
@@ -109,7 +110,9 @@ def _item(docname: str, row: _Row, end: datetime | None, uids: _Uids) -> Schedul
 class ScheduleDirective(WorkshopDirective):
     """A day's schedule from ``HH:MM | item`` lines, in the event's date and time zone."""
 
-    known_options = ("date", "timezone", "end", "ics", "title")
+    option_spec = OptionSpec(
+        {name: directives.unchanged for name in ("date", "timezone", "end", "ics", "title")}
+    )
 
     def render(self) -> list[nodes.Node]:
         """Parse the options and lines; return the schedule's nodes and store its record."""
@@ -346,7 +349,9 @@ class EventDirective(WorkshopDirective):
 
     takes_argument = True
     body_is_text = True
-    known_options = ("start", "end", "timezone", "url", "attendance", "location")
+    option_spec = OptionSpec(
+        {name: directives.unchanged for name in ("start", "end", "timezone", "url", "attendance", "location")}
+    )
 
     def warn_missing_argument(self) -> None:
         """An event without a name is still written, named after the page."""
