@@ -9,15 +9,13 @@ so the extension's ids are unique by construction.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
-from sphinx_workshop.papers.nodes import FOOT_ATTR, PLACE_ATTR
-from sphinx_workshop.people.nodes import person_card
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,6 +23,16 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 RESERVED_PREFIXES = ("paper-", "person-", "cite-")
+#: The attribute that marks an element whose ids the extension gives (a card, a citation place, ...).
+OWN_IDS = "workshop_own_ids"
+
+_Element = TypeVar("_Element", bound=nodes.Element)
+
+
+def own_ids(node: _Element) -> _Element:
+    """Mark *node* as one whose ids the extension gives: they are never renamed."""
+    node[OWN_IDS] = True
+    return node
 
 
 class ReserveAnchorIds(SphinxTransform):
@@ -38,7 +46,7 @@ class ReserveAnchorIds(SphinxTransform):
         """Rename every foreign id in a reserved namespace, keeping the document's maps in step."""
         document = self.document
         for node in list(document.findall(nodes.Element)):
-            if isinstance(node, person_card) or PLACE_ATTR in node.attributes or FOOT_ATTR in node.attributes:
+            if node.get(OWN_IDS):
                 continue  # the extension's own: a card, a citation place, a footnote citation
             for old in [i for i in node["ids"] if i.startswith(RESERVED_PREFIXES)]:
                 new = f"h-{old}"

@@ -1,13 +1,13 @@
 """The extension's configuration values: one ``add_config_value`` each, validated on ``config-inited``.
 
-A value of the wrong type or out of range warns once (``workshop.config``, at the line of ``conf.py``
-that sets it) and falls back to its default.
+Each feature declares its values with :func:`add_checked_value`: the declaration Sphinx takes, and the
+test a value must pass beyond its types. A value of the wrong type or out of range warns once
+(``workshop.config``, at the line of ``conf.py`` that sets it) and falls back to its default.
 """
 
 from __future__ import annotations
 
-import codecs
-import re
+import ast
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +17,6 @@ from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.links import is_safe_url
-from sphinx_workshop.papers.styles import STYLES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,81 +24,37 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_STR, _LIST, _BOOL = frozenset({str}), frozenset({list, tuple}), frozenset({bool})
-
-
-def _is_codec(name: str) -> bool:
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        return False
-    return True
-
+STR, LIST, BOOL = frozenset({str}), frozenset({list, tuple}), frozenset({bool})
 
 #: config value -> (the test a value must pass beyond its declared types, what a good value is).
-CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
-    "workshop_twitter_base_url": (
-        lambda v: is_safe_url(v, schemes=frozenset({"https", "http"})),
-        "an http(s) URL",
-    ),
-    "papers_style": (lambda v: v in STYLES, "a registered entry style"),
-    "papers_bibtex_encoding": (_is_codec, "a Python codec name"),
-    "papers_bibfiles": (
-        lambda v: all(isinstance(name, str) and name.strip() for name in v),
-        "a list of paths (strings)",
-    ),
-    "papers_short_names": (lambda _value: True, "True or False"),
-    "papers_cite_this": (lambda v: v is True or v is False or v == "auto", "'auto', True or False"),
-}
+_CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {}
+
+
+def add_checked_value(
+    app: Sphinx,
+    name: str,
+    default: Any,
+    *,
+    types: frozenset[type],
+    description: str,
+    check: Callable[[Any], bool],
+    expected: str,
+) -> None:
+    """Declare config value *name* (rebuilding the environment when it changes) and the test of its value."""
+    app.add_config_value(name, default, "env", types=types, description=description)
+    _CHECKS[name] = (check, expected)
 
 
 def setup_config(app: Sphinx) -> None:
-    """Declare the extension's config values; check them (:data:`CHECKS`) once conf.py is read."""
-    app.add_config_value(
+    """Declare the shared config values; check every declared value once conf.py is read."""
+    add_checked_value(
+        app,
         "workshop_twitter_base_url",
         "https://twitter.com/",
-        "env",
-        types=_STR,
+        types=STR,
         description="Base URL of Twitter profile links; set to 'https://x.com/' to link there instead.",
-    )
-    app.add_config_value(
-        "papers_style",
-        "title-first",
-        "env",
-        types=_STR,
-        description="The entry style of references lists ('title-first', 'author-first' or one registered).",
-    )
-    app.add_config_value(
-        "papers_bibtex_encoding",
-        "utf-8",
-        "env",
-        types=_STR,
-        description="The encoding of .bib files (a list's :encoding: overrides it).",
-    )
-    app.add_config_value(
-        "papers_bibfiles",
-        [],
-        "env",
-        types=_LIST,
-        description="The project's .bib files, relative to the source folder: any page may cite their "
-        "entries, and a references list without :bibfile: or body lists them.",
-    )
-    app.add_config_value(
-        "papers_short_names",
-        True,
-        "env",
-        types=_BOOL,
-        description="Register the short names ({cite}, {cite:t}, {footcite}, references, ...) where no other "
-        "extension has them; False: only the domain's names ({papers:cite}, ...).",
-    )
-    app.add_config_value(
-        "papers_cite_this",
-        "auto",
-        "env",
-        types=frozenset({str, bool}),
-        description="Which references lists show each entry's BibTeX and write a .bib: 'auto' (those holding "
-        "inline paper entries), True (all) or False (none); a list's :cite-this: or :no-cite-this: "
-        "decides for it.",
+        check=lambda v: is_safe_url(v, schemes=frozenset({"https", "http"})),
+        expected="an http(s) URL",
     )
     # Before Sphinx's own type check (priority 800): a bad value is replaced by its default first,
     # so it gives one warning, ours, not also Sphinx's generic "has type" warning.
@@ -108,7 +63,9 @@ def setup_config(app: Sphinx) -> None:
 
 
 def _validate(app: Sphinx, config: Config) -> None:
-    for name, (check, expected) in CHECKS.items():
+    for name, (check, expected) in _CHECKS.items():
+        if name not in config.values:
+            continue  # declared by a feature this app did not set up
         declared = config.values[name]
         current = config[name]
         types = declared.valid_types  # a frozenset: every value above declares its types
@@ -124,26 +81,31 @@ def _validate(app: Sphinx, config: Config) -> None:
 
 
 def conf_location(app: Sphinx, name: str) -> str | None:
-    """``<confdir>/conf.py:<line>`` of the line that sets config value *name* (``<confdir>/conf.py:`` if
-    no line names it, None if it was given with ``-D`` or conf.py cannot be read).
+    """``<confdir>/conf.py:<line>`` of the statement that sets config value *name* (``<confdir>/conf.py:``
+    if none names it, None if it was given with ``-D`` or conf.py cannot be read).
 
-    Sphinx does not record where a value was set, so the line is found by name; a value given with
-    ``-D`` (the only way to set one without ``conf.py``) has no location.
+    Sphinx does not record where a value was set: the statement is found in conf.py as Python parses it
+    (an assignment, augmented or annotated, anywhere in the file; the last one sets the value).
     """
     if name in app.config.overrides:
         return None
     conf = Path(app.confdir, "conf.py")
     try:
-        lines = conf.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        tree = ast.parse(conf.read_bytes(), filename=str(conf))
+    except (OSError, SyntaxError, ValueError):
         return None
-    setting = re.compile(rf"\s*{re.escape(name)}\s*(:[^=]*)?\+?=")
-    for number, line in enumerate(lines, 1):
-        if setting.match(line):
-            return f"{conf}:{number}"
-    # No line names it (set through globals(), say): the file, written as Sphinx writes a location
+    lines = [
+        statement.lineno
+        for statement in ast.walk(tree)
+        if isinstance(statement, (ast.Assign, ast.AugAssign, ast.AnnAssign))
+        and any(
+            isinstance(target, ast.Name) and target.id == name
+            for target in (statement.targets if isinstance(statement, ast.Assign) else [statement.target])
+        )
+    ]
+    # No statement names it (set through globals(), say): the file, written as Sphinx writes a location
     # without a line. A location string without ":" would be taken for a document name.
-    return f"{conf}:"
+    return f"{conf}:{max(lines)}" if lines else f"{conf}:"
 
 
 def _show_warning_types(app: Sphinx, config: Config) -> None:

@@ -9,9 +9,10 @@ reports as a ``workshop.*`` warning at the option's own line (found in the direc
 before the directive renders with what is valid. Every value is first cleaned
 (:func:`sphinx_workshop.untrusted.clean_text`).
 
-MyST numbers a directive that starts right after the fence of the directive around it one line late
-(myst-parser adds a line before a nested ``:::`` fence); the text of the document, as Sphinx read it
-(kept on ``source-read``), puts it back on its fence.
+In MyST, the directive's lines are read from the text of the document as Sphinx read it (kept on
+``source-read``): myst-parser 4 gives a directive only its body as ``block_text``, and myst-parser 5
+numbers a directive that starts right after the fence around it one line late (it adds a line before
+a nested ``:::`` fence); the text puts it back on its fence.
 
 What the parsers decide stays theirs: in reStructuredText an option given twice is docutils' error (the
 directive is not run, as for every directive); MyST keeps the last value, and the directive warns that
@@ -271,13 +272,11 @@ class WorkshopDirective(SphinxDirective):
             self.lineno -= 1
 
     def _block_lines(self) -> list[str]:
-        """``block_text`` by line; in MyST without the blank line it adds before a nested fence."""
-        lines = self.block_text.split("\n")  # not splitlines(), which also splits at \v, \f, \x1c-\x1e, ...
-        if self._in_myst() and len(lines) > 2 and not lines[1] and lines[2].lstrip().startswith(":::"):
-            next_line = self._source_line(self.lineno + 1)
-            if next_line is not None and next_line.strip():
-                del lines[1]
-        return lines
+        """The directive's lines, from its own: in MyST the document's, as Sphinx read them, from the fence
+        (myst-parser 4's ``block_text`` is the body alone), else ``block_text``."""
+        if self._in_myst() and self._source_line(self.lineno) is not None:
+            return _source_lines(self.env)[self.lineno - 1 :]
+        return self.block_text.split("\n")  # not splitlines(), which also splits at \v, \f, \x1c-\x1e, ...
 
     def _option_block(self) -> Iterator[tuple[int, str]]:
         """``(index in block_text, option name)`` for each line of the option block that starts an option.
@@ -289,7 +288,7 @@ class WorkshopDirective(SphinxDirective):
         if self._in_myst() and len(lines) > 1 and lines[1].strip() == "---":
             for index in range(2, len(lines)):
                 line = lines[index]
-                if line.strip() == "---":
+                if line.strip() == "---" or line.lstrip().startswith((":::", "```", "~~~")):
                     return
                 if line[:1].strip() and ":" in line:
                     yield index, line.split(":", 1)[0].strip().lower()
@@ -319,8 +318,8 @@ class WorkshopDirective(SphinxDirective):
 
     def _content_index(self) -> int:
         """Where the body starts in ``block_text`` (MyST): the line from which the body's lines follow."""
-        raw = getattr(self, "_raw_content", list(self.content))
-        lines = self._block_lines()
+        raw = [line.strip() for line in getattr(self, "_raw_content", list(self.content))]
+        lines = [line.strip() for line in self._block_lines()]  # a fence's indent is not its body's
         if raw:
             for index in range(1, len(lines)):
                 if lines[index : index + len(raw)] == raw:

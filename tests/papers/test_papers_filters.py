@@ -219,16 +219,16 @@ BAD = [
     "<src>/index.md:4: WARNING: invalid :filter: 'venue == \"ICML\"': unknown field 'venue' "
     "(known: type, key, author, year, keywords, cited, cited_on); the list shows nothing "
     "[workshop.bad_filter]",
-    "<src>/index.md:11: WARNING: invalid :start: '0' of the references directive "
+    "<src>/index.md:12: WARNING: invalid :start: '0' of the references directive "
     "(expected a positive integer); it is ignored [workshop.bad_option]",
-    "<src>/index.md:12: WARNING: invalid :label-prefix: 'B1' (expected text without spaces, commas or "
+    "<src>/index.md:13: WARNING: invalid :label-prefix: 'B1' (expected text without spaces, commas or "
     "brackets, not ending in a digit); a letter is used [workshop.bad_option]",
     '<src>/rst.rst:5: WARNING: invalid :filter: \'__import__("os").system("x")\': a call is not allowed in a '
     "filter; the list shows nothing [workshop.bad_filter]",
     "<src>/rst.rst:11: WARNING: invalid :start: 'x' of the references directive "
     "(expected a positive integer); it is ignored [workshop.bad_option]",
     # a :label-prefix: an earlier list has: the later list gets the first free letter (C is given)
-    "<src>/rst.rst:16: WARNING: label prefix 'C' is also the prefix of the list at index.md:18; its "
+    "<src>/rst.rst:16: WARNING: label prefix 'C' is also the prefix of the list at index.md:20; its "
     "citations would name two papers: this list's labels use 'B' [workshop.bad_option]",
 ]
 

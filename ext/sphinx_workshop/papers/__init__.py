@@ -7,7 +7,8 @@ Modules: ``records`` (stored data), ``bibtex`` (reading .bib files), ``directive
 ``render`` and ``transforms`` (the list at write time), ``styles`` (entry styles), ``latex``
 (field values to rich text), ``crossref`` (inheritance), ``nodes`` (the placeholder node),
 ``project`` (the project's bibliography, ``papers_bibfiles``), ``filters`` (``:filter:``),
-``citethis`` (an entry's BibTeX and its disclosure) and ``export`` (a list's .bib file).
+``citethis`` (an entry's BibTeX and its disclosure), ``export`` (a list's .bib file), ``resolvers``
+(identifier links) and ``settings`` (the ``papers_*`` config values).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sphinx_workshop.papers.names import register_short_names
 from sphinx_workshop.papers.nodes import setup_nodes
 from sphinx_workshop.papers.project import on_env_get_outdated
 from sphinx_workshop.papers.records import PaperRecord, anchor_for
+from sphinx_workshop.papers.settings import setup_settings
 from sphinx_workshop.papers.styles import Entry, register_style
 from sphinx_workshop.papers.textual import ShapeTextualCitations
 from sphinx_workshop.papers.transforms import (
@@ -40,6 +42,7 @@ __all__ = ["Entry", "PaperRecord", "PapersDomain", "anchor_for", "register_style
 
 def setup_papers(app: Sphinx) -> None:
     """Register the papers domain, its directives and roles (short names once every extension is set up)."""
+    setup_settings(app)
     setup_nodes(app)
     setup_memo(app)
     setup_cite_this(app)

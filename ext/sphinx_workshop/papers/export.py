@@ -4,7 +4,7 @@ A list's file is ``<docname>.bib`` for the first list of its page and ``<docname
 *n*-th (n from 2), relative to the output folder. Only builders that write a web site get them (html,
 dirhtml, singlehtml; not EPUB, which would pack them, nor LaTeX or text). Once every document is read
 (``env-updated``), each name is checked against the pages, folders and extra files of the output
-(:func:`sphinx_workshop.schedule.outputs.taken_names`) and the names of the lists before it: a clash
+(:func:`sphinx_workshop.outputs.taken_names`) and the names of the lists before it: a clash
 is a located ``workshop.bibtex_clash`` warning, and that list's file is neither written nor linked. A
 file the previous build of this output wrote and no list names any more is deleted.
 """
@@ -22,7 +22,7 @@ from sphinx.util.osutil import relative_uri
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.i18n import _
-from sphinx_workshop.schedule.outputs import taken_names
+from sphinx_workshop.outputs import taken_names
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -21,6 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
+from sphinx_workshop.anchors import own_ids
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.directive_base import WorkshopDirective
 from sphinx_workshop.domains import papers_domain
@@ -165,7 +166,7 @@ class PlaceFootCitations(SphinxTransform):
         return str(self._number - 1)
 
     def _footnote(self, key: str, cited_at: nodes.Element) -> nodes.footnote:
-        footnote = nodes.footnote("", auto=1, classes=["sw-papers-footcite"], **{FOOT_ATTR: key})
+        footnote = own_ids(nodes.footnote("", auto=1, classes=["sw-papers-footcite"], **{FOOT_ATTR: key}))
         footnote["ids"] = [f"{self._prefix}foot-{self._count}"]
         self._count += 1
         footnote.source, footnote.line = cited_at.source, cited_at.line
@@ -180,8 +181,10 @@ class PlaceFootCitations(SphinxTransform):
 
     def _reference(self, footnote: nodes.footnote) -> nodes.footnote_reference:
         label = footnote[0].astext()
-        ref = nodes.footnote_reference(
-            "", label, auto=1, refid=footnote["ids"][0], **{FOOT_ATTR: footnote[FOOT_ATTR]}
+        ref = own_ids(
+            nodes.footnote_reference(
+                "", label, auto=1, refid=footnote["ids"][0], **{FOOT_ATTR: footnote[FOOT_ATTR]}
+            )
         )
         ref["ids"] = [f"{footnote['ids'][0]}-ref-{len(footnote['backrefs'])}"]
         self.document.set_id(ref)

@@ -8,6 +8,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
+from sphinx_workshop.anchors import own_ids
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.papers.nodes import PLACE_ATTR
 from sphinx_workshop.xrefs import DomainXRefRole, domain_xref
@@ -21,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 def place_target(keys: list[str]) -> nodes.target:
     """The back-link target of a citation; the domain gives it an id when the document is read."""
-    target = nodes.target("", "", **{PLACE_ATTR: ",".join(keys)})
+    target = own_ids(nodes.target("", "", **{PLACE_ATTR: ",".join(keys)}))
     target.referenced = True  # docutils reports unreferenced targets by name or id; this has neither yet
     return target
 

@@ -14,6 +14,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
 
+from sphinx_workshop.anchors import own_ids
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective
 from sphinx_workshop.domains import people_domain
@@ -102,7 +103,7 @@ class OrganizerDirective(_PeopleDirective):
         """The card; it is recorded in the people domain when it has a name."""
         name = self.argument
         who = repr(name) if name else "a card without a name"
-        card = person_card(classes=["sw-person-card", f"sw-person-{self.kind}"])
+        card = own_ids(person_card(classes=["sw-person-card", f"sw-person-{self.kind}"]))
         self.set_source_info(card)
         anchor = self._claim_anchor(card, name)
 
