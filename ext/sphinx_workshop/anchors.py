@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import node_line, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -66,7 +66,7 @@ class ReserveAnchorIds(SphinxTransform):
                     "reserved_id",
                     f"the id {old!r} is reserved for the extension's anchors (paper-, person-, cite-); "
                     f"this {node.tagname} gets {new!r}",
-                    location=node,
+                    location=node_line(node),
                 )
 
 

@@ -1,9 +1,9 @@
 """Every warning the extension can emit, in one place, and the helper that emits them.
 
-A warning's location takes one of three forms, by what it is about: the node at hand (a role's
-or a directive's), a record's ``location()`` (its document and line, once the node is gone), or
-:func:`file_line` for a file that is not a document (a .bib: Sphinx would add a source suffix to a
-``(docname, line)`` pair).
+A warning's location has one form, the one Sphinx prints: ``<file>:<line>`` (``<file>:`` without a
+line). A directive or role gives its own (``self.get_location()``); :func:`node_line` gives a node's,
+:func:`doc_line` a line of a document known by name (a stored record's), :func:`file_line` a line of a
+file that is not a document (a ``.bib``, ``conf.py``).
 
 Each warning carries ``type="workshop"`` and one of the subtypes below, so a project can
 silence a kind with ``suppress_warnings = ["workshop.<subtype>"]``. The README's table of
@@ -12,12 +12,15 @@ warnings is checked against :data:`SUBTYPES` by the test suite.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
+from docutils.utils import get_source_line
 from sphinx.util import logging
 
 if TYPE_CHECKING:
     from docutils import nodes
+    from sphinx.environment import BuildEnvironment
 
 WARNING_TYPE = "workshop"
 
@@ -78,12 +81,25 @@ def file_line(path: object, line: int | None) -> str:
     return f"{path}:{line}" if line else f"{path}:"
 
 
+def doc_line(env: BuildEnvironment, docname: str, line: int | None) -> str:
+    """The location of *line* of document *docname* (``index.md:12``)."""
+    return file_line(os.fspath(env.doc2path(docname)), line)
+
+
+def node_line(node: nodes.Node) -> str | None:
+    """The location of *node*: its source and line, or its nearest ancestor's (as Sphinx finds it)."""
+    source, line = get_source_line(node)
+    if source:
+        return file_line(os.path.abspath(source), line)
+    return f"<unknown>:{line}" if line else None
+
+
 def warn(
     logger: logging.SphinxLoggerAdapter,
     subtype: str,
     message: str,
     *,
-    location: nodes.Node | tuple[str, int | None] | str | None,
+    location: str | None,
     **kwargs: Any,
 ) -> None:
     """Emit a located warning of type ``workshop`` and the given, registered *subtype*."""

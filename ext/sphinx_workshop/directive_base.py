@@ -348,9 +348,13 @@ class WorkshopDirective(SphinxDirective):
             allow_section_headings=allow_section_headings,
         )
 
-    def warn_at(self, subtype: str, message: str, line: int | None = None) -> None:
-        """A warning of *subtype* at *line* (default: the directive's line) of the directive's file."""
+    def location_of(self, line: int | None = None) -> str:
+        """The location of *line* (default: the directive's line) of the directive's file."""
         source, own_line = self.get_source_info()
         if os.path.isfile(source):  # an included file's path is as the include wrote it
             source = os.path.abspath(source)
-        warn(logger, subtype, message, location=file_line(source, line or own_line or self.lineno))
+        return file_line(source, line or own_line or self.lineno)
+
+    def warn_at(self, subtype: str, message: str, line: int | None = None) -> None:
+        """A warning of *subtype* at *line* (default: the directive's line) of the directive's file."""
+        warn(logger, subtype, message, location=self.location_of(line))

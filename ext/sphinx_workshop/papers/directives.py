@@ -81,13 +81,13 @@ class _PapersDirective(WorkshopDirective):
 def checked_record(
     fields: dict[str, Any],
     *,
-    location: tuple[str, int] | str,
+    location: str,
     docname: str,
     list_id: str,
     lineno: int,
     source: str = "",
     source_line: int = 0,
-    field_lines: Mapping[str, tuple[str, int]] | None = None,
+    field_lines: Mapping[str, str] | None = None,
 ) -> PaperRecord:
     """A :class:`PaperRecord` from raw fields; a bad field warns at its line in *field_lines* (else at
     *location*) and is left out."""
@@ -510,7 +510,7 @@ class PaperDirective(_PapersDirective):
                 docname=self.env.docname,
                 list_id=list_id,
                 lineno=self.lineno,
-                field_lines={name: (self.env.docname, self.option_line(name)) for name in self.options},
+                field_lines={name: self.location_of(self.option_line(name)) for name in self.options},
             )
         )
         return []

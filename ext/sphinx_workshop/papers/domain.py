@@ -18,7 +18,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain, ObjType
 from sphinx.util import logging
 
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import doc_line, node_line, warn
 from sphinx_workshop.i18n import _
 from sphinx_workshop.invalidation import digest
 from sphinx_workshop.papers import numbering
@@ -273,7 +273,7 @@ class PapersDomain(Domain):
                     f"duplicate paper key {duplicate.key!r}{self._source(env, duplicate, ' from ')} "
                     f"(first listed at {env.doc2path(first.docname, False)}:{first.lineno}"
                     f"{self._source(env, first, ' from ')}); this entry is ignored",
-                    location=duplicate.location(),
+                    location=doc_line(env, duplicate.docname, duplicate.lineno),
                 )
         for lst, earlier in new.clashes:
             if lst.docname in fresh or earlier.docname in fresh:
@@ -283,7 +283,7 @@ class PapersDomain(Domain):
                     f"label prefix {lst.prefix!r} is also the prefix of the list at "
                     f"{env.doc2path(earlier.docname, False)}:{earlier.lineno}; its citations would name "
                     f"two papers: this list's labels use {new.numbers[lst.list_id][1]!r}",
-                    location=(lst.docname, lst.lineno),
+                    location=doc_line(env, lst.docname, lst.lineno),
                 )
         cites: dict[str, Places] = self.data["cites"]
         current = numbering.fingerprint(new, cites, self.data["anyrefs"], self._footnote_signatures(new))
@@ -341,7 +341,7 @@ class PapersDomain(Domain):
                 "cite_case",
                 f"paper key {target!r} differs in case from the listed key {record.key!r}; "
                 f"it resolves (BibTeX ignores case), but write {record.key!r}",
-                location=node,
+                location=node_line(node),
             )
         child: nodes.Node
         if typ == "cite":

@@ -19,7 +19,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import doc_line, warn
 from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.i18n import _
 from sphinx_workshop.outputs import taken_names
@@ -86,7 +86,7 @@ def check_bibfile_names(app: Sphinx, env: BuildEnvironment) -> None:
                 logger,
                 "bibtex_clash",
                 f"BibTeX file {name!r} of this references list {clash}; it is neither written nor linked",
-                location=(record.docname, record.lineno),
+                location=doc_line(env, record.docname, record.lineno),
             )
     key = f"{app.builder.name}:{app.builder.outdir}"
     written: dict[str, list[str]] = domain.data.setdefault(_WRITTEN, {})

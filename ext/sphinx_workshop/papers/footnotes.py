@@ -22,7 +22,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
 from sphinx_workshop.anchors import own_ids
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import node_line, warn
 from sphinx_workshop.directive_base import WorkshopDirective
 from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.papers.nodes import FOOT_ATTR, footcite_entry, footcite_ref, footreferences_place
@@ -141,7 +141,7 @@ class PlaceFootCitations(SphinxTransform):
                     "footcite_place",
                     f"{{footcite}}`{','.join(keys)}` cannot show a footnote in a {where}; "
                     "the keys are shown as text",
-                    location=node,
+                    location=node_line(node),
                 )
                 node.replace_self(nodes.Text(", ".join(keys)))
                 continue
@@ -217,11 +217,11 @@ class FillFootCitations(SphinxPostTransform):
                     logger,
                     "cite_unknown",
                     f"unknown paper key {key!r} in {{footcite}}{domain.did_you_mean(key)}",
-                    location=node,
+                    location=node_line(node),
                 )
                 node.replace_self(nodes.Text(key))
                 continue
-            shown = entry_nodes(record, domain.entry_style(record))
+            shown = entry_nodes(record, domain.entry_style(record), self.env)
             if shown and isinstance(shown[-1], nodes.Text):
                 shown[-1] = nodes.Text(shown[-1].astext().rstrip())
             node.replace_self(shown)

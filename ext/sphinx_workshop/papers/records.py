@@ -79,10 +79,6 @@ class PaperRecord(NamedTuple):
         """The id of the entry in the output."""
         return anchor_for(self.key)
 
-    def location(self) -> tuple[str, int]:
-        """A warning location: ``(docname, line)`` of its directive."""
-        return (self.docname, self.lineno)
-
 
 #: A :class:`PaperRecord` as the environment stores it: a plain tuple of its fields. A NamedTuple
 #: is pickled and unpickled through Python calls, one per entry (10,000 entries: 10,000 calls each

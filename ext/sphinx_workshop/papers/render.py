@@ -78,7 +78,7 @@ def entry_paragraph(
     if label:
         para += nodes.inline(f"{label}.", f"{label}.", classes=["sw-papers-label"])
         para += nodes.Text(" ")
-    para.extend(entry_nodes(record, style))
+    para.extend(entry_nodes(record, style, builder.env))
     if backlinks:
         para += _backlinks(builder, fromdocname, backlinks)
     if isinstance(para[-1], nodes.Text):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util import logging
 
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import doc_line, warn
 from sphinx_workshop.i18n import _
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.papers.latex import Rich, plain
@@ -24,6 +24,8 @@ from sphinx_workshop.papers.resolvers import resolver_url
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+
+    from sphinx.environment import BuildEnvironment
 
     from sphinx_workshop.papers.records import PaperRecord
 
@@ -349,10 +351,11 @@ def register_style(name: str, style: Callable[[Entry], list[nodes.Node]]) -> Non
     STYLES[name] = style
 
 
-def entry_nodes(record: PaperRecord, style: str) -> list[nodes.Node]:
+def entry_nodes(record: PaperRecord, style: str, env: BuildEnvironment) -> list[nodes.Node]:
     """The nodes of *record*'s entry in the named *style* (the default if it is not registered).
 
-    A style that fails (a user's) is reported at the list and the entry shown in the default style.
+    A style that fails (a user's) is reported at the entry's directive and the entry shown in the
+    default style.
     """
     function = STYLES.get(style, title_first)
     try:
@@ -364,6 +367,6 @@ def entry_nodes(record: PaperRecord, style: str) -> list[nodes.Node]:
             logger,
             "config",
             f"entry style {style!r} failed on paper {record.key!r} ({error!r}); the default style is used",
-            location=record.location(),
+            location=doc_line(env, record.docname, record.lineno),
         )
         return title_first(Entry(record))

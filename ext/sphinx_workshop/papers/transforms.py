@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import node_line, warn
 from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.papers.citethis import shows_disclosures
 from sphinx_workshop.papers.export import bibfile_link, write_bibfile
@@ -104,5 +104,5 @@ def on_warn_missing_reference(app: Sphinx, domain: Domain | None, node: nodes.El
     role = node.get("reftype", "cite")
     key = node["reftarget"]
     hint = papers_domain(app.env).did_you_mean(key)
-    warn(logger, "cite_unknown", f"unknown paper key {key!r} in {{{role}}}{hint}", location=node)
+    warn(logger, "cite_unknown", f"unknown paper key {key!r} in {{{role}}}{hint}", location=node_line(node))
     return True

@@ -16,7 +16,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_workshop import invalidation
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import doc_line, warn
 from sphinx_workshop.i18n import _
 from sphinx_workshop.people.directives import OrganizerDirective, OrganizersDirective, SpeakerDirective
 from sphinx_workshop.people.records import PersonRecord, anchor_for
@@ -114,7 +114,7 @@ class PeopleDomain(Domain):
                         "duplicate_person",
                         f"duplicate card for {record.name!r} (id {record.anchor!r}, first at {where}); "
                         "links go to the first",
-                        location=record.location(),
+                        location=doc_line(env, record.docname, record.lineno),
                     )
         current = {
             docname: invalidation.digest([first[a].shown() if a in first else None for a in sorted(refs)])

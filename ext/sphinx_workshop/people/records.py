@@ -57,10 +57,6 @@ class PersonRecord(NamedTuple):
     #: The card's id in its page (see :func:`anchor_for`).
     anchor: str
 
-    def location(self) -> tuple[str, int]:
-        """A warning location: the card's document and line."""
-        return (self.docname, self.lineno)
-
     def shown(self) -> tuple[str, str, str, tuple[str, ...], str, str]:
         """What a link to the card depends on: every field but the line (for change detection)."""
         return (self.name, self.kind, self.affiliation, self.same_as, self.docname, self.anchor)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import node_line, warn
 from sphinx_workshop.xrefs import DomainXRefRole
 
 if TYPE_CHECKING:
@@ -27,6 +27,6 @@ class PersonRole(DomainXRefRole):
     ) -> tuple[list[Node], list[system_message]]:
         """The reference to the card of the name; an empty name warns and gives nothing."""
         if is_ref and not node["reftarget"]:
-            warn(logger, "missing_name", "{person} without a name", location=node)
+            warn(logger, "missing_name", "{person} without a name", location=node_line(node))
             return [], []
         return [node], []

@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import node_line, warn
 from sphinx_workshop.domains import people_domain
 from sphinx_workshop.i18n import _
 from sphinx_workshop.people.nodes import person_card, person_field, profile_link
@@ -85,6 +85,6 @@ def on_warn_missing_reference(app: Sphinx, domain: Domain | None, node: nodes.El
         logger,
         "person_unknown",
         f"no organizer or speaker card for {node['reftarget']!r} in {{person}}",
-        location=node,
+        location=node_line(node),
     )
     return True

@@ -9,7 +9,7 @@ from sphinx.domains import Domain
 from sphinx.util import logging
 
 from sphinx_workshop import invalidation
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import doc_line, warn
 from sphinx_workshop.domains import schedule_domain
 from sphinx_workshop.schedule.jsonld import organizers_digest
 
@@ -55,10 +55,6 @@ class ScheduleRecord(NamedTuple):
     timezone: str
     ics: str
     items: tuple[ScheduleItem, ...]
-
-    def location(self) -> tuple[str, int]:
-        """A warning location: the directive's document and line."""
-        return (self.docname, self.lineno)
 
 
 class ScheduleDomain(Domain):
@@ -126,7 +122,7 @@ class ScheduleDomain(Domain):
                     "ics_clash",
                     f"calendar file {record.ics!r} is already written by {owner!r}; "
                     "this schedule's items are not in it",
-                    location=record.location(),
+                    location=doc_line(self.env, record.docname, record.lineno),
                 )
 
     def all_records(self) -> Iterable[ScheduleRecord]:

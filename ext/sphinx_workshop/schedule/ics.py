@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from docutils import nodes
 from sphinx.util import logging
 
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import doc_line, warn
 from sphinx_workshop.domains import schedule_domain
 from sphinx_workshop.schedule import times
 from sphinx_workshop.schedule.domain import ScheduleRecord
@@ -197,7 +197,7 @@ def _write(app: Sphinx, path: str, schedules: Iterable[tuple[ScheduleRecord, lis
             logger,
             "config",
             f"{error}; the calendar's DTSTAMP is the first event's day",
-            location=first.location(),
+            location=doc_line(app.env, first.docname, first.lineno),
         )
         epoch = None
     target = Path(app.builder.outdir, *path.split("/"))
@@ -206,7 +206,7 @@ def _write(app: Sphinx, path: str, schedules: Iterable[tuple[ScheduleRecord, lis
             logger,
             "ics_clash",
             f"calendar file {path!r} would overwrite a folder or file of the output; it is not written",
-            location=first.location(),
+            location=doc_line(app.env, first.docname, first.lineno),
         )
         return
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.diagnostics import doc_line, warn
 from sphinx_workshop.outputs import taken_names
 from sphinx_workshop.schedule.domain import ScheduleDomain
 from sphinx_workshop.schedule.ics import writes_calendars
@@ -48,7 +48,7 @@ def check_calendar_names(app: Sphinx, env: BuildEnvironment) -> None:
                 logger,
                 "ics_clash",
                 f"calendar file {record.ics!r} {clash}; it is neither written nor linked",
-                location=record.location(),
+                location=doc_line(env, record.docname, record.lineno),
             )
             domain.blocked_calendars.add(record.ics)
             continue
