@@ -64,6 +64,39 @@ def test_author_year_forms(html) -> None:
     assert [(a.get_text(), a["href"]) for a in links][:1] == [("2008", "#paper-dean2008mapreduce")]
 
 
+def test_author_year_letters_in_every_form(build_once) -> None:
+    """Two papers by the same authors in the same year are 2021a and 2021b (in list order, not in
+    citation order) wherever a form shows the year, each linked to its own entry; the same authors'
+    paper of another year has no letter. {cite:author} shows no year: its links keep them apart."""
+    app = build_once("papers-textual-letters")
+    assert warning_lines(app) == []
+    page = soup(app)
+    first, second, before = "#paper-doe2021first", "#paper-doe2021second", "#paper-doe2020"
+
+    def links(form: str) -> list[list[tuple[str, str]]]:
+        return [
+            [(a.get_text(), a["href"]) for a in n.select("a")] for n in page.select(f".sw-papers-cite-{form}")
+        ]
+
+    assert _texts(page, "t") == [
+        "Doe and Roe (2021b)",
+        "Doe and Roe (2021a), Doe and Roe (2021b), Doe and Roe (2020)",
+    ]
+    assert links("t") == [
+        [("2021b", second)],
+        [("2021a", first), ("2021b", second), ("2020", before)],
+    ]
+    assert _texts(page, "p") == ["(Doe and Roe, 2021b; Doe and Roe, 2021a)", "(see Doe and Roe, 2021a, p. 3)"]
+    assert links("p") == [
+        [("Doe and Roe, 2021b", second), ("Doe and Roe, 2021a", first)],
+        [("Doe and Roe, 2021a", first)],
+    ]
+    assert _texts(page, "author") == ["Doe and Roe", "Doe and Roe"]
+    assert links("author") == [[("Doe and Roe", second)], [("Doe and Roe", first)]]
+    assert _texts(page, "year") == ["2021b", "2021a", "2020"]
+    assert links("year") == [[("2021b", second)], [("2021a", first)], [("2020", before)]]
+
+
 def test_each_form_is_a_citation_place_with_a_backlink(html) -> None:
     index = soup(html)
     backlinks = index.select_one("li#paper-kraska2018case .sw-papers-backlinks")
