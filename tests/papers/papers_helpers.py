@@ -81,14 +81,18 @@ def rebuild(
     process: str = "new",
     snapshot: Callable[[Path], Any] = bodies,
     during: contextlib.AbstractContextManager[Any] | None = None,
+    parallel: int = 0,
 ) -> Rebuild:
     """Build a copy of *root*, apply *change* to its sources, build again, and build it anew.
 
     *process*: ``"new"`` rebuilds with a new app (as ``sphinx-build`` does), ``"same"`` with the
-    first one (as a live preview can); *during* wraps the incremental build (and its app's creation).
+    first one (as a live preview can); *during* wraps the incremental build (and its app's creation);
+    *parallel*: the processes of the first build (``-j``), whose readers' records are merged.
     """
     src = copy_root(root, tmp_path)
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "incremental", freshenv=True)
+    app = SphinxTestApp(
+        "html", srcdir=src, builddir=tmp_path / "incremental", freshenv=True, parallel=parallel
+    )
     read: list[str] = []
     written: set[str] = set()
     try:

@@ -122,6 +122,78 @@ def test_preamble_definitions_of_every_form() -> None:
     )
 
 
+#: Every accent command of LaTeX (the sixteen of its text accents), with a base it takes and the
+#: precomposed character it makes; the tie has none (two letters under one arc).
+ACCENTS = {
+    "`": ("a", "\u00e0"),
+    "'": ("e", "\u00e9"),
+    "^": ("o", "\u00f4"),
+    '"': ("u", "\u00fc"),
+    "~": ("n", "\u00f1"),
+    "=": ("a", "\u0101"),
+    ".": ("z", "\u017c"),
+    "u": ("g", "\u011f"),
+    "v": ("c", "\u010d"),
+    "H": ("o", "\u0151"),
+    "c": ("c", "\u00e7"),
+    "d": ("s", "\u1e63"),
+    "b": ("k", "\u1e35"),
+    "t": ("oo", "o\u0361o"),
+    "k": ("a", "\u0105"),
+    "r": ("u", "\u016f"),
+}
+
+
+def _accent_forms() -> list[tuple[str, str]]:
+    """Each accent as people write it: the whole accent braced (``{\\'e}``), its argument braced
+    (``\\'{e}``) and bare (``\\'e``; after a letter command, a space: ``\\v c``)."""
+    cases = []
+    for command, (base, expected) in ACCENTS.items():
+        gap = " " if command.isalpha() else ""
+        forms = [f"{{\\{command}{gap}{base}}}", f"\\{command}{{{base}}}"]
+        if len(base) == 1:
+            forms.append(f"\\{command}{gap}{base}")
+        cases.extend((form, expected) for form in forms)
+    return cases
+
+
+@pytest.mark.parametrize(("latex", "expected"), _accent_forms())
+def test_every_accent_command_in_every_form(latex: str, expected: str) -> None:
+    from sphinx_workshop.papers.latex import decode
+
+    assert decode(latex) == (expected, ())
+    assert decode(f"x{latex} y") == (f"x{expected} y", ())  # nothing before or after is taken
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        ("\\'{\\i}", "\u00ed"),  # the dotless i and j as bases: the accent replaces the dot
+        ('\\"{\\i}', "\u00ef"),
+        ("{\\`\\i}", "\u00ec"),
+        ("\\^{\\i}", "\u00ee"),
+        ("\\~{\\i}", "\u0129"),
+        ("\\={\\i}", "\u012b"),
+        ("\\u{\\i}", "\u012d"),
+        ("\\^{\\j}", "\u0135"),
+        ("\\^\\j", "\u0135"),
+        ("\\.I", "\u0130"),  # capitals
+        ("\\c{S}", "\u015e"),
+        ("\\r{A}", "\u00c5"),
+        ("\\H{U}", "\u0170"),
+        ("\\k{E}", "\u0118"),
+        ("Erd\\H{o}s", "Erd\u0151s"),  # in names
+        ("Ku\\v{c}era", "Ku\u010dera"),
+        ("{\\L}ukasiewicz and Ng{\\~u}y{\\~{\\^e}}n", "\u0141ukasiewicz and Ng\u0169y\u1ec5n"),
+        ("\\t{ts}", "t\u0361s"),
+    ],
+)
+def test_accents_over_dotless_letters_capitals_and_in_words(latex: str, expected: str) -> None:
+    from sphinx_workshop.papers.latex import decode
+
+    assert decode(latex) == (expected, ())
+
+
 @pytest.mark.parametrize(
     ("latex", "rich", "unknown"),
     [

@@ -15,6 +15,13 @@ def _texts(page: BeautifulSoup, form: str) -> list[str]:
     return [" ".join(node.get_text().split()) for node in page.select(f"span.sw-papers-cite-{form}")]
 
 
+def _links(page: BeautifulSoup, form: str) -> list[list[tuple[str, str]]]:
+    """Each citation of *form*: its links' text and target."""
+    return [
+        [(a.get_text(), a["href"]) for a in n.select("a")] for n in page.select(f"span.sw-papers-cite-{form}")
+    ]
+
+
 @pytest.fixture(scope="module")
 def html(build_once):
     return build_once("papers-textual")
@@ -62,6 +69,47 @@ def test_author_year_forms(html) -> None:
     assert _texts(page, "year") == ["2003"]
     links = page.select("span.sw-papers-cite-t a")
     assert [(a.get_text(), a["href"]) for a in links][:1] == [("2008", "#paper-dean2008mapreduce")]
+
+
+def test_author_year_letters_in_every_form(build_once) -> None:
+    """Two papers by the same authors in the same year are 2021a and 2021b (in list order, not in
+    citation order) wherever a form shows the year, each linked to its own entry; the same authors'
+    paper of another year has no letter. {cite:author} shows no year: its links keep them apart."""
+    app = build_once("papers-textual-letters")
+    assert warning_lines(app) == []
+    page = soup(app)
+    first, second, before = "#paper-doe2021first", "#paper-doe2021second", "#paper-doe2020"
+
+    assert _texts(page, "t") == [
+        "Doe and Roe (2021b)",
+        "Doe and Roe (2021a), Doe and Roe (2021b), Doe and Roe (2020)",
+    ]
+    assert _links(page, "t") == [
+        [("2021b", second)],
+        [("2021a", first), ("2021b", second), ("2020", before)],
+    ]
+    assert _texts(page, "p") == ["(Doe and Roe, 2021b; Doe and Roe, 2021a)", "(see Doe and Roe, 2021a, p. 3)"]
+    assert _links(page, "p") == [
+        [("Doe and Roe, 2021b", second), ("Doe and Roe, 2021a", first)],
+        [("Doe and Roe, 2021a", first)],
+    ]
+    assert _texts(page, "author") == ["Doe and Roe", "Doe and Roe"]
+    assert _links(page, "author") == [[("Doe and Roe", second)], [("Doe and Roe", first)]]
+    assert _texts(page, "year") == ["2021b", "2021a", "2020"]
+    assert _links(page, "year") == [[("2021b", second)], [("2021a", first)], [("2020", before)]]
+
+
+def test_undated_author_year_letters_follow_no_date(build_once) -> None:
+    """Undated entries whose labels collide ("Poe a", "Poe b") show "n.d.a" and "n.d.b" where a form
+    shows the year (it was the bare letter, "Poe (a)"); a lone undated entry shows "n.d."."""
+    page = soup(build_once("papers-textual-letters"), "undated")
+    notes, drafts = "index.html#paper-poe-notes", "index.html#paper-poe-drafts"
+    assert _texts(page, "t") == ["Poe (n.d.b), Poe (n.d.a)", "Moe (n.d.)"]
+    assert _links(page, "t")[0] == [("n.d.b", drafts), ("n.d.a", notes)]
+    assert _texts(page, "p") == ["(Poe, n.d.a)"]
+    assert _texts(page, "year") == ["n.d.b", "n.d."]
+    assert _links(page, "year")[0] == [("n.d.b", drafts)]
+    assert [a.get_text() for a in page.select(".sw-papers-cite a")] == ["Poe a"]  # {cite}: the label
 
 
 def test_each_form_is_a_citation_place_with_a_backlink(html) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from papers_helpers import bodies, copy_root, edit, rebuild, warning_lines
+from papers_helpers import bodies, copy_root, edit, rebuild, soup, warning_lines
 from sphinx.util.console import strip_escape_sequences
 
 
@@ -89,3 +89,23 @@ def test_parallel_equals_serial(build_once, tmp_path: Path) -> None:
     expected = bodies(serial.outdir)
     assert len(expected) == 9
     assert bodies(parallel.outdir) == expected
+
+
+@pytest.mark.parametrize("process", ["same", "new"])
+def test_textual_only_page_is_rewritten_when_authors_change(process: str, tmp_path: Path) -> None:
+    """A page whose only citation is {cite:t} (textual) or {cite:author} (author) shows the entry's
+    names and nothing the authors change otherwise (number, title, page): the papers domain alone can
+    tell Sphinx to write it again, since it is not re-read and no toctree lists its children."""
+
+    def drop_an_author(src: Path) -> None:
+        edit(src / "refs.bib", "Mao, Hongzi and Schwarzkopf, Malte and", "Mao, Hongzi and")
+
+    built = rebuild("papers-textual-authors", tmp_path, drop_an_author, process=process)
+    assert built.read == ["refs"]  # the page of the list; the citing pages are not re-read
+    assert {"textual", "author"} <= built.written
+    assert [
+        " ".join(soup(app, page).select_one(f".sw-papers-cite-{form}").get_text().split())
+        for app in (built.incremental, built.clean)
+        for page, form in (("textual", "t"), ("author", "author"))
+    ] == ["Mao and Alizadeh [1]", "Mao and Alizadeh"] * 2
+    assert bodies(built.incremental.outdir) == bodies(built.clean.outdir)

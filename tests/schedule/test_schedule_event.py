@@ -90,6 +90,25 @@ def test_other_builders_skip_the_event(make_app, rootdir, sphinx_test_tempdir, b
             assert "Zoomville" not in text and "EventScheduled" not in text, path
 
 
+@pytest.mark.sphinx("html", testroot="schedule-event-naive", freshenv=True)
+def test_a_time_with_neither_offset_nor_zone_warns_at_its_option(app) -> None:
+    """``:start: 2020-12-12T09:00`` with no ``:timezone:``: a local time of no known place. It is
+    kept as written (schema.org allows it) and the warning names the option, at its line, in MyST
+    and in rST alike (the option is not the directive's first line in either)."""
+    app.build()
+    text = strip_escape_sequences(app.warning.getvalue()).replace(f"{app.srcdir}/", "")
+    assert text.splitlines() == [
+        "index.md:9: WARNING: :start: has no UTC offset and the event has no :timezone: "
+        "[workshop.bad_timezone]",
+        "rest.rst:6: WARNING: :start: has no UTC offset and the event has no :timezone: "
+        "[workshop.bad_timezone]",
+    ]
+    for page in ("index.html", "rest.html"):
+        [event] = json_ld(app, page)
+        assert event["startDate"] == "2020-12-12T09:00:00"
+        assert "endDate" not in event
+
+
 @pytest.mark.sphinx("html", testroot="schedule-bad", freshenv=True)
 def test_no_organizer_key_without_organizer_cards(app) -> None:
     app.build()

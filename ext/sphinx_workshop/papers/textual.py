@@ -23,7 +23,7 @@ from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.i18n import _
 from sphinx_workshop.papers.nodes import cite_group
-from sphinx_workshop.papers.numbering import author_names
+from sphinx_workshop.papers.numbering import author_names, author_year
 from sphinx_workshop.papers.roles import place_target
 from sphinx_workshop.untrusted import clean_text
 from sphinx_workshop.xrefs import domain_xref
@@ -165,13 +165,15 @@ class _Part(NamedTuple):
 
 
 def _year_part(domain: PapersDomain, record: PaperRecord, numbered: bool) -> str:
-    """The year a citation shows: with the letter of an author-year label (2021a), or "n.d."."""
+    """The year a citation shows, "n.d." if none, followed by the letter its author-year label got
+    (2021a, n.d.a): the label is :func:`~.numbering.author_year`'s, plus the letter when labels collide."""
+    year = record.year or str(_("n.d."))
     if not numbered:
         label = domain.derived.labels.get(record.key, "")
-        who = author_names(record) + " "
-        if label.startswith(who):
-            return label[len(who) :]
-    return record.year or str(_("n.d."))
+        stem = author_year(record)
+        if label.startswith(stem):
+            return year + label[len(stem) :].strip()
+    return year
 
 
 def _part(domain: PapersDomain, form: str, xref: pending_xref, numbered: bool) -> _Part:
