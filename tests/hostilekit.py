@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 
 import icalendar
 from bs4 import BeautifulSoup
+from kit import parse, parse_file
 from sphinx.cmd.build import build_main
 from sphinx.util.console import strip_escape_sequences
 
@@ -45,7 +46,7 @@ class Build:
 
     def soup(self, page: str) -> BeautifulSoup:
         """The parsed HTML of an output file (relative to the output folder)."""
-        return BeautifulSoup((self.outdir / page).read_text(encoding="utf-8"), "html.parser")
+        return parse_file(self.outdir / page)
 
     def workshop_warnings(self) -> list[str]:
         """The extension's warnings, sorted."""
@@ -90,7 +91,7 @@ def check_outputs(result: Build) -> None:
         for page in outdir.rglob("*.html"):
             text = page.read_text(encoding="utf-8")
             assert not CONTROL.search(text), f"control character in {page}"
-            soup = BeautifulSoup(text, "html.parser")
+            soup = parse(text)
             for image in soup.find_all("img", src=True):  # no broken image
                 if "://" not in image["src"] and not image["src"].startswith("data:"):
                     assert (page.parent / image["src"].split("#")[0]).is_file(), (page, image["src"])

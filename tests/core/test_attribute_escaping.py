@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from kit import parse, warning_lines
 
 NAME = 'Ann "Q" <b>O\'Neil</b> & Co'
 AFFILIATION = 'Labs <i>"A"</i> & B'
@@ -13,9 +14,9 @@ TITLE = 'A "Quoted" <Title> & More'
 @pytest.fixture(scope="module")
 def page(build_once) -> tuple[str, BeautifulSoup]:
     app = build_once("escaping-attributes")
-    assert app.warning.getvalue() == ""
+    assert warning_lines(app) == []
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
-    return html, BeautifulSoup(html, "html.parser")
+    return html, parse(html)
 
 
 def test_no_markup_from_names_reaches_the_page(page) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from docutils.parsers.rst import directives
-from sphinx.util.console import strip_escape_sequences
+from kit import warning_lines
 
 from sphinx_workshop.directive_base import OptionSpec, Problem, WorkshopDirective, expecting
 from sphinx_workshop.papers.domain import PapersDomain
@@ -52,11 +52,7 @@ def _build(make_app, tmp_path: Path, name: str, text: str) -> list[str]:
     (tmp_path / name).write_text(text, encoding="utf-8")
     app = make_app("html", srcdir=tmp_path, freshenv=True)
     app.build()
-    return [
-        line.replace(f"{tmp_path}/", "")
-        for line in strip_escape_sequences(app.warning.getvalue()).splitlines()
-        if "[workshop." in line
-    ]
+    return [line for line in warning_lines(app, src="") if "[workshop." in line]
 
 
 def test_myst_lines_right_after_a_fence(make_app, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sphinx.util.console import strip_escape_sequences
+from kit import warning_lines
 
 import sphinx_workshop
 from sphinx_workshop.assets import PAGE_SCRIPTS, STATIC_DIR, STYLESHEET
@@ -24,20 +24,19 @@ def test_setup_metadata_and_bad_config_falls_back(app) -> None:
     assert meta.parallel_read_safe is True
     assert meta.parallel_write_safe is True
     assert app.config.workshop_twitter_base_url == "https://twitter.com/"
-    warnings = strip_escape_sequences(app.warning.getvalue())
     assert (
-        f"{app.srcdir}/conf.py:2: WARNING: invalid value 'javascript:alert(1)//' for "
+        "<src>/conf.py:2: WARNING: invalid value 'javascript:alert(1)//' for "
         "workshop_twitter_base_url (expected an http(s) URL); using the default 'https://twitter.com/' "
         "[workshop.config]"
-    ) in warnings
+    ) in warning_lines(app)
 
 
 @pytest.mark.sphinx("html", testroot="core-config-type", freshenv=True)
 def test_a_value_of_the_wrong_type_gives_one_warning(app) -> None:
     app.build()
     assert app.config.workshop_twitter_base_url == "https://twitter.com/"
-    assert strip_escape_sequences(app.warning.getvalue()).splitlines() == [
-        f"{app.srcdir}/conf.py:2: WARNING: invalid value 42 for workshop_twitter_base_url "
+    assert warning_lines(app) == [
+        "<src>/conf.py:2: WARNING: invalid value 42 for workshop_twitter_base_url "
         "(expected an http(s) URL); using the default 'https://twitter.com/' [workshop.config]"
     ]
 
@@ -52,8 +51,8 @@ def test_a_value_set_without_its_name_warns_at_conf_py(make_app, tmp_path: Path)
     (tmp_path / "index.rst").write_text("Title\n=====\n", encoding="utf-8")
     app = make_app("html", srcdir=tmp_path, freshenv=True)
     app.build()
-    assert strip_escape_sequences(app.warning.getvalue()).splitlines() == [
-        f"{tmp_path}/conf.py:: WARNING: invalid value 'ftp://x/' for workshop_twitter_base_url "
+    assert warning_lines(app) == [
+        "<src>/conf.py:: WARNING: invalid value 'ftp://x/' for workshop_twitter_base_url "
         "(expected an http(s) URL); using the default 'https://twitter.com/' [workshop.config]"
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kit import warning_lines
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
@@ -19,10 +20,7 @@ def _build(tmp_path: Path, parallel: int) -> tuple[list[str], str]:
         app.build()
     finally:
         app.cleanup()
-    warnings = strip_escape_sequences(app.warning.getvalue()).replace(f"{app.srcdir}/", "")
-    return [line for line in warnings.splitlines() if line.strip()], strip_escape_sequences(
-        app.status.getvalue()
-    )
+    return warning_lines(app, src=""), strip_escape_sequences(app.status.getvalue())
 
 
 def test_duplicates_are_reported_once_in_parallel(tmp_path: Path) -> None:

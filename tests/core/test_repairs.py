@@ -12,27 +12,19 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from kit import soup, warning_lines
 from sphinx.cmd.build import build_main
 from sphinx.util.console import strip_escape_sequences
 
 ROOT = Path(__file__).parents[1] / "roots" / "test-repairs"
 
 
-def _warnings(app) -> list[str]:
-    return [line for line in strip_escape_sequences(app.warning.getvalue()).splitlines() if line.strip()]
-
-
-def _soup(app, page: str) -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
-
-
 @pytest.mark.sphinx("singlehtml", testroot="repairs", freshenv=True)
 def test_singlehtml_cross_page_links_have_one_anchor(app) -> None:
     """``{person}``, ``{paper}``, ``{cite}``, back-links and a ``{ref}`` to another page's heading."""
     app.build()
-    assert _warnings(app) == []
-    page = _soup(app, "index.html")
+    assert warning_lines(app) == []
+    page = soup(app, "index.html")
     body = page.select_one("div.body, div[role=main], main") or page
     links = {a["href"] for a in body.select("a.reference.internal[href]")}
     assert {"#person-anna-goldie", "#paper-kraska2018case", "#program-section", "#cite-index-0"} <= links
@@ -63,10 +55,10 @@ def test_epub_builds_under_w_with_sphinx_default_doctrees(tmp_path) -> None:
 def test_404_page_links_are_rooted_at_the_prefix(app) -> None:
     """sphinx-notfound-page serves the page at any depth: its own links are absolute, other pages' not."""
     app.build()
-    assert _warnings(app) == []
+    assert warning_lines(app) == []
     prefix = app.config.notfound_urls_prefix
     assert prefix.startswith("/") and prefix.endswith("/")
-    missing = _soup(app, "404.html").select("div.body a.reference.internal, main a.reference.internal")
+    missing = soup(app, "404.html").select("div.body a.reference.internal, main a.reference.internal")
     assert [a["href"] for a in missing] == [f"{prefix}index.html", f"{prefix}program.html#talks"]
-    index = _soup(app, "index.html").select("a.reference.internal[href^='program.html']")
+    index = soup(app, "index.html").select("a.reference.internal[href^='program.html']")
     assert index and all(not a["href"].startswith("/") for a in index)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
+from kit import parse_file, warning_lines
 
 
 @pytest.fixture(scope="module")
 def app(build_once):
     app = build_once("xref-forms")
-    assert app.warning.getvalue() == ""
+    assert warning_lines(app) == []
     return app
 
 
 def _paragraphs(app, page: str) -> list:
-    soup = BeautifulSoup((app.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parse_file(app.outdir / f"{page}.html")
     return soup.select("[role=main] p")
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-from sphinx.util.console import strip_escape_sequences
+from kit import parse_file, warning_lines
 
 PAGE = """# Blocks
 
@@ -33,13 +32,13 @@ def test_empty_and_unclosed_option_blocks(make_app, tmp_path: Path) -> None:
     (tmp_path / "index.md").write_text(PAGE, encoding="utf-8")
     app = make_app("html", srcdir=tmp_path, freshenv=True)
     app.build()
-    assert strip_escape_sequences(app.warning.getvalue()).splitlines() == [
-        f"{tmp_path}/index.md:7: WARNING: the paper directive takes no content; ':title: After an empty "
+    assert warning_lines(app) == [
+        "<src>/index.md:7: WARNING: the paper directive takes no content; ':title: After an empty "
         "block' and what follows are ignored [workshop.bad_argument]",
-        f"{tmp_path}/index.md:4: WARNING: paper 'empty' has no title; its key is shown instead "
+        "<src>/index.md:4: WARNING: paper 'empty' has no title; its key is shown instead "
         "[workshop.paper_no_title]",
     ]
-    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = parse_file(app.outdir / "index.html")
     titles = [
         li.select_one(".sw-papers-title").get_text() for li in page.select(".sw-papers-references > li")
     ]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup
+from kit import parse, parse_file, warning_lines
 
 import sphinx_workshop
 
@@ -34,7 +34,7 @@ def _english_words(language: str) -> list[str]:
 
 def _reader_strings(html: str) -> list[str]:
     """The page's visible text and every attribute value a reader gets (or schedule.js shows)."""
-    soup = BeautifulSoup(html, "lxml")
+    soup = parse(html)
     main = soup.select_one('div[role="main"]') or soup.body
     assert main is not None
     strings = [main.get_text(" ", strip=True)]
@@ -52,7 +52,7 @@ def _found(strings: list[str], words: list[str]) -> list[str]:
 @pytest.mark.sphinx("html", testroot="i18n-de", freshenv=True)
 def test_german_page_has_no_english_string_of_ours(app) -> None:
     app.build()
-    assert app.warning.getvalue() == ""
+    assert warning_lines(app) == []
     strings = _reader_strings((Path(app.outdir) / "index.html").read_text(encoding="utf-8"))
     words = _english_words("de")
     assert "Back to the citation" in words and "your time zone" in words
@@ -62,7 +62,7 @@ def test_german_page_has_no_english_string_of_ours(app) -> None:
     assert "Samstag, 12. Dezember 2020, Uhrzeiten in America/Los_Angeles (PST, UTC-08:00)" in text
     assert "Kraska u. a. 2018" in text
     assert "Den Zeitplan zum Kalender hinzufügen (programm.ics)" in text
-    soup = BeautifulSoup((Path(app.outdir) / "index.html").read_text(encoding="utf-8"), "lxml")
+    soup = parse_file(Path(app.outdir) / "index.html")
     box = soup.select_one("div.sw-schedule")
     assert box["data-text-here"] == "Ihre Zeit ({zone})"
     assert soup.select_one("img.sw-person-photo")["alt"] == "Foto von Anna Goldie"
@@ -95,6 +95,6 @@ def test_french_text_build(app) -> None:
 @pytest.mark.sphinx("html", testroot="i18n-de", freshenv=True, confoverrides={"language": "zh_CN"})
 def test_simplified_chinese(app) -> None:
     app.build()
-    soup = BeautifulSoup((Path(app.outdir) / "index.html").read_text(encoding="utf-8"), "lxml")
+    soup = parse_file(Path(app.outdir) / "index.html")
     assert "2020年12月12日星期六" in soup.select_one("p.sw-schedule-zone").get_text()
     assert soup.select_one("a.sw-person-homepage")["aria-label"] == "Anna Goldie的主页"

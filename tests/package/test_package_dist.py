@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from kit import parse_file
 from readmekit import write_project
 
 import sphinx_workshop
@@ -125,7 +126,7 @@ def test_wheel_in_a_fresh_virtualenv_builds_the_readme_project(wheel_python: Pat
     out = tmp_path / "html-de"
     _run(python, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", "-D", "language=de",
          "-D", "html_theme=alabaster", project, out, cwd=tmp_path)  # fmt: skip
-    soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parse_file(out / "index.html")
     assert len(soup.select("div.sw-person-card")) == 3
     assert (out / "_static").is_dir() and (out / "index.ics").is_file()
     assert _schedule_headings(soup) == ["Uhrzeit", "Programmpunkt"]
@@ -168,7 +169,7 @@ def test_wheel_builds_the_readme_project_in_each_theme(wheel_python: Path, tmp_p
     _run(wheel_python, "-c", BUILD_IN_EACH_THEME, project, tmp_path, *THEMES, cwd=tmp_path)
     for theme in THEMES:
         out = tmp_path / f"html-{theme}"
-        soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+        soup = parse_file(out / "index.html")
         assert len(soup.select("div.sw-person-card")) == 3, theme
         assert _schedule_headings(soup) == ["Time", "Session"], theme
         assert soup.select_one('link[href*="sphinx-workshop/sphinx-workshop.css"]'), theme

@@ -8,6 +8,7 @@ from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
+from kit import parse
 from readmekit import readme_blocks, write_project
 
 
@@ -20,7 +21,7 @@ def _build(make_app, folder, flavour: str) -> tuple[BeautifulSoup, str]:
     finally:
         app.cleanup()
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
-    return BeautifulSoup(page, "html.parser"), app.warning.getvalue()
+    return parse(page), app.warning.getvalue()
 
 
 def _summary(soup: BeautifulSoup) -> dict[str, object]:

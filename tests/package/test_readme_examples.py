@@ -10,7 +10,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from kit import parse_file
 from sphinx.testing.util import SphinxTestApp
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -87,7 +87,7 @@ def write(folder: Path, flavour: str) -> Path:
 
 def summary(page: Path) -> dict[str, object]:
     """What a reader gets from a page: its text, links, our elements and its event data."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = parse_file(page)
     body = soup.select_one('div[role="main"]') or soup.body
     for anchor in body.select("a.headerlink"):
         anchor.decompose()

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from papers_helpers import soup, warning_lines
+from kit import soup, warning_lines
 
 FIELDS = {
     "knuth1997art": "The Art of Computer Programming: Fundamental Algorithms. Donald E. Knuth. "

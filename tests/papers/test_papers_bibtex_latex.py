@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from papers_helpers import soup, warning_lines
+from kit import soup, warning_lines
 
 WARNINGS = [
     "<src>/latex.bib:31: WARNING: entry 'macro': unknown LaTeX command \\weird in title; "

@@ -9,9 +9,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from kit import parse_file
 from sphinx.testing.util import SphinxTestApp
 
 #: A ``%`` always starts a well-formed escape here: a stray one makes a malformed URL, which is not
@@ -66,7 +66,7 @@ def test_href_is_the_verbatim_value(paths: list[str]) -> None:
             app.build()
         finally:
             app.cleanup()
-        page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
+        page = parse_file(app.outdir / "index.html")
     for i, (url, doi) in enumerate(zip(urls, dois, strict=True)):
         entry = page.select_one(f"#paper-k{i}")
         assert entry.select_one("a.sw-papers-title")["href"] == _unescaped(url)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from papers_helpers import soup, warning_lines
+from kit import soup, warning_lines
 
 
 def test_macros_of_the_first_file_serve_the_second(build_once) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from papers_helpers import soup, warning_lines
+from kit import soup, warning_lines
 
 
 def test_every_bib_warning_is_located_and_names_its_entry(build_once) -> None:

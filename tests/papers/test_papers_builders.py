@@ -4,27 +4,26 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
-from papers_helpers import warning_lines
+from kit import parse_file, warning_lines
 
 
 def test_dirhtml(build_once) -> None:
     app = build_once("papers-basic", "dirhtml")
     assert warning_lines(app) == []
-    other = BeautifulSoup((app.outdir / "other" / "index.html").read_text(encoding="utf-8"), "lxml")
+    other = parse_file(app.outdir / "other" / "index.html")
     assert [a["href"] for a in other.select("sup.sw-papers-cite a")] == [
         "../#paper-mao2019scheduling",
         "../#paper-mirhoseini2017device",
         "../#paper-kraska2018case",
     ]
-    index = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
+    index = parse_file(app.outdir / "index.html")
     assert "other/#cite-other-1" in [a["href"] for a in index.select(".sw-papers-backlinks a")]
 
 
 def test_singlehtml_links_stay_on_the_page(build_once) -> None:
     app = build_once("papers-basic", "singlehtml")
     assert warning_lines(app) == []
-    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
+    page = parse_file(app.outdir / "index.html")
     links = page.select("sup.sw-papers-cite a, .sw-papers-backlinks a")
     assert len(links) == 14
     for link in links:
@@ -48,13 +47,13 @@ def test_latex_every_hyperref_has_its_label(build_once) -> None:
 def test_epub(build_once) -> None:
     app = build_once("papers-basic", "epub", confoverrides={"copyright": "2020, test", "version": "1"})
     assert warning_lines(app) == []
-    page = BeautifulSoup((app.outdir / "other.xhtml").read_text(encoding="utf-8"), "xml")
+    page = parse_file(app.outdir / "other.xhtml")
     assert [a["href"] for a in page.select("sup.sw-papers-cite a")] == [
         "index.xhtml#paper-mao2019scheduling",
         "index.xhtml#paper-mirhoseini2017device",
         "index.xhtml#paper-kraska2018case",
     ]
-    index = BeautifulSoup((app.outdir / "index.xhtml").read_text(encoding="utf-8"), "xml")
+    index = parse_file(app.outdir / "index.xhtml")
     assert index.select_one("li#paper-mao2019scheduling") is not None
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import sphinx
-from papers_helpers import bodies, edit, rebuild, warning_lines
+from kit import bodies, edit, rebuild, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from papers_helpers import bodies, copy_root, soup, warning_lines
+from kit import bodies, copy_root, soup, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_workshop.papers.filters import FIELDS, FilterError, matches, parse_filter

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from papers_helpers import soup, warning_lines
+from kit import parse_file, soup, warning_lines
 
 
 def _footnotes(page: BeautifulSoup) -> list[tuple[str, str]]:
@@ -93,18 +93,18 @@ def test_footnote_entry_style_is_the_lists(build_once) -> None:
 def test_dirhtml_and_epub(build_once) -> None:
     app = build_once("papers-textual", "dirhtml")
     assert warning_lines(app) == []
-    page = BeautifulSoup((app.outdir / "foot" / "index.html").read_text(encoding="utf-8"), "lxml")
+    page = parse_file(app.outdir / "foot" / "index.html")
     assert _footnotes(page)[0] == ("2", MAO)
     epub = build_once("papers-textual", "epub", confoverrides={"copyright": "2020, test", "version": "1"})
     assert warning_lines(epub) == []
-    book = BeautifulSoup((epub.outdir / "foot.xhtml").read_text(encoding="utf-8"), "xml")
+    book = parse_file(epub.outdir / "foot.xhtml")
     assert [a["href"] for a in book.select("a.footnote-reference")][:1] == ["#cite-foot-foot-0"]
 
 
 def test_singlehtml_ids_stay_apart(build_once) -> None:
     app = build_once("papers-textual", "singlehtml")
     assert warning_lines(app) == []
-    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
+    page = parse_file(app.outdir / "index.html")
     notes = page.select("aside.sw-papers-footcite")
     assert len(notes) == 7
     ids = [note["id"] for note in notes]

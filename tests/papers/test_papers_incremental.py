@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from papers_helpers import bodies, edit, rebuild
+from kit import bodies, edit, rebuild
 
 
 def add_key(src: Path) -> None:

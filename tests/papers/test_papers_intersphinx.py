@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from papers_helpers import soup, warning_lines
+from kit import soup, warning_lines
 
 
 def test_intersphinx_round_trip(build_once) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from docutils import nodes
-from papers_helpers import bodies, copy_root
+from kit import bodies, copy_root, parse_file
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_workshop.papers.memo import memo_paragraph
@@ -36,7 +35,7 @@ def _search_terms(outdir: Path) -> dict:
 
 
 def _mathjax(outdir: Path) -> bool:
-    page = BeautifulSoup((outdir / "refs.html").read_text(encoding="utf-8"), "lxml")
+    page = parse_file(outdir / "refs.html")
     return any("mathjax" in script.get("src", "") for script in page.select("script"))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from papers_helpers import bodies, edit, rebuild, soup, warning_lines
+from kit import bodies, edit, parse_file, rebuild, soup, warning_lines
 
 #: page -> the labels its citations show
 CITATIONS = {
@@ -52,7 +52,7 @@ def test_html_numbers_continue_across_pages(build_once) -> None:
 def test_singlehtml_and_dirhtml(build_once) -> None:
     single = build_once("papers-numbering", "singlehtml")
     assert warning_lines(single) == []
-    page = BeautifulSoup((single.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
+    page = parse_file(single.outdir / "index.html")
     assert [ol.get("start") for ol in page.select("ol.sw-papers-references")] == [None, "3", "5"]
     assert [a.get_text() for a in page.select("sup.sw-papers-cite a")] == [
         label for labels in CITATIONS.values() for label in labels
@@ -60,7 +60,7 @@ def test_singlehtml_and_dirhtml(build_once) -> None:
     assert page.select_one("#paper-four").find_parent("ol")["start"] == "3"
     dirhtml = build_once("papers-numbering", "dirhtml")
     assert warning_lines(dirhtml) == []
-    citing = BeautifulSoup((dirhtml.outdir / "citing" / "index.html").read_text(encoding="utf-8"), "lxml")
+    citing = parse_file(dirhtml.outdir / "citing" / "index.html")
     assert [(a.get_text(), a["href"]) for a in citing.select("sup.sw-papers-cite a")] == [
         ("3", "../second/#paper-three"),
         ("5", "../session/#paper-five"),
@@ -70,7 +70,7 @@ def test_singlehtml_and_dirhtml(build_once) -> None:
 def test_epub(build_once) -> None:
     app = build_once("papers-numbering", "epub", confoverrides={"copyright": "2020, test", "version": "1"})
     assert warning_lines(app) == []
-    page = BeautifulSoup((app.outdir / "session.xhtml").read_text(encoding="utf-8"), "xml")
+    page = parse_file(app.outdir / "session.xhtml")
     assert [label.get_text() for label in page.select(".sw-papers-label")] == ["S1.", "S2."]
     assert page.select_one("ol.sw-papers-references")["start"] == "5"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from papers_helpers import soup, warning_lines
+from kit import soup, warning_lines
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from string import ascii_lowercase
 
 import pytest
 from bs4 import BeautifulSoup
-from papers_helpers import soup, warning_lines
+from kit import soup, warning_lines
 
 
 @pytest.fixture(scope="module")

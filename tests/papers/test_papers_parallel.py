@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from papers_helpers import bodies, edit, rebuild, warning_lines
+from kit import bodies, edit, rebuild, warning_lines
 from sphinx.util.console import strip_escape_sequences
 
 #: What Sphinx logs when it reads in parallel chunks: "[ 33%] index .. p3".

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from papers_helpers import bodies, copy_root, edit, rebuild, soup, warning_lines
+from kit import bodies, copy_root, edit, rebuild, soup, warning_lines
 from pybtex.database import parse_string
 
 from sphinx_workshop.papers import bibtex

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from papers_helpers import soup, warning_lines
+from kit import soup, warning_lines
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

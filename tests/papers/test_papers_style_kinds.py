@@ -6,7 +6,7 @@ entry with no date."""
 from __future__ import annotations
 
 import pytest
-from papers_helpers import soup, warning_lines
+from kit import soup, warning_lines
 
 TITLE_FIRST = {
     "phd": "Can Indexes Be Learned? Jane Doe. PhD thesis, MIT, Cambridge, MA, May 2019.",

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import json
-import posixpath
 
 import pytest
-from papers_helpers import soup, warning_lines
-from sphinx.util.inventory import InventoryFile
+from kit import inventory, soup, warning_lines
 
 from sphinx_workshop.papers import PaperRecord, anchor_for
 
@@ -105,20 +102,8 @@ def test_any_role_finds_papers(built) -> None:
     assert link.get_text() == "Introduction to Information Retrieval"
 
 
-def _inventory(path) -> dict[str, dict[str, tuple[str, str]]]:
-    """objects.inv as type -> name -> (uri, display name), on Sphinx 8.2+ (``loads``) and before."""
-    data = path.read_bytes()
-    if hasattr(InventoryFile, "loads"):
-        return {
-            kind: {name: (item.uri, item.display_name) for name, item in items.items()}
-            for kind, items in InventoryFile.loads(data, uri="").data.items()
-        }
-    loaded = InventoryFile.load(io.BytesIO(data), "", posixpath.join)  # Sphinx 7.4 to 8.1
-    return {kind: {name: (i[2], i[3]) for name, i in items.items()} for kind, items in loaded.items()}
-
-
 def test_objects_inv_and_search(built) -> None:
-    papers = _inventory(built.outdir / "objects.inv")["papers:paper"]
+    papers = inventory(built.outdir)["papers:paper"]
     assert set(papers) == {"mao2019scheduling", "kraska2018case", "schutze", "mirhoseini2017device"}
     assert papers["mirhoseini2017device"] == (
         "index.html#paper-mirhoseini2017device",

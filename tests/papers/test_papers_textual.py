@@ -6,7 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from papers_helpers import soup, warning_lines
+from kit import parse_file, soup, warning_lines
 
 from sphinx_workshop.papers.textual import Target, parse_targets
 
@@ -159,9 +159,9 @@ def test_parse_targets(text: str, targets: list[Target], problems: list[str]) ->
 def test_dirhtml(build_once) -> None:
     app = build_once("papers-textual", "dirhtml")
     assert warning_lines(app) == []
-    page = BeautifulSoup((app.outdir / "authoryear" / "index.html").read_text(encoding="utf-8"), "lxml")
+    page = parse_file(app.outdir / "authoryear" / "index.html")
     assert [a["href"] for a in page.select("span.sw-papers-cite-t a")][:1] == ["#paper-dean2008mapreduce"]
-    rst = BeautifulSoup((app.outdir / "rstpage" / "index.html").read_text(encoding="utf-8"), "lxml")
+    rst = parse_file(app.outdir / "rstpage" / "index.html")
     assert [a["href"] for a in rst.select("span.sw-papers-cite-t a")][:1] == [
         "../#paper-mirhoseini2017device"
     ]
@@ -170,7 +170,7 @@ def test_dirhtml(build_once) -> None:
 def test_singlehtml(build_once) -> None:
     app = build_once("papers-textual", "singlehtml")
     assert warning_lines(app) == []
-    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
+    page = parse_file(app.outdir / "index.html")
     links = page.select(".sw-papers-cite-text a, a.footnote-reference")
     assert len(links) > 20
     for link in links:
@@ -196,7 +196,7 @@ def test_latex(build_once) -> None:
 def test_epub(build_once) -> None:
     app = build_once("papers-textual", "epub", confoverrides={"copyright": "2020, test", "version": "1"})
     assert warning_lines(app) == []
-    page = BeautifulSoup((app.outdir / "rstpage.xhtml").read_text(encoding="utf-8"), "xml")
+    page = parse_file(app.outdir / "rstpage.xhtml")
     assert [a["href"] for a in page.select("span.sw-papers-cite-t a")][:1] == [
         "index.xhtml#paper-mirhoseini2017device"
     ]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from papers_helpers import bodies, copy_root, edit, rebuild, soup, warning_lines
+from kit import bodies, copy_root, edit, rebuild, soup, warning_lines
 from sphinx.util.console import strip_escape_sequences
 
 

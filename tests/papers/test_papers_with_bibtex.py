@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from papers_helpers import soup, warning_lines
+from kit import soup, warning_lines
 
 # sphinxcontrib-bibtex is a test dependency (the "test" extra, requirements/dev.lock, the nox sessions):
 # not skipped when missing, it fails.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from peoplekit import soup_of, warnings_of
+from kit import soup, warning_lines
 
 W = "WARNING:"
 EXPECTED = [
@@ -52,14 +52,14 @@ EXPECTED = [
 @pytest.mark.sphinx("html", testroot="people-bad", freshenv=True)
 def test_each_bad_input_warns_at_its_line(app) -> None:
     app.build()
-    assert warnings_of(app) == EXPECTED
+    assert warning_lines(app, src="") == EXPECTED
 
 
 @pytest.mark.sphinx("html", testroot="people-bad", freshenv=True)
 def test_cards_keep_what_is_valid(app) -> None:
     app.build()
-    soup = soup_of(app, "index.html")
-    cards = soup.select("div.sw-person-card")
+    page = soup(app, "index.html")
+    cards = page.select("div.sw-person-card")
     assert len(cards) == 11
 
     # No name: no id, no avatar, but the affiliation and the profile link.
@@ -102,13 +102,13 @@ def test_cards_keep_what_is_valid(app) -> None:
     # An empty :photo: gives the initials.
     assert by_id["person-empty-photo"].select_one(".sw-person-avatar").text == "EP"
     assert by_id["person-empty-photo"].select_one("img") is None
-    assert len(soup.select("#person-bad-handle")) == 1
+    assert len(page.select("#person-bad-handle")) == 1
 
     # Unknown people stay readable, unlinked.
-    assert [span.text for span in soup.select("p > span.people-person")] == ["Nobody Here", "Someone Else"]
+    assert [span.text for span in page.select("p > span.people-person")] == ["Nobody Here", "Someone Else"]
 
     # Only http(s) links anywhere on the page.
-    for a in soup.select("a[href]"):
+    for a in page.select("a[href]"):
         assert not a["href"].lower().startswith(("javascript:", "data:", "vbscript:")), a
 
 
@@ -118,8 +118,8 @@ def test_names_are_text_never_markup(app) -> None:
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
     assert "<b>Bold</b>" not in html
-    soup = soup_of(app, "index.html")
-    card = soup.select_one("#person-script-alert-1-script")
+    page = soup(app, "index.html")
+    card = page.select_one("#person-script-alert-1-script")
     assert card.select_one('.sw-person-name [itemprop="name"]').text == "<script>alert(1)</script>"
     assert card.select_one('[itemprop="affiliation"]').text == "<b>Bold</b> & Co"
-    assert [s for s in soup.select("script") if "alert" in s.text] == []
+    assert [s for s in page.select("script") if "alert" in s.text] == []

@@ -6,8 +6,8 @@ import re
 import shutil
 
 import pytest
+from kit import ROOTS, warning_lines
 from lxml import etree
-from peoplekit import ROOTS, warnings_of
 
 AZALIA_URLS = [
     "Twitter: https://twitter.com/Azaliamirh",
@@ -22,7 +22,7 @@ EPUB_CONF = {"version": "2020", "copyright": "2020, the organizers"}
 @pytest.mark.sphinx("text", testroot="people-basic", freshenv=True)
 def test_text_prints_names_affiliations_and_urls(app) -> None:
     app.build()
-    assert warnings_of(app) == []
+    assert warning_lines(app, src="") == []
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
     for line in ["Anna Goldie", "Google Brain", "Twitter: https://twitter.com/annadgoldie", *AZALIA_URLS]:
         assert line in text
@@ -39,7 +39,7 @@ def test_text_prints_names_affiliations_and_urls(app) -> None:
 @pytest.mark.sphinx("latex", testroot="people-basic", freshenv=True)
 def test_latex_labels_every_card_and_prints_urls(app) -> None:
     app.build()
-    assert warnings_of(app) == []
+    assert warning_lines(app, src="") == []
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
     refs = set(re.findall(r"\\hyperref\[\\detokenize\{([^}]*)\}\]", tex))
     labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
@@ -68,7 +68,7 @@ def test_latex_escapes_names(app) -> None:
 @pytest.mark.sphinx("epub", testroot="people-basic", freshenv=True, confoverrides=EPUB_CONF)
 def test_epub_shows_urls_and_is_well_formed(app) -> None:
     app.build()
-    assert warnings_of(app) == []
+    assert warning_lines(app, src="") == []
     page = app.outdir / "index.xhtml"
     tree = etree.parse(str(page))  # well-formed XHTML (itemscope="" is valid XML)
     ns = {"x": "http://www.w3.org/1999/xhtml"}
@@ -93,7 +93,7 @@ def test_man_and_texinfo_build_cleanly(make_app, tmp_path, builder) -> None:
     shutil.copytree(ROOTS / "test-people-basic", srcdir)
     app = make_app(builder, srcdir=srcdir, freshenv=True)
     app.build()
-    assert warnings_of(app) == []
+    assert warning_lines(app, src="") == []
     out = "\n".join(
         p.read_text(encoding="utf-8") for p in app.outdir.iterdir() if p.suffix in {".1", ".texi"}
     )

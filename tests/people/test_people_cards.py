@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from peoplekit import inventory, soup_of, warnings_of
+from kit import inventory, soup, warning_lines
 
 from sphinx_workshop.assets import STATIC_DIR, STYLESHEET
 from sphinx_workshop.people import PersonRecord, anchor_for
@@ -37,17 +37,17 @@ AZALIA_LINKS = [
 @pytest.mark.sphinx("html", testroot="people-basic", freshenv=True)
 def test_cards_render_every_option(app) -> None:
     app.build()
-    assert warnings_of(app) == []
-    soup = soup_of(app, "index.html")
+    assert warning_lines(app, src="") == []
+    page = soup(app, "index.html")
 
     # The grid holds the first two cards; the lone organizer and the speaker are cards of their own.
-    grid = soup.select_one("div.sw-person-grid")
+    grid = page.select_one("div.sw-person-grid")
     assert "committee" in grid["class"]  # :class:
     assert [card["id"] for card in grid.select(".sw-person-card")] == [
         "person-anna-goldie",
         "person-azalia-mirhoseini",
     ]
-    cards = soup.select("div.sw-person-card")
+    cards = page.select("div.sw-person-card")
     assert [card["id"] for card in cards] == [
         "person-anna-goldie",
         "person-azalia-mirhoseini",
@@ -99,16 +99,16 @@ def test_cards_render_every_option(app) -> None:
     assert cards[0].select_one(".sw-person-bio") is None
 
     # No request to a third-party host: every src and stylesheet is local.
-    for tag in soup.select("img[src], script[src], link[href][rel~=stylesheet]"):
+    for tag in page.select("img[src], script[src], link[href][rel~=stylesheet]"):
         assert "://" not in (tag.get("src") or tag.get("href")), tag
-    assert soup.select_one('link[href^="_static/sphinx-workshop/sphinx-workshop.css"]')
+    assert page.select_one('link[href^="_static/sphinx-workshop/sphinx-workshop.css"]')
     assert (app.outdir / "_static" / "sphinx-workshop" / "sphinx-workshop.css").is_file()
 
 
 @pytest.mark.sphinx("html", testroot="people-basic", freshenv=True)
 def test_person_role_links_to_cards_across_pages(app) -> None:
     app.build()
-    links = soup_of(app, "program.html").select("a.reference.internal:has(.people-person)")
+    links = soup(app, "program.html").select("a.reference.internal:has(.people-person)")
     assert [(a["href"], a.text, a["title"]) for a in links] == [
         ("index.html#person-ed-chi", "Ed Chi", "Ed Chi"),
         ("index.html#person-anna-goldie", "Anna", "Anna Goldie, Google Brain"),  # explicit text
@@ -143,18 +143,19 @@ def test_domain_records_and_inventory(app) -> None:
     assert people["person-ed-chi"].kind == "speaker"
     assert people["person-ed-chi"].affiliation == ""
     assert people["person-ed-chi"].same_as == ()
-    assert ("Ed Chi", "people:person", "index.html#person-ed-chi") in inventory(app.outdir)
-    assert sum(role == "people:person" for _n, role, _u in inventory(app.outdir)) == 4
+    people = inventory(app.outdir)["people:person"]
+    assert people["Ed Chi"] == ("index.html#person-ed-chi", "-")
+    assert len(people) == 4
 
 
 @pytest.mark.sphinx("singlehtml", testroot="people-basic", freshenv=True)
 def test_singlehtml_links_stay_on_the_page(app) -> None:
     app.build()
-    assert warnings_of(app) == []
-    soup = soup_of(app, "index.html")
+    assert warning_lines(app, src="") == []
+    page = soup(app, "index.html")
     # Sphinx 9 would write "#document-index#person-ed-chi" (it no longer trims the document part); the
     # extension trims it (sphinx_workshop.repairs), so each link is the card's own id, on the page.
-    hrefs = [a["href"] for a in soup.select("a.reference.internal:has(.people-person)")]
+    hrefs = [a["href"] for a in page.select("a.reference.internal:has(.people-person)")]
     assert all(href.startswith("#") and href.count("#") == 1 for href in hrefs), hrefs
     anchors = [href[1:] for href in hrefs]
     assert anchors == [
@@ -164,14 +165,14 @@ def test_singlehtml_links_stay_on_the_page(app) -> None:
         "person-ed-chi",
         "person-ed-chi",
     ]
-    assert all(soup.select_one(f"div.sw-person-card#{anchor}") for anchor in anchors)
+    assert all(page.select_one(f"div.sw-person-card#{anchor}") for anchor in anchors)
 
 
 @pytest.mark.sphinx("html", testroot="people-xbase", freshenv=True)
 def test_twitter_base_url_is_configurable(app) -> None:
     app.build()
-    assert warnings_of(app) == []
-    link = soup_of(app, "index.html").select_one("a.sw-person-twitter")
+    assert warning_lines(app, src="") == []
+    link = soup(app, "index.html").select_one("a.sw-person-twitter")
     assert link["href"] == "https://x.com/martin_maas"  # a missing trailing / is added
     assert link["aria-label"] == "@martin_maas, Martin Maas on X"
     assert link.text == "@martin_maas"

@@ -6,7 +6,7 @@ import shutil
 from io import StringIO
 
 import pytest
-from peoplekit import ROOTS, pages, warnings_of
+from kit import ROOTS, pages, warning_lines
 
 
 def _copy(tmp_path, name: str):
@@ -35,7 +35,7 @@ def test_parallel_build_equals_serial(make_app, tmp_path) -> None:
     srcdir = _copy(tmp_path, "src")
     serial = _build(make_app, srcdir, tmp_path / "serial", freshenv=True)
     parallel = _build(make_app, srcdir, tmp_path / "parallel", freshenv=True, parallel=2)
-    assert warnings_of(serial) == warnings_of(parallel) == []
+    assert warning_lines(serial, src="") == warning_lines(parallel, src="") == []
     assert pages(parallel.outdir) == pages(serial.outdir)
     assert parallel.env.domains["people"].people == serial.env.domains["people"].people
     assert len(serial.env.domains["people"].people) == 6
@@ -70,7 +70,7 @@ def _apply_edits(srcdir) -> None:
 def test_incremental_build_equals_clean(make_app, tmp_path, parallel) -> None:
     srcdir = _copy(tmp_path, "src")
     first = _build(make_app, srcdir, tmp_path / "incremental", freshenv=True, parallel=parallel)
-    assert warnings_of(first) == []
+    assert warning_lines(first, src="") == []
     before = pages(first.outdir)
     assert 'href="committee.html#person-jonathan-raiman"' in before["panel.html"]
 
@@ -83,7 +83,7 @@ def test_incremental_build_equals_clean(make_app, tmp_path, parallel) -> None:
         "program.md:3: WARNING: no organizer or speaker card for 'Ed Chi' in {person} "
         "[workshop.person_unknown]"
     )
-    assert warnings_of(again) == warnings_of(clean) == [expected_warning]
+    assert warning_lines(again, src="") == warning_lines(clean, src="") == [expected_warning]
     after = pages(again.outdir)
     assert after == pages(clean.outdir)
     assert 'href="speakers.html#person-jonathan-raiman"' in after["panel.html"]
@@ -103,9 +103,9 @@ def test_duplicate_across_pages_warns_again_when_either_page_is_read(make_app, t
         "news.md:3: WARNING: duplicate card for 'Anna Goldie' (id 'person-anna-goldie', first at "
         "index.md:7); links go to the first [workshop.duplicate_person]"
     )
-    assert warnings_of(first) == [duplicate]
+    assert warning_lines(first, src="") == [duplicate]
     untouched = _build(make_app, srcdir, tmp_path / "out")
-    assert warnings_of(untouched) == []  # nothing re-read, nothing to say
+    assert warning_lines(untouched, src="") == []  # nothing re-read, nothing to say
     _edit(srcdir / "index.md", "# Workshop", "# The workshop")
     reread = _build(make_app, srcdir, tmp_path / "out")
-    assert warnings_of(reread) == [duplicate]
+    assert warning_lines(reread, src="") == [duplicate]

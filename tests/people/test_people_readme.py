@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from io import StringIO
 
-from bs4 import BeautifulSoup
-from peoplekit import PROJECT, warnings_of
+from kit import PROJECT, parse_file, warning_lines
 
 from sphinx_workshop.diagnostics import SUBTYPES
 from sphinx_workshop.people.directives import OrganizerDirective
@@ -35,8 +34,8 @@ def test_readme_example_builds_as_documented(make_app, tmp_path) -> None:
         app.build()
     finally:
         app.cleanup()
-    assert warnings_of(app) == []
-    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert warning_lines(app, src="") == []
+    soup = parse_file(app.outdir / "index.html")
     assert [card["id"] for card in soup.select("div.sw-person-grid > div.sw-person-card")] == [
         "person-anna-goldie",
         "person-azalia-mirhoseini",

@@ -22,6 +22,7 @@ from hostilekit import BUILDERS, check_outputs
 from hostilekit import build as hostile_build
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from kit import parse
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
@@ -115,7 +116,7 @@ def build(files: dict[str, str]) -> tuple[BeautifulSoup, str, Path]:
             if not p.is_relative_to(root / "project" / "build") and p.relative_to(root) not in before
         }
         assert not outside, f"the build wrote outside its output folder: {sorted(map(str, outside))}"
-    return BeautifulSoup(html, "html.parser"), warnings, root
+    return parse(html), warnings, root
 
 
 def assert_nothing_injected(page: BeautifulSoup, warnings: str) -> None:
@@ -498,4 +499,4 @@ def test_whole_pages_with_every_builder(page, builder) -> None:
                 assert _LOCATED.match(line), line  # every warning of the extension names its file and line
         if builder in ("html", "dirhtml", "singlehtml"):
             html = (result.outdir / "index.html").read_text(encoding="utf-8")
-            assert_nothing_injected(BeautifulSoup(html, "html.parser"), "\n".join(result.warnings))
+            assert_nothing_injected(parse(html), "\n".join(result.warnings))

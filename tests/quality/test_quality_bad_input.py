@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup
-from sphinx.util.console import strip_escape_sequences
+from kit import soup, warning_lines
 
 from sphinx_workshop.diagnostics import SUBTYPES
 from sphinx_workshop.papers import anchor_for as paper_anchor
@@ -78,20 +77,12 @@ EXPECTED = sorted(
 
 def parsed_warnings(app) -> list[tuple[str, int, str, str]]:
     """(file relative to the project, line, type.subtype, message) of every warning; unlocated ones fail."""
-    text = strip_escape_sequences(app.warning.getvalue()).replace(f"{app.srcdir}/", "")
     warnings = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
+    for line in warning_lines(app, src=""):
         match = WARNING.match(line)
         assert match, f"a warning without file, line or type: {line!r}"
         warnings.append((match["file"], int(match["line"]), match["type"], match["message"]))
     return warnings
-
-
-def page(app, name: str) -> BeautifulSoup:
-    """A written page of the build, parsed."""
-    return BeautifulSoup((app.outdir / name).read_text(encoding="utf-8"), "html.parser")
 
 
 BAD = pytest.mark.sphinx("html", testroot="bad-input", freshenv=True)
@@ -113,7 +104,7 @@ def test_exactly_the_expected_located_warnings(app) -> None:
 @BAD
 def test_valid_papers_still_render(app) -> None:
     app.build()
-    papers = page(app, "papers.html")
+    papers = soup(app, "papers.html")
     entry = {
         key: papers.select_one(f"[id='{paper_anchor(key)}']")
         for key in ("good", "fine", "survivor", "notitle", "badurl", "ftpurl")
@@ -136,7 +127,7 @@ def test_valid_papers_still_render(app) -> None:
 @BAD
 def test_valid_cards_still_render_and_nothing_is_unescaped(app) -> None:
     app.build()
-    people = page(app, "people.html")
+    people = soup(app, "people.html")
     cards = {card.get("id"): card for card in people.select(".sw-person-card")}
     valid = cards[person_anchor("Valid Person")]
     assert valid.select_one("a[href='https://twitter.com/valid_person']")
@@ -155,15 +146,15 @@ def test_valid_cards_still_render_and_nothing_is_unescaped(app) -> None:
     assert "<script>alert(1)</script>" in people.get_text()
     assert "<b>Bold</b> & Co" in people.get_text()
     for name in ("papers.html", "people.html", "schedule.html"):
-        soup = page(app, name)
-        assert soup.select("a[href^='javascript'], a[href^='ftp'], b") == [], name
-        assert all("alert" not in (s.string or "") for s in soup.select("script:not([type])")), name
+        page = soup(app, name)
+        assert page.select("a[href^='javascript'], a[href^='ftp'], b") == [], name
+        assert all("alert" not in (s.string or "") for s in page.select("script:not([type])")), name
 
 
 @BAD
 def test_valid_schedule_items_still_render(app) -> None:
     app.build()
-    schedule = page(app, "schedule.html")
+    schedule = soup(app, "schedule.html")
     text = schedule.get_text()
     for item in (
         "Opening remarks",

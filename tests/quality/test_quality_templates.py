@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
+from kit import parse
 
 pytestmark = [pytest.mark.slow]
 
 
 def test_search_buttons_are_named_by_their_visible_text(site_html) -> None:
     """WCAG 2.5.3: no aria-label hides "Search Ctrl+K" behind a name that lacks it."""
-    page = BeautifulSoup(site_html.page("index.html"), "html.parser")
+    page = parse(site_html.page("index.html"))
     buttons = page.select("button.search-button-field")
     assert len(buttons) >= 2
     for button in buttons:
@@ -20,7 +20,7 @@ def test_search_buttons_are_named_by_their_visible_text(site_html) -> None:
 
 
 def test_sidebar_logo_and_title_sit_in_a_landmark(site_html) -> None:
-    page = BeautifulSoup(site_html.page("index.html"), "html.parser")
+    page = parse(site_html.page("index.html"))
     title = page.select_one(".bd-sidebar-primary .logo__title")
     assert title is not None and title.get_text(strip=True) == "ML For Systems"
     landmark = title.find_parent("nav")

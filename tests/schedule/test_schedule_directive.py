@@ -8,29 +8,18 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from bs4 import BeautifulSoup
+from kit import PROJECT, ROOTS, soup, warning_lines
 from sphinx.util.console import strip_escape_sequences
 
-README = Path(__file__).resolve().parents[2] / "README.md"
-ROOTS = Path(__file__).resolve().parents[1] / "roots"
-
-
-def warnings_of(app) -> list[str]:
-    """The warning lines, with the source directory made relative."""
-    text = strip_escape_sequences(app.warning.getvalue()).replace(f"{app.srcdir}/", "")
-    return [line for line in text.splitlines() if line.strip()]
-
-
-def soup_of(app, page: str) -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+README = PROJECT / "README.md"
 
 
 @pytest.mark.sphinx("html", testroot="schedule-basic", freshenv=True)
 def test_schedule_renders_times_with_offsets(app) -> None:
     app.build()
-    assert warnings_of(app) == []
-    soup = soup_of(app, "index.html")
-    box = soup.select_one("div.sw-schedule")
+    assert warning_lines(app, src="") == []
+    page = soup(app, "index.html")
+    box = page.select_one("div.sw-schedule")
     assert box["data-timezone"] == "America/Los_Angeles"
     assert box["data-date"] == "2020-12-12"
     assert [(t["datetime"], t.text) for t in box.select("table time")] == [
@@ -49,16 +38,16 @@ def test_schedule_renders_times_with_offsets(app) -> None:
     assert link["href"] == "neurips2020.ics"
     assert (app.outdir / "neurips2020.ics").is_file()
     # The script and its styles are loaded, the script deferred; no inline script.
-    assert soup.select_one('script[src^="_static/sphinx-workshop/schedule.js"]').has_attr("defer")
-    assert soup.select_one('link[href^="_static/sphinx-workshop/sphinx-workshop.css"]')
-    assert not [s for s in soup.select("script:not([src])") if "workshop" in s.text]
+    assert page.select_one('script[src^="_static/sphinx-workshop/schedule.js"]').has_attr("defer")
+    assert page.select_one('link[href^="_static/sphinx-workshop/sphinx-workshop.css"]')
+    assert not [s for s in page.select("script:not([src])") if "workshop" in s.text]
 
 
 @pytest.mark.sphinx("html", testroot="schedule-defaults", freshenv=True)
 def test_dst_offset_default_end_and_nested_calendar(app) -> None:
     app.build()
-    assert warnings_of(app) == []
-    box = soup_of(app, "sub/day.html").select_one("div.sw-schedule")
+    assert warning_lines(app, src="") == []
+    box = soup(app, "sub/day.html").select_one("div.sw-schedule")
     assert [t["datetime"] for t in box.select("time")] == [
         "2021-07-10T09:00:00+02:00",  # CEST, not CET
         "2021-07-10T12:30:00+02:00",
@@ -73,7 +62,7 @@ def test_dst_offset_default_end_and_nested_calendar(app) -> None:
 @pytest.mark.sphinx("dirhtml", testroot="schedule-defaults", freshenv=True)
 def test_dirhtml_links_the_calendar_from_the_page_folder(app) -> None:
     app.build()
-    box = soup_of(app, "sub/day/index.html").select_one("div.sw-schedule")
+    box = soup(app, "sub/day/index.html").select_one("div.sw-schedule")
     assert box.select_one("a.sw-schedule-ics")["href"] == "../day.ics"
     assert (app.outdir / "sub" / "day.ics").is_file()
 
@@ -93,7 +82,7 @@ def test_other_builders_print_time_and_zone(make_app, rootdir, sphinx_test_tempd
         shutil.copytree(rootdir / "test-schedule-basic", srcdir)
     app = make_app(builder, srcdir=srcdir, freshenv=True)
     app.build()
-    assert warnings_of(app) == []
+    assert warning_lines(app, src="") == []
     text = (app.outdir / page).read_text(encoding="utf-8")
     assert expected in text
     assert "America/Los" in text  # the day's zone, named once
@@ -152,8 +141,8 @@ def _line_key(line: str) -> tuple[str, int, str]:
 @pytest.mark.sphinx("html", testroot="schedule-bad", freshenv=True)
 def test_bad_input_warns_at_the_line_and_renders_the_rest(app) -> None:
     app.build()
-    assert sorted(warnings_of(app), key=_line_key) == BAD_WARNINGS
-    rows = soup_of(app, "lines.html").select("div.sw-schedule tbody tr")
+    assert sorted(warning_lines(app, src=""), key=_line_key) == BAD_WARNINGS
+    rows = soup(app, "lines.html").select("div.sw-schedule tbody tr")
     cells = [(row.select("td")[0].text, row.select("td")[1].text) for row in rows]
     assert cells == [
         ("01:00", "Night owls"),
@@ -164,12 +153,12 @@ def test_bad_input_warns_at_the_line_and_renders_the_rest(app) -> None:
         ("00:30", "Out of order"),
         ("9.30", "Dotted time"),
     ]
-    assert [t["datetime"] for t in soup_of(app, "lines.html").select("time[datetime]")] == [
+    assert [t["datetime"] for t in soup(app, "lines.html").select("time[datetime]")] == [
         "2021-03-14T01:00:00-08:00",
         "2021-03-14T03:00:00-07:00",  # after the change to daylight-saving time
     ]  # 00:30 after 03:00 is not claimed to be the same day's: no datetime, no calendar event
     for page in ("zone.html", "date.html", "missing.html"):
-        box = soup_of(app, page).select_one("div.sw-schedule")
+        box = soup(app, page).select_one("div.sw-schedule")
         assert box.select_one("td").text == "09:00"
         assert not box.select("time[datetime]"), page  # no zone or date: no claim about the instant
         assert not box.has_attr("data-timezone")
@@ -180,7 +169,7 @@ def test_bad_input_warns_at_the_line_and_renders_the_rest(app) -> None:
     assert (app.outdir / "options.ics").read_bytes().count(b"SUMMARY:Another day") == 1
     assert b"Opening remarks" not in (app.outdir / "options.ics").read_bytes()
     # A sub-item before any item is shown as an item without a time; the next item keeps its own.
-    rows = soup_of(app, "stray.html").select("div.sw-schedule tbody tr")
+    rows = soup(app, "stray.html").select("div.sw-schedule tbody tr")
     assert [(row.select("td")[0].text, row.select("td > p")[-1].text) for row in rows] == [
         ("", "Orphan talk"),
         ("09:00", "Opening remarks"),
@@ -221,7 +210,7 @@ def _build(make_app, srcdir: Path, **kwargs) -> Build:
         app.build()
         status = strip_escape_sequences(app.status.getvalue())
         read = set(re.findall(r"reading sources\.\.\. \[[ \d]+%\] (\S+)", status))
-        warnings = sorted(w for w in warnings_of(app) if "[workshop." in w)
+        warnings = sorted(w for w in warning_lines(app, src="") if "[workshop." in w)
         return Build(app.outdir, _snapshot(app.outdir), warnings, read)
     finally:
         app.cleanup()  # restore docutils' registries before the next app
@@ -269,15 +258,15 @@ def test_unchanged_sources_are_not_read_again(make_app, rootdir, sphinx_test_tem
 @pytest.mark.sphinx("html", testroot="schedule-rst", freshenv=True)
 def test_restructuredtext_source_lines(app) -> None:
     app.build()
-    assert warnings_of(app) == [
+    assert warning_lines(app, src="") == [
         "index.rst:7: WARNING: unknown option :colour: of the schedule directive "
         "(known: date, timezone, end, ics, title); it is ignored [workshop.unknown_option]",
         "index.rst:10: WARNING: bad time '9h00' (expected HH:MM, 00:00 to 23:59); the item is shown "
         "without a time [workshop.bad_time]",
     ]
-    soup = soup_of(app, "index.html")
-    assert [t["datetime"] for t in soup.select("time")] == [
+    page = soup(app, "index.html")
+    assert [t["datetime"] for t in page.select("time")] == [
         "2020-12-12T09:00:00-08:00",
         "2020-12-12T10:00:00-08:00",
     ]
-    assert soup.select_one("tbody td em").text == "remarks"
+    assert page.select_one("tbody td em").text == "remarks"

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import icalendar
 import pytest
-from bs4 import BeautifulSoup
+from kit import parse_file, warning_lines
 
 
 def _events(app, name: str) -> list[tuple[datetime, datetime]]:
@@ -21,7 +21,7 @@ def _utc(text: str) -> datetime:
 @pytest.mark.sphinx("html", testroot="schedule-dst", freshenv=True)
 def test_default_end_is_thirty_elapsed_minutes(app) -> None:
     app.build()
-    assert app.warning.getvalue() == ""
+    assert warning_lines(app) == []
     spring = _events(app, "spring.ics")
     assert spring[0] == (_utc("2020-03-08T08:30"), _utc("2020-03-08T09:45"))
     # 01:45 PST is 09:45 UTC; 30 minutes later the clocks read 03:15 PDT (a wall-clock sum says 02:15)
@@ -35,7 +35,7 @@ def test_default_end_is_thirty_elapsed_minutes(app) -> None:
 @pytest.mark.sphinx("html", testroot="schedule-dst", freshenv=True)
 def test_page_shows_the_offset_of_each_side_of_the_change(app) -> None:
     app.build()
-    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "lxml")
+    page = parse_file(app.outdir / "index.html")
     times = [tag["datetime"] for tag in page.select("time[datetime]")]
     assert times[:2] == ["2020-03-08T00:30:00-08:00", "2020-03-08T01:45:00-08:00"]
     assert times[2:4] == ["2020-11-01T00:30:00-07:00", "2020-11-01T01:45:00-07:00"]

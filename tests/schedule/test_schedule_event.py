@@ -6,19 +6,18 @@ import json
 import shutil
 
 import pytest
-from bs4 import BeautifulSoup
-from sphinx.util.console import strip_escape_sequences
+from kit import parse_file, warning_lines
 
 
 def json_ld(app, page: str) -> list[dict]:
-    soup = BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+    soup = parse_file(app.outdir / page)
     return [json.loads(script.string) for script in soup.select('script[type="application/ld+json"]')]
 
 
 @pytest.mark.sphinx("html", testroot="schedule-event", freshenv=True)
 def test_event_json_ld_has_the_required_fields(app) -> None:
     app.build()
-    assert strip_escape_sequences(app.warning.getvalue()) == ""
+    assert warning_lines(app) == []
     [event] = json_ld(app, "index.html")
     assert event == {
         "@context": "https://schema.org",
@@ -53,7 +52,7 @@ def test_event_json_ld_has_the_required_fields(app) -> None:
         "url": "https://workshop.example.org/index.html",
     }
     # Nothing visible: the directive only feeds search engines.
-    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parse_file(app.outdir / "index.html")
     body = soup.select_one("div.body")
     for script in body.select("script"):
         script.decompose()
@@ -96,8 +95,7 @@ def test_a_time_with_neither_offset_nor_zone_warns_at_its_option(app) -> None:
     kept as written (schema.org allows it) and the warning names the option, at its line, in MyST
     and in rST alike (the option is not the directive's first line in either)."""
     app.build()
-    text = strip_escape_sequences(app.warning.getvalue()).replace(f"{app.srcdir}/", "")
-    assert text.splitlines() == [
+    assert warning_lines(app, src="") == [
         "index.md:9: WARNING: :start: has no UTC offset and the event has no :timezone: "
         "[workshop.bad_timezone]",
         "rest.rst:6: WARNING: :start: has no UTC offset and the event has no :timezone: "

@@ -6,15 +6,14 @@ import shutil
 
 import icalendar
 import pytest
-from bs4 import BeautifulSoup
-from sphinx.util.console import strip_escape_sequences
+from kit import parse_file, warning_lines
 
 
 @pytest.mark.sphinx("html", testroot="schedule-roles", freshenv=True)
 def test_paper_and_person_roles_link_and_give_the_calendar_their_text(app) -> None:
     app.build()
-    assert strip_escape_sequences(app.warning.getvalue()) == ""
-    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert warning_lines(app) == []
+    soup = parse_file(app.outdir / "index.html")
     links = soup.select("div.sw-schedule tbody a")
     assert [(a["href"], a.text) for a in links] == [
         ("papers.html#paper-graphs", "Graph Partitioning with Learning"),
@@ -38,7 +37,7 @@ def _build(make_app, srcdir, fresh: bool):
         app.build()
     finally:
         app.cleanup()
-    page = BeautifulSoup((app.outdir / "program.html").read_text(encoding="utf-8"), "html.parser")
+    page = parse_file(app.outdir / "program.html")
     calendar = icalendar.Calendar.from_ical((app.outdir / "program.ics").read_bytes())
     summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
     return set(read), page, summaries

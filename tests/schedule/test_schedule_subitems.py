@@ -6,8 +6,7 @@ import shutil
 
 import icalendar
 import pytest
-from bs4 import BeautifulSoup
-from sphinx.util.console import strip_escape_sequences
+from kit import parse_file, warning_lines
 
 TITLES = [
     "Program Graphs for Machine Learning",
@@ -23,8 +22,8 @@ def _events(path) -> list:
 @pytest.mark.sphinx("html", testroot="schedule-subitems", freshenv=True)
 def test_subitems_render_as_a_nested_list_and_one_event_each(app) -> None:
     app.build()
-    assert strip_escape_sequences(app.warning.getvalue()) == ""
-    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert warning_lines(app) == []
+    soup = parse_file(app.outdir / "index.html")
     rows = soup.select("div.sw-schedule tbody tr")
     assert len(rows) == 2  # the sub-items are not rows of their own
     session = rows[1].select("td")[1]
@@ -47,7 +46,7 @@ def test_subitems_render_as_a_nested_list_and_one_event_each(app) -> None:
     assert len({str(e["UID"]) for e in events}) == 4
 
     # Unindented sub-items after a blank line, with markup and characters the calendar escapes.
-    edge = BeautifulSoup((app.outdir / "edge.html").read_text(encoding="utf-8"), "html.parser")
+    edge = parse_file(app.outdir / "edge.html")
     posters = edge.select("div.sw-schedule tbody tr")[1]
     assert [li.text.strip() for li in posters.select("li")] == ["Compilers, quickly; well", "Graphs"]
     assert posters.select_one("li em").text == "Compilers"
@@ -114,7 +113,7 @@ def test_text_and_latex_list_subitems_under_their_item(
         shutil.copytree(rootdir / "test-schedule-subitems", srcdir)
     app = make_app(builder, srcdir=srcdir, freshenv=True)
     app.build()
-    assert strip_escape_sequences(app.warning.getvalue()) == ""
+    assert warning_lines(app) == []
     text = (app.outdir / page).read_text(encoding="utf-8")
     assert expected in text
     assert text.index("10:40 PST") < text.index("Program Graphs") < text.index("Learning to optimize")

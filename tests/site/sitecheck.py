@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+from kit import parse_file
 
 #: Attributes that hold a link, per element, in the pages the site builds.
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src"}
@@ -14,7 +15,7 @@ LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src"}
 
 @cache
 def _soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    return parse_file(path)
 
 
 def soup(path: Path) -> BeautifulSoup:

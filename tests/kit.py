@@ -1,4 +1,6 @@
-"""Helpers shared by the papers tests: warnings as lines, page bodies, copied roots, rebuilds."""
+"""The test kit every test module uses: a build's warnings as lines, its pages parsed (one parser for HTML,
+one for EPUB's XHTML), ``objects.inv`` through Sphinx's own reader, private copies of the test roots, and
+the build, edit, build-again and compare-with-a-clean-build harness (:func:`rebuild`)."""
 
 from __future__ import annotations
 
@@ -12,8 +14,10 @@ from typing import Any
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
+from sphinx.util.inventory import InventoryFile
 
-ROOTS = Path(__file__).resolve().parents[1] / "roots"
+PROJECT = Path(__file__).resolve().parents[1]
+ROOTS = PROJECT / "tests" / "roots"
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -23,20 +27,56 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def warning_lines(app) -> list[str]:
-    """The warnings of *app*, ANSI colours stripped, the source folder written as ``<src>/``."""
+def warning_lines(app, *, src: str = "<src>/") -> list[str]:
+    """The warnings of *app*, ANSI colours stripped, the source folder written as *src*."""
     text = strip_escape_sequences(app.warning.getvalue())
-    return [line.replace(f"{app.srcdir}/", "<src>/") for line in text.splitlines() if line.strip()]
+    return [line.replace(f"{app.srcdir}/", src) for line in text.splitlines() if line.strip()]
+
+
+def parse(text: str, *, xhtml: bool = False) -> BeautifulSoup:
+    """A page's markup, parsed: HTML with lxml's HTML parser, EPUB's XHTML with its XML parser."""
+    return BeautifulSoup(text, "xml" if xhtml else "lxml")
+
+
+def parse_file(path: Path) -> BeautifulSoup:
+    """The page at *path*, parsed (``.xhtml`` as XML)."""
+    return parse(path.read_text(encoding="utf-8"), xhtml=path.suffix == ".xhtml")
 
 
 def soup(app, page: str = "index") -> BeautifulSoup:
-    """The parsed HTML of *page* (a docname) built by *app*."""
-    return BeautifulSoup((app.outdir / f"{page}.html").read_text(encoding="utf-8"), "lxml")
+    """The parsed page *page* built by *app*: a docname (``other/index``, ``.html`` added) or a file name
+    relative to the output folder (``index.html``, ``session.xhtml``)."""
+    name = page if page.endswith((".html", ".xhtml")) else f"{page}.html"
+    return parse_file(Path(app.outdir, name))
+
+
+def pages(outdir: Path, suffix: str = ".html") -> dict[str, str]:
+    """Every written file with *suffix*, by path relative to *outdir*."""
+    return {
+        str(path.relative_to(outdir)): path.read_text(encoding="utf-8")
+        for path in sorted(outdir.rglob(f"*{suffix}"))
+    }
+
+
+def inventory(outdir: Path) -> dict[str, dict[str, tuple[str, str]]]:
+    """``objects.inv`` of *outdir*, read by Sphinx: object type -> name -> (uri, display name)."""
+    data = (outdir / "objects.inv").read_bytes()
+    if hasattr(InventoryFile, "loads"):  # Sphinx 8.2+
+        loaded = InventoryFile.loads(data, uri="").data
+        return {
+            kind: {name: (item.uri, item.display_name) for name, item in items.items()}
+            for kind, items in loaded.items()
+        }
+    import io
+    import posixpath
+
+    old = InventoryFile.load(io.BytesIO(data), "", posixpath.join)  # Sphinx 7.4 to 8.1
+    return {kind: {name: (item[2], item[3]) for name, item in items.items()} for kind, items in old.items()}
 
 
 def body(path: Path) -> str:
     """The content part of an HTML page (what the papers feature renders into)."""
-    page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    page = parse_file(path)
     main = page.select_one("div.body") or page.select_one("[role=main]")
     assert main is not None, path
     return str(main)
