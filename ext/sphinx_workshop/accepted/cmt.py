@@ -26,7 +26,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from sphinx_workshop.accepted.records import Author, Export, ExportBuilder, is_accepted, shown
+from sphinx_workshop.accepted.records import Author, Export, ExportBuilder, is_accepted, label, shown
 from sphinx_workshop.accepted.tables import Table, cell, split_list
 from sphinx_workshop.untrusted import clean_text
 
@@ -163,8 +163,8 @@ def _read(builder: ExportBuilder, rows: list[Row], with_status: bool) -> Export:
             builder.problem(
                 "export_value",
                 number,
-                f"{where}: the authors {shown(text)} have parentheses that do not balance; they are shown "
-                "as one name.",
+                f"{label(where, cell(row, 'paper id'))}: the authors {shown(text)} have parentheses that do "
+                "not balance; they are shown as one name.",
             )
         builder.add(
             number,

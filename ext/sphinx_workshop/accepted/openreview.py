@@ -25,7 +25,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from sphinx_workshop.accepted.records import Author, Export, ExportBuilder, is_accepted
+from sphinx_workshop.accepted.records import Author, Export, ExportBuilder, is_accepted, label
 from sphinx_workshop.accepted.tables import split_list
 
 SITE = "https://openreview.net"
@@ -189,9 +189,9 @@ def read_openreview_json(text: str, builder: ExportBuilder) -> Export:
 def _add(
     builder: ExportBuilder, number: int, note: dict[str, Any], content: dict[str, Any], decision: str
 ) -> None:
-    where = f"Note {number}"
     note_id = note.get("id")
     note_id = str(note_id) if isinstance(note_id, (str, int)) and not isinstance(note_id, bool) else ""
+    where = label(f"Note {number}", note_id)
     try:
         title = _text(content, "title")
         authors = _authors(_original_content(note, content))
@@ -213,7 +213,7 @@ def _add(
     forum = note.get("forum") if isinstance(note.get("forum"), str) else note_id
     builder.add(
         number,
-        where,
+        f"Note {number}",
         paper_id=note_id,
         title=title,
         authors=authors,

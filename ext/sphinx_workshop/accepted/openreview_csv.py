@@ -25,7 +25,7 @@ import ast
 from urllib.parse import parse_qs, quote, urlsplit
 
 from sphinx_workshop.accepted.openreview import SITE, venueid_accepts
-from sphinx_workshop.accepted.records import Author, Export, ExportBuilder, is_accepted, shown
+from sphinx_workshop.accepted.records import Author, Export, ExportBuilder, is_accepted, label, shown
 from sphinx_workshop.accepted.tables import Table, cell, split_list
 
 
@@ -89,9 +89,9 @@ def read_openreview_csv(table: Table, builder: ExportBuilder) -> Export:
 
 
 def _add(builder: ExportBuilder, line: int, row: dict[str, str], decision: str) -> None:
-    where = f"Line {line}"
     forum = _forum_id(cell(row, "forum"))
     paper_id = cell(row, "id") or forum or cell(row, "number")
+    where = label(f"Line {line}", paper_id)
     names, as_written = _list(cell(row, "authors"), ",;")
     if not as_written:
         builder.problem(
@@ -112,7 +112,7 @@ def _add(builder: ExportBuilder, line: int, row: dict[str, str], decision: str) 
         pdf = f"{SITE}/pdf?id={quote(forum, safe='')}" if forum else SITE + pdf
     builder.add(
         line,
-        where,
+        f"Line {line}",
         paper_id=paper_id,
         title=cell(row, "title"),
         authors=tuple(Author(name) for name in names),

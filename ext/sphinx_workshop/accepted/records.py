@@ -128,6 +128,12 @@ def shown(value: str, limit: int = 60) -> str:
     return f'"{value if len(value) <= limit else value[: limit - 1] + "…"}"'
 
 
+def label(where: str, paper_id: str) -> str:
+    """*where* ("Line 4") with the paper's id, for messages: "Line 4 (paper 17)"."""
+    paper_id = one_line(paper_id)
+    return f"{where} (paper {paper_id})" if paper_id else where
+
+
 def paragraphs(text: str) -> str:
     """*text* cleaned of control characters, line ends made ``\\n`` (Excel writes ``\\r\\n``), stripped."""
     return clean_text(text.replace("\r\n", "\n").replace("\r", "\n")).strip()
@@ -195,7 +201,7 @@ class ExportBuilder:
         if not paper_id:
             self.problem("export_value", row, f"{where} has no id; the paper is skipped.")
             return
-        place, where = where, f"{where} (paper {paper_id})"
+        place, where = where, label(where, paper_id)
         if not title:
             self.problem("export_value", row, f"{where} has an empty title; the paper is skipped.")
             return
