@@ -257,6 +257,19 @@ def test_a_broken_workbook(tmp_path):
     assert message.endswith("); nothing was read.")
 
 
+def test_an_old_excel_workbook_is_named(tmp_path):
+    path = tmp_path / "Submissions.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    assert problems(path) == [
+        (
+            "export_format",
+            0,
+            "The file is an Excel 97-2003 workbook (.xls), which cannot be read; nothing was read. Save it "
+            "as .xlsx or as CSV UTF-8.",
+        )
+    ]
+
+
 def test_html_and_control_characters(tmp_path):
     path = write(
         tmp_path, "papers.csv", 'id,title,abstract\n1,"<i>Fast</i> & <b>safe\x1b[31m</b>","a\x00b <br>"\n'

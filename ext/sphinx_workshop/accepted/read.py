@@ -30,6 +30,8 @@ FORMATS: dict[str, str] = {
 }
 
 _ZIP = b"PK\x03\x04"
+#: The signature of the OLE2 files of Excel 97-2003 (.xls), which openpyxl does not read.
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TABLE_READERS = {
     "openreview-csv": read_openreview_csv,
     "cmt": read_cmt_table,
@@ -72,6 +74,15 @@ def read_export(path: Path, *, format: str = "auto", encoding: str = "utf-8") ->
         builder = ExportBuilder(source, "paper")
         builder.problem(
             "export_file", 0, f"The file cannot be read ({error.strerror or error}); nothing was read."
+        )
+        return builder.result()
+    if data.startswith(_OLE2):
+        builder = ExportBuilder(source, "cmt")
+        builder.problem(
+            "export_format",
+            0,
+            "The file is an Excel 97-2003 workbook (.xls), which cannot be read; nothing was read. Save it "
+            "as .xlsx or as CSV UTF-8.",
         )
         return builder.result()
     workbook = data.startswith(_ZIP)

@@ -254,8 +254,3 @@ class ExportBuilder:
     def result(self) -> Export:
         """The papers and problems collected."""
         return Export(tuple(self.papers), tuple(self.problems))
-
-
-def decided(verdicts: list[tuple[bool, str] | None]) -> bool:
-    """Whether any row of a file states a decision: if none does, every row is a paper."""
-    return any(verdict is not None for verdict in verdicts)
