@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "ext" / "sphinx_workshop"
-FEATURES = ("papers", "people", "schedule")
+FEATURES = ("accepted", "papers", "people", "schedule")
 
 
 def runtime_imports(path: Path) -> set[str]:
