@@ -38,6 +38,7 @@ TEST_DEPS = [
 
 #: The extension's tests: no whole-site build (tests/site, tests/quality's site checks), no browser.
 TESTS = [
+    "tests/accepted",
     "tests/core",
     "tests/papers",
     "tests/people",

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[2] / "ext" / "sphinx_workshop"
+import sphinx_workshop
+
+#: The package as imported (``ext/`` here; ``src/`` in mutmut's copy of the project).
+PACKAGE = Path(sphinx_workshop.__file__).resolve().parent
 FEATURES = ("accepted", "papers", "people", "schedule")
 
 
