@@ -62,6 +62,9 @@ def _delimiter(text: str) -> str:
 
 def read_table(text: str, builder: ExportBuilder) -> Table | None:
     """The rows of the CSV or TSV *text*, or None and a problem when it is not well-formed CSV."""
+    # NUL is a control character every value loses anyway (clean_text); Python 3.10's csv module
+    # refuses a line holding one, 3.11's reads it: removed first, both read the same rows.
+    text = text.replace("\x00", "")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     header: tuple[str, ...] | None = None
     rows: list[tuple[int, dict[str, str]]] = []
