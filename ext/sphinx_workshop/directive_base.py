@@ -271,12 +271,14 @@ class WorkshopDirective(SphinxDirective):
         if here is not None and before is not None and marker not in here and marker in before:
             self.lineno -= 1
 
-    def _block_lines(self) -> list[str]:
-        """The directive's lines, from its own: in MyST the document's, as Sphinx read them, from the fence
-        (myst-parser 4's ``block_text`` is the body alone), else ``block_text``."""
+    @functools.cached_property
+    def _block(self) -> tuple[list[str], int]:
+        """Lines that hold the directive's, and where its own line is among them: in MyST the document's, as
+        Sphinx read them (myst-parser 4's ``block_text`` is the body alone), else ``block_text``'s. The
+        document's lines are not copied: a page of many directives would copy its rest for each."""
         if self._in_myst() and self._source_line(self.lineno) is not None:
-            return _source_lines(self.env)[self.lineno - 1 :]
-        return self.block_text.split("\n")  # not splitlines(), which also splits at \v, \f, \x1c-\x1e, ...
+            return _source_lines(self.env), self.lineno - 1
+        return self.block_text.split("\n"), 0  # not splitlines(), which also splits at \v, \f, \x1c-\x1e
 
     def _option_block(self) -> Iterator[tuple[int, str]]:
         """``(index in block_text, option name)`` for each line of the option block that starts an option.
@@ -284,23 +286,23 @@ class WorkshopDirective(SphinxDirective):
         reStructuredText: the field lines before the first blank line; MyST: the ``:name:`` lines right
         after the fence, or the top-level keys of a ``---`` block.
         """
-        lines = self._block_lines()
-        if self._in_myst() and len(lines) > 1 and lines[1].strip() == "---":
-            for index in range(2, len(lines)):
+        lines, start = self._block
+        if self._in_myst() and len(lines) > start + 1 and lines[start + 1].strip() == "---":
+            for index in range(start + 2, len(lines)):
                 line = lines[index]
                 if line.strip() == "---" or line.lstrip().startswith((":::", "```", "~~~")):
                     return
                 if line[:1].strip() and ":" in line:
-                    yield index, line.split(":", 1)[0].strip().lower()
+                    yield index - start, line.split(":", 1)[0].strip().lower()
             return
-        for index in range(1, len(lines)):
+        for index in range(start + 1, len(lines)):
             stripped = lines[index].strip()
             is_option = stripped.startswith(":") and not stripped.startswith(":::")
             if not stripped or (self._in_myst() and not is_option):
                 return  # the option block ends (rST: at a blank line; a value may go on over more lines)
             name, colon, _value = stripped[1:].partition(":")
             if is_option and colon and name.strip():
-                yield index, name.strip().lower()
+                yield index - start, name.strip().lower()
 
     @functools.cached_property
     def _option_lines(self) -> dict[str, list[int]]:
@@ -316,20 +318,22 @@ class WorkshopDirective(SphinxDirective):
         lines = self._option_lines.get(name.lower())
         return lines[-1] if lines else (self.get_source_info()[1] or self.lineno)
 
+    @functools.cached_property
     def _content_index(self) -> int:
-        """Where the body starts in ``block_text`` (MyST): the line from which the body's lines follow."""
+        """Where the body starts, counted from the directive's line (MyST): the first line from which the
+        body's lines follow, compared without indentation (a fence's indent is not its body's)."""
         raw = [line.strip() for line in getattr(self, "_raw_content", list(self.content))]
-        lines = [line.strip() for line in self._block_lines()]  # a fence's indent is not its body's
+        lines, start = self._block
         if raw:
-            for index in range(1, len(lines)):
-                if lines[index : index + len(raw)] == raw:
-                    return index
+            for index in range(start + 1, len(lines) - len(raw) + 1):
+                if all(lines[index + i].strip() == text for i, text in enumerate(raw)):
+                    return index - start
         return self.content_offset + 1  # MyST's own count, relative to the directive's line
 
     def content_line(self, index: int) -> int:
         """The source line of body line *index*, under MyST and under reStructuredText."""
         if self._in_myst():
-            return self.lineno + self._content_index() + index
+            return self.lineno + self._content_index + index
         _, offset = self.content.info(index)  # docutils: absolute, 0-based
         return offset + 1 if isinstance(offset, int) else self.lineno
 
@@ -344,7 +348,7 @@ class WorkshopDirective(SphinxDirective):
         return nested_parse_to_nodes(
             self.state,
             self.content,
-            offset=self._content_index() - 1,
+            offset=self._content_index - 1,
             allow_section_headings=allow_section_headings,
         )
 
