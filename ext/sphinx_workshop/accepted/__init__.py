@@ -5,7 +5,8 @@ accepted papers as :class:`AcceptedPaper` records and what could not be read as 
 records (:data:`PROBLEMS` lists their subtypes); it never raises on bad input, keeps only http(s) links
 and reads no e-mail address or review data. Modules: ``records`` (the records and shared rules),
 ``tables`` (decoding and CSV rows), ``openreview``, ``openreview_csv``, ``cmt``, ``miniconf`` (with the
-plain CSV) and ``read`` (format detection). Nothing here is wired into Sphinx yet.
+plain CSV), ``read`` (format detection) and ``markdown`` (a title's and an abstract's Markdown as docutils
+nodes). Nothing here is wired into Sphinx yet.
 """
 
 from __future__ import annotations
