@@ -118,12 +118,12 @@ lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --extra docs --python-version 3.11 --python-platform linux -c requirements/dev.lock -o requirements/docs.lock
 
 # The extension's message catalogs: extract the template from ext/, merge it into each language's
-# .po (translate what is new there), compile the .mo files that ship in the package.
+# .po (translate what is new there: no fuzzy guesses, an untranslated entry is empty), compile the .mo files that ship in the package.
 LOCALE := ext/sphinx_workshop/locale
 catalogs: $(STAMP)
 	$(BIN)/pybabel extract -k _ --no-location --sort-output --project sphinx-workshop \
 	    --copyright-holder "ML for Systems workshop organizers" -o $(LOCALE)/sphinx_workshop.pot ext/sphinx_workshop
-	$(BIN)/pybabel update -D sphinx_workshop -i $(LOCALE)/sphinx_workshop.pot -d $(LOCALE) -w 110
+	$(BIN)/pybabel update -D sphinx_workshop -i $(LOCALE)/sphinx_workshop.pot -d $(LOCALE) -w 110 --no-fuzzy-matching
 	$(BIN)/pybabel compile -D sphinx_workshop -d $(LOCALE) --statistics
 
 clean:

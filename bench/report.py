@@ -8,7 +8,7 @@ from typing import Any
 
 from bench.generate import SIZES, VARIANT_NAMES, VARIANTS
 from bench.scenarios import SCENARIOS
-from sphinx_workshop.assets import PAGE_SCRIPTS  # added only to the pages that need them: stated apart
+from sphinx_workshop.assets import PAGE_ASSETS  # added only to the pages that need them: stated apart
 from sphinx_workshop.assets import STATIC_ROOT as STATIC_DIR
 
 ASSET_BUDGET = 5 * 1024
@@ -136,7 +136,7 @@ def asset_bytes(*, page: bool = False) -> tuple[int, list[str]]:
     files = sorted(
         p
         for p in STATIC_DIR.glob("**/*")
-        if p.suffix in {".css", ".js"} and p.is_file() and (p.name in PAGE_SCRIPTS) == page
+        if p.suffix in {".css", ".js"} and p.is_file() and (p.name in PAGE_ASSETS) == page
     )
     return sum(p.stat().st_size for p in files), [p.name for p in files]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_workshop import anchors, config, papers, people, repairs, schedule
+from sphinx_workshop import accepted, anchors, config, papers, people, repairs, schedule
 from sphinx_workshop.assets import STYLESHEET, add_assets
 from sphinx_workshop.directive_base import remember_source
 from sphinx_workshop.i18n import MESSAGE_CATALOG
@@ -32,6 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("source-read", remember_source, priority=900)  # the text as parsed: after other handlers
     config.setup_config(app)
     papers.setup_papers(app)
+    accepted.setup_accepted(app)
     people.setup_people(app)
     schedule.setup_schedule(app)
     add_assets(app, css=(STYLESHEET,))

@@ -24,9 +24,9 @@ ASSET_FOLDER = "sphinx-workshop"
 STATIC_DIR = STATIC_ROOT / ASSET_FOLDER
 #: The one stylesheet of every feature (cards, citations, references, schedules).
 STYLESHEET = "sphinx-workshop.css"
-#: Scripts added only to the pages that need them (each by its feature, on ``html-page-context``):
-#: not part of the site-wide CSS + JS every page loads.
-PAGE_SCRIPTS = ("cite-this.js",)
+#: Scripts and stylesheets added only to the pages that need them (each by its feature, on
+#: ``html-page-context``): not part of the site-wide CSS + JS every page loads.
+PAGE_ASSETS = ("cite-this.js", "accepted.css")
 
 
 def add_assets(app: Sphinx, *, css: tuple[str, ...] = (), js: tuple[str, ...] = ()) -> None:

@@ -37,6 +37,17 @@ SUBTYPES: dict[str, str] = {
     "bad_url": "a link that is not http(s) or mailto, or is malformed",
     "unknown_option": "an option the directive does not know",
     "config": "a configuration value of the wrong type or value (falls back to its default)",
+    # accepted papers (the export_* subtypes: sphinx_workshop.accepted.PROBLEMS)
+    "accepted_unlisted": "a set of papers_accepted that no accepted-papers directive lists",
+    "export_column": "an export without a column its format needs (nothing read) or can do without",
+    "export_duplicate": "an export's paper with the id (or key) of an earlier one (the later is skipped)",
+    "export_encoding": "an export whose bytes do not decode in its encoding (nothing is read)",
+    "export_file": "an export that cannot be opened or read",
+    "export_format": "an export of an unknown or undetectable format, or not of its format's shape",
+    "export_row": "an export's row or note that cannot be read (skipped)",
+    "export_syntax": "an export that is not well-formed JSON or CSV (nothing is read)",
+    "export_value": "an export's value that cannot be used: an empty id or title, a link that is not "
+    "http(s), authors that do not split",
     # papers domain
     "bad_filter": "a :filter: that does not parse or uses an unknown field or construct (nothing is listed)",
     "bad_key": "a paper key that {cite} cannot name (it holds a comma); the paper is listed",

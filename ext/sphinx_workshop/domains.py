@@ -11,9 +11,15 @@ from typing import TYPE_CHECKING, cast
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
+    from sphinx_workshop.accepted.domain import AcceptedDomain
     from sphinx_workshop.papers.domain import PapersDomain
     from sphinx_workshop.people.domain import PeopleDomain
     from sphinx_workshop.schedule.domain import ScheduleDomain
+
+
+def accepted_domain(env: BuildEnvironment) -> AcceptedDomain:
+    """The project's ``accepted`` domain."""
+    return cast("AcceptedDomain", env.get_domain("accepted"))
 
 
 def papers_domain(env: BuildEnvironment) -> PapersDomain:

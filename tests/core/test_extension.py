@@ -9,7 +9,7 @@ import pytest
 from kit import warning_lines
 
 import sphinx_workshop
-from sphinx_workshop.assets import PAGE_SCRIPTS, STATIC_DIR, STYLESHEET
+from sphinx_workshop.assets import PAGE_ASSETS, STATIC_DIR, STYLESHEET
 from sphinx_workshop.diagnostics import SUBTYPES, WARNING_TYPE, markdown_table, warn
 from sphinx_workshop.links import is_safe_url
 
@@ -111,9 +111,9 @@ def test_readme_documents_every_warning_subtype() -> None:
 def test_static_assets_stay_small() -> None:
     """What every page loads stays under 5 KB; a page script (on the pages that need it) under 1 KB."""
     files = [p for p in STATIC_DIR.iterdir() if p.suffix in {".css", ".js"}]
-    total = sum(p.stat().st_size for p in files if p.name not in PAGE_SCRIPTS)
+    total = sum(p.stat().st_size for p in files if p.name not in PAGE_ASSETS)
     assert 0 < total < 5 * 1024, f"the extension's site-wide CSS and JS weigh {total} bytes"
-    for name in PAGE_SCRIPTS:
+    for name in PAGE_ASSETS:
         assert 0 < (STATIC_DIR / name).stat().st_size < 1024, name
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from sphinx_workshop.assets import ASSET_FOLDER, PAGE_SCRIPTS
+from sphinx_workshop.assets import ASSET_FOLDER, PAGE_ASSETS
 from sphinx_workshop.i18n import _
 from sphinx_workshop.untrusted import clean_text
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 #: The page script of this feature (its size is stated apart from the site-wide budget).
 SCRIPT = "cite-this.js"
-assert SCRIPT in PAGE_SCRIPTS
+assert SCRIPT in PAGE_ASSETS
 #: The CSS class of the disclosure (the script finds the disclosures by it).
 CLASS = "sw-papers-cite-this"
 #: Links to other entries that a copied entry cannot keep (its parent is not copied with it).

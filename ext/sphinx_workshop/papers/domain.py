@@ -22,7 +22,8 @@ from sphinx_workshop.diagnostics import doc_line, node_line, warn
 from sphinx_workshop.i18n import _
 from sphinx_workshop.invalidation import digest
 from sphinx_workshop.papers import numbering
-from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirective
+from sphinx_workshop.papers.citethis import bibtex_of_paper
+from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirective, checked_record
 from sphinx_workshop.papers.footnotes import FootCiteRole, FootReferencesDirective
 from sphinx_workshop.papers.nodes import PLACE_ATTR
 from sphinx_workshop.papers.records import (
@@ -38,7 +39,7 @@ from sphinx_workshop.papers.roles import CiteRole, PaperRole
 from sphinx_workshop.papers.textual import FORMS, TextualCiteRole
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Set
+    from collections.abc import Iterable, Mapping, Sequence, Set
 
     from docutils.nodes import Element
     from sphinx.builders import Builder
@@ -176,6 +177,28 @@ class PapersDomain(Domain):
         """Store a ``references`` list and its entries."""
         self.data["lists"].setdefault(record.docname, []).append(record)
         self.data["entries"].setdefault(record.docname, []).extend(map(tuple, entries))
+
+    def note_papers(
+        self, docname: str, lineno: int, papers: Sequence[Mapping[str, Any]], *, location: str
+    ) -> list[str]:
+        """Store papers another feature shows on page *docname* (an accepted paper's own page).
+
+        Each mapping holds :class:`PaperRecord` fields (``key``, ``title``, ``authors``, ``venue``, ...),
+        checked as a ``paper`` entry's are (a bad field warns at *location*). They form a list of their
+        own that renders nowhere (the page shows them, at ``paper-<key>``): they are cited, linked and
+        listed in ``objects.inv`` like every entry, with author-year labels. Returns each one's BibTeX.
+        """
+        list_id = f"{docname}#{self.env.new_serialno('papers-list')}"
+        record = ListRecord(
+            list_id, docname, lineno, order="listed", style="list", sort="listed", cited_only=False
+        )
+        entries = [
+            checked_record(dict(fields), location=location, docname=docname, list_id=list_id, lineno=lineno)
+            for fields in papers
+        ]
+        entries = [entry._replace(bibtex=bibtex_of_paper(entry)) for entry in entries]
+        self.note_list(record, entries)
+        return [entry.bibtex for entry in entries]
 
     def note_footcites(self, docname: str, keys: list[str]) -> None:
         """Store the keys of *docname*'s footnote citations (in footnote order)."""

@@ -1,0 +1,246 @@
+"""The ``accepted-papers`` index of a set and the ``accepted-paper`` page of one paper.
+
+Both render from the sets read on ``builder-inited`` (:mod:`.pages`), never from text: titles and
+abstracts go through :mod:`.markdown`, so an export's raw HTML shows as text and only http(s) links
+come out. A paper's page registers the paper with the ``papers`` domain (through its public
+``note_papers``), so ``{cite}``, ``{paper}``, ``{any}``, the schedule and ``objects.inv`` know it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+
+from sphinx_workshop.accepted import markdown
+from sphinx_workshop.anchors import own_ids
+from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective
+from sphinx_workshop.domains import accepted_domain, papers_domain
+from sphinx_workshop.i18n import _
+
+if TYPE_CHECKING:
+    from sphinx_workshop.accepted.pages import LoadedSet, Page
+    from sphinx_workshop.accepted.records import AcceptedPaper
+
+#: Marks the toctree of a set's pages (its value: the set's folder); see :mod:`.navigation`.
+PAGES_TOCTREE = "workshop_accepted_pages"
+#: The classes of the index's and a paper page's outer element (they load the page's stylesheet).
+CLASSES = frozenset({"sw-accepted-index", "sw-accepted-paper"})
+#: The id of a paper on its page (the ``papers`` domain links ``paper-<key>``).
+_PAPER_ID = "paper-{}"
+
+
+def _authors(paper: AcceptedPaper) -> nodes.paragraph:
+    para = nodes.paragraph("", "", classes=["sw-accepted-authors"])
+    for index, author in enumerate(paper.authors):
+        if index:
+            para += nodes.Text(", ")
+        para += nodes.inline(author.name, author.name, classes=["sw-accepted-author"])
+        if author.affiliation:
+            text = f" ({author.affiliation})"
+            para += nodes.inline(text, text, classes=["sw-accepted-affiliation"])
+    return para
+
+
+def _doc_link(docname: str, title: list[nodes.Node], classes: list[str]) -> addnodes.pending_xref:
+    """A link to document *docname* (resolved by Sphinx for every builder) showing *title*."""
+    ref = addnodes.pending_xref(
+        "", refdomain="std", reftype="doc", reftarget="/" + docname, refexplicit=True, refwarn=True
+    )
+    ref += nodes.inline("", "", *title, classes=classes)
+    return ref
+
+
+class _SetDirective(WorkshopDirective):
+    takes_argument = True
+
+    def loaded_set(self, folder: str) -> LoadedSet | None:
+        """The set of *folder*, or None after a located warning."""
+        sets = accepted_domain(self.env).sets
+        found = sets.get(folder.strip().strip("/"))
+        if found is None:
+            known = ", ".join(repr(name) for name in sets) or "none"
+            self.warn_at(
+                "bad_argument",
+                f"{folder!r} is not a set of papers_accepted (the sets: {known}); the {self.name} directive "
+                "is left out",
+            )
+        return found
+
+
+class AcceptedPapersDirective(_SetDirective):
+    """The index of a set: its papers by group, each linking its page (argument: the set's folder)."""
+
+    takes_content = False
+    option_spec = OptionSpec({"class": directives.class_option})
+
+    def render(self) -> list[nodes.Node]:
+        """The grouped list, then the hidden toctree of the papers' pages (kept out of the navigation)."""
+        loaded = self.loaded_set(self.argument) if self.argument else None
+        if loaded is None:
+            return []
+        accepted_domain(self.env).note_index(self.env.docname, loaded.settings.folder)
+        self.env.note_dependency(str(loaded.path))
+        index = nodes.container(classes=["sw-accepted-index", *self.options.get("class", [])])
+        self.set_source_info(index)
+        for label, papers in loaded.groups:
+            if label:
+                index += nodes.rubric(label, label, classes=["sw-accepted-group"])
+            items = nodes.bullet_list(classes=["sw-accepted-list"])
+            for paper in papers:
+                page = loaded.pages[paper.key]
+                item = nodes.list_item(classes=["sw-accepted-entry"])
+                title = nodes.paragraph("", "", classes=["sw-accepted-title"])
+                title += _doc_link(page.docname, markdown.inline(paper.title), ["sw-accepted-title-text"])
+                item += title
+                if paper.authors:
+                    item += _authors(paper)
+                items += item
+            index += items
+        toctree = addnodes.toctree(
+            parent=self.env.docname,
+            entries=[(None, page.docname) for page in loaded.pages.values()],
+            includefiles=[page.docname for page in loaded.pages.values()],
+            maxdepth=-1,
+            caption=None,
+            glob=False,
+            hidden=True,
+            includehidden=False,
+            numbered=0,
+            titlesonly=True,
+        )
+        toctree[PAGES_TOCTREE] = loaded.settings.folder
+        self.set_source_info(toctree)
+        return [index, nodes.compound("", toctree, classes=["toctree-wrapper"])]
+
+
+class AcceptedPaperDirective(_SetDirective):
+    """One paper's page (argument: its key; ``:set:``: its set's folder), as :mod:`.pages` writes it."""
+
+    takes_content = False
+    option_spec = OptionSpec({"set": directives.unchanged_required})
+
+    def render(self) -> list[nodes.Node]:
+        """The paper's section: title, authors, decision, links, abstract, BibTeX, previous and next."""
+        if "set" not in self.options:
+            self.warn_at(
+                "missing_option",
+                "the accepted-paper directive needs :set: (the folder of its set in papers_accepted); "
+                "it is left out",
+            )
+            return []
+        loaded = self.loaded_set(str(self.options["set"]))
+        if loaded is None:
+            return []
+        page = loaded.pages.get(self.argument)
+        if page is None:
+            self.warn_at(
+                "bad_argument",
+                f"no paper of the set {loaded.settings.folder!r} has the key {self.argument!r}; "
+                "it is left out",
+            )
+            return []
+        paper = page.paper
+        anchor = _PAPER_ID.format(paper.key)
+        section = own_ids(nodes.section("", ids=[anchor], classes=["sw-accepted-paper"]))
+        self.state.document.ids[anchor] = section
+        self.set_source_info(section)
+        section += nodes.title(paper.title, "", *markdown.inline(paper.title))
+        if paper.authors:
+            section += _authors(paper)
+        section += self._facts(page)
+        links = self._links(paper)
+        if links is not None:
+            section += links
+        if paper.keywords:
+            text = ", ".join(paper.keywords)
+            section += nodes.paragraph(
+                "",
+                "",
+                nodes.strong(_("Keywords:"), _("Keywords:")),
+                nodes.Text(" " + text),
+                classes=["sw-accepted-keywords"],
+            )
+        if paper.tldr:
+            section += nodes.paragraph(
+                "",
+                "",
+                nodes.strong("TL;DR:", "TL;DR:"),
+                nodes.Text(" "),
+                *markdown.inline(paper.tldr),
+                classes=["sw-accepted-tldr"],
+            )
+        if paper.abstract:
+            section += nodes.rubric(_("Abstract"), _("Abstract"))
+            # in the section itself: a thematic break of the abstract is a transition, valid only there
+            section.extend(markdown.blocks(paper.abstract))
+        bibtex = self._register(loaded, page)
+        if bibtex:
+            section += nodes.rubric(_("Cite this paper"), _("Cite this paper"))
+            block = nodes.literal_block(bibtex, bibtex, classes=["sw-accepted-bibtex"])
+            block["language"] = "bibtex"
+            section += block
+        nav = self._neighbours(loaded, page)
+        if nav is not None:
+            section += nav
+        return [section]
+
+    def _facts(self, page: Page) -> nodes.paragraph:
+        paper = page.paper
+        session, track = _("Session"), _("Track")
+        facts = [
+            paper.decision,
+            paper.session and f"{session}: {paper.session}",
+            paper.track and f"{track}: {paper.track}",
+        ]
+        para = nodes.paragraph("", "", classes=["sw-accepted-facts"])
+        for index, fact in enumerate(f for f in facts if f):
+            if index:
+                para += nodes.Text(" · ")
+            para += nodes.inline(fact, fact)
+        return para
+
+    @staticmethod
+    def _links(paper: AcceptedPaper) -> nodes.paragraph | None:
+        links = [(_("PDF"), paper.pdf), ("OpenReview", paper.forum)]
+        shown = [(str(label), url) for label, url in links if url]
+        if not shown:
+            return None
+        para = nodes.paragraph("", "", classes=["sw-accepted-links"])
+        for index, (label, url) in enumerate(shown):
+            if index:
+                para += nodes.Text(" · ")
+            para += nodes.reference(label, label, refuri=url, classes=["sw-accepted-link"])
+        return para
+
+    def _register(self, loaded: LoadedSet, page: Page) -> str:
+        """Store the paper in the ``papers`` domain; its BibTeX."""
+        paper = page.paper
+        fields: dict[str, Any] = {
+            "key": paper.key,
+            "title": markdown.plain(paper.title, title=True),
+            "url": paper.pdf or paper.forum,
+            "authors": [author.name for author in paper.authors],
+            "surnames": [author.name.split()[-1] for author in paper.authors if author.name.split()],
+            "venue": loaded.settings.venue,
+            "year": loaded.settings.year,
+            "keywords": list(paper.keywords),
+        }
+        bibtex = papers_domain(self.env).note_papers(
+            self.env.docname, self.lineno, [fields], location=self.location_of()
+        )
+        return bibtex[0] if bibtex else ""
+
+    @staticmethod
+    def _neighbours(loaded: LoadedSet, page: Page) -> nodes.paragraph | None:
+        para = nodes.paragraph("", "", classes=["sw-accepted-nav"])
+        for neighbour, label, css in ((page.previous, _("Previous"), "prev"), (page.next, _("Next"), "next")):
+            if neighbour is None:
+                continue
+            docname = loaded.pages[neighbour.key].docname
+            text: list[nodes.Node] = [nodes.Text(f"{label}: "), *markdown.inline(neighbour.title)]
+            para += _doc_link(docname, text, [f"sw-accepted-{css}"])
+            para += nodes.Text(" ")
+        return para if len(para) else None

@@ -1,0 +1,287 @@
+"""Accepted papers as pages: the index of a set, a page per paper, and the papers domain knowing each one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from kit import copy_root, inventory, pages, parse_file, rebuild, soup, warning_lines
+from sphinx.testing.util import SphinxTestApp
+
+ROOT = "accepted-site"
+
+
+def _build(src: Path, out: Path, builder: str = "html", **kwargs: object) -> SphinxTestApp:
+    app = SphinxTestApp(
+        builder, srcdir=src, builddir=out, freshenv=True, status=StringIO(), warning=StringIO(), **kwargs
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    tmp = tmp_path_factory.mktemp("accepted")
+    return _build(copy_root(ROOT, tmp), tmp / "build")
+
+
+def test_each_accepted_paper_gets_a_page_written_before_reading(built: SphinxTestApp) -> None:
+    folder = Path(built.srcdir, "papers")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        ".gitignore",
+        "paper-p1.rst",
+        "paper-p3.rst",
+        "paper-p4.rst",
+        "paper-p5.rst",
+    ]
+    assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert {"papers/paper-p1", "cmt/cmt-12", "cmt/cmt-16", "cmt/cmt-17"} <= set(built.env.found_docs)
+    assert "papers/paper-p2" not in built.env.found_docs  # rejected: no page
+
+
+def test_the_index_groups_the_papers_and_links_each_page(built: SphinxTestApp) -> None:
+    index = soup(built, "accepted").select_one("div.sw-accepted-index")
+    groups = [rubric.get_text() for rubric in index.select("p.sw-accepted-group")]
+    assert groups == ["Morning", "Afternoon"]  # sessions in the order they first appear
+    entries = [(a.get_text(), a["href"]) for a in index.select("li.sw-accepted-entry p.sw-accepted-title a")]
+    assert entries == [
+        ("Tail Latency Prediction", "papers/paper-p1.html"),
+        ("Learned Schedulers", "papers/paper-p4.html"),
+        ("Compilers That Learn", "papers/paper-p5.html"),
+        ("A Spotlight on <b>Caches</b>", "papers/paper-p3.html"),
+    ]
+    assert index.select_one("b") is None  # the export's HTML is text
+    assert [p.get_text() for p in index.select("li.sw-accepted-entry")[0].select(".sw-accepted-author")] == [
+        "Ann Lee",
+        "Bo Kim",
+    ]
+
+
+def test_a_decision_index_puts_orals_spotlights_posters_first(built: SphinxTestApp) -> None:
+    index = soup(built, "cmt").select_one("div.sw-accepted-index")
+    assert [rubric.get_text() for rubric in index.select("p.sw-accepted-group")] == [
+        "Poster",
+        "Accepted papers",
+    ]
+
+
+def test_a_paper_page_shows_the_paper(built: SphinxTestApp) -> None:
+    page = soup(built, "papers/paper-p1").select_one("section.sw-accepted-paper")
+    assert page["id"] == "paper-paper-p1"
+    assert page.h1.get_text().rstrip("¶") == "Tail Latency Prediction"
+    assert page.select_one(".sw-accepted-facts").get_text() == "Accept (Oral) · Session: Morning"
+    assert [(a.get_text(), a["href"]) for a in page.select("a.sw-accepted-link")] == [
+        ("PDF", "https://example.org/p1.pdf")
+    ]
+    assert page.select_one(".sw-accepted-keywords").get_text() == "Keywords: latency, prediction"
+    abstract = [p.decode_contents() for p in page.select("p.rubric ~ p")][:2]
+    assert abstract == [
+        "Predicting the <strong>tail</strong> of "
+        r'<span class="math notranslate nohighlight">\(\mathcal{O}(n)\)</span> requests.',
+        "A second paragraph &lt;script&gt;alert(1)&lt;/script&gt;.",
+    ]
+    assert page.select_one("script") is None
+    bibtex = page.select_one(".sw-accepted-bibtex").get_text()
+    assert bibtex.startswith("@inproceedings{paper-p1,")
+    assert 'booktitle = "Systems Workshop 2020"' in bibtex and 'year = "2020"' in bibtex
+    assert [(a.get_text(), a["href"]) for a in page.select(".sw-accepted-nav a")] == [
+        ("Next: Learned Schedulers", "paper-p4.html")
+    ]
+
+
+def test_previous_and_next_stay_within_the_group(built: SphinxTestApp) -> None:
+    def nav(page: str) -> list[str]:
+        return [a.get_text() for a in soup(built, page).select(".sw-accepted-nav a")]
+
+    assert nav("papers/paper-p4") == ["Previous: Tail Latency Prediction", "Next: Compilers That Learn"]
+    assert nav("papers/paper-p5") == ["Previous: Learned Schedulers"]
+    assert nav("papers/paper-p3") == []
+
+
+def test_a_link_that_is_not_http_is_left_out(built: SphinxTestApp) -> None:
+    page = soup(built, "papers/paper-p4")
+    assert page.select("a.sw-accepted-link") == []
+    assert "javascript" not in str(page)
+
+
+def test_no_author_email_reaches_any_output(built: SphinxTestApp) -> None:
+    for name, text in pages(built.outdir).items():
+        assert "@example.edu" not in text and "@example.com" not in text, name
+
+
+def test_citations_and_links_reach_the_paper_page(built: SphinxTestApp) -> None:
+    index = soup(built, "index").select_one("div.body")
+    links = [(a.get_text(), a["href"]) for a in index.select("p a.reference")]
+    assert links == [
+        ("Lee and Kim 2020", "papers/paper-p1.html#paper-paper-p1"),
+        ("A Spotlight on <b>Caches</b>", "papers/paper-p3.html#paper-paper-p3"),
+        ("Compilers That Learn", "papers/paper-p5.html#paper-paper-p5"),
+    ]
+    objects = inventory(built.outdir)["papers:paper"]
+    assert objects["paper-p4"] == ("papers/paper-p4.html#paper-paper-p4", "Learned Schedulers")
+    assert objects["cmt-12"][0] == "cmt/cmt-12.html#paper-cmt-12"
+
+
+def test_paper_pages_are_searchable_but_stay_out_of_the_navigation(built: SphinxTestApp) -> None:
+    search = Path(built.outdir, "searchindex.js").read_text(encoding="utf-8")
+    assert "Learned Schedulers" in search
+    for name in ("index", "accepted", "papers/paper-p1"):
+        toc = soup(built, name).select_one("div.sphinxsidebar")
+        assert toc is not None and "paper-p" not in str(toc), name
+
+
+def test_the_exports_problems_are_located_at_their_rows(built: SphinxTestApp) -> None:
+    assert sorted(warning_lines(built)) == [
+        '<src>/exports/accepted.csv:7: WARNING: Line 7 (paper p4): the PDF link "javascript:alert(1)" is not '
+        "an absolute http(s) link; the paper is shown without it. [workshop.export_value]",
+        '<src>/exports/cmt.csv:8: WARNING: Line 8 (paper 17): the authors "Gil Open (Unclosed Lab; Hu Two '
+        '(MIT)" have parentheses that do not balance; they are shown as one name. [workshop.export_value]',
+    ]
+
+
+@pytest.mark.parametrize("builder", ["singlehtml", "latex", "text", "epub", "dirhtml"])
+def test_every_builder_shows_the_papers(builder: str, tmp_path: Path) -> None:
+    app = _build(copy_root(ROOT, tmp_path), tmp_path / "build", builder)
+    assert [line for line in warning_lines(app) if "export_value" not in line] == []
+    out = Path(app.outdir)
+    if builder == "singlehtml":
+        page = parse_file(out / "index.html")
+        assert page.select_one("#paper-paper-p4 h2, #paper-paper-p4 h3") is not None
+        assert page.select_one('a[href="#paper-paper-p1"]') is not None
+    elif builder == "latex":
+        tex = next(out.glob("*.tex")).read_text(encoding="utf-8")
+        assert "Learned Schedulers" in tex and "Schedulers that learn." in tex
+    elif builder == "text":
+        assert "Schedulers that learn." in (out / "papers" / "paper-p4.txt").read_text(encoding="utf-8")
+    elif builder == "epub":
+        assert (out / "papers" / "paper-p4.xhtml").is_file()
+    else:
+        assert (out / "papers" / "paper-p4" / "index.html").is_file()
+
+
+def test_a_myst_only_project_gets_markdown_pages(tmp_path: Path) -> None:
+    src = copy_root(ROOT, tmp_path)
+    (src / "cmt.rst").unlink()
+    (src / "index.md").write_text("# Systems\n\n```{toctree}\naccepted\n```\n", encoding="utf-8")
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(
+            'source_suffix = {".md": "markdown"}\npapers_accepted = {"papers": "exports/accepted.csv"}\n'
+        )
+    app = _build(src, tmp_path / "build")
+    assert sorted(p.name for p in (src / "papers").glob("*.md")) == [
+        "paper-p1.md",
+        "paper-p3.md",
+        "paper-p4.md",
+        "paper-p5.md",
+    ]
+    assert soup(app, "papers/paper-p5").select_one("section#paper-paper-p5 h1") is not None
+
+
+def _row_title(src: Path) -> None:
+    path = src / "exports" / "accepted.csv"
+    path.write_text(path.read_text().replace("Learned Schedulers", "Schedulers That Learn"))
+
+
+def test_editing_one_row_reads_that_paper_its_neighbours_and_the_index(tmp_path: Path) -> None:
+    result = rebuild(ROOT, tmp_path, _row_title)
+    assert sorted(result.read) == ["accepted", "papers/paper-p1", "papers/paper-p4", "papers/paper-p5"]
+    assert bodies_equal(result)
+
+
+def test_a_row_removed_removes_its_page(tmp_path: Path) -> None:
+    def remove(src: Path) -> None:
+        path = src / "exports" / "accepted.csv"
+        path.write_text(
+            "\n".join(line for line in path.read_text().splitlines() if not line.startswith("p5,")) + "\n"
+        )
+
+    result = rebuild(ROOT, tmp_path, remove)
+    assert not (Path(result.incremental.srcdir) / "papers" / "paper-p5.rst").exists()
+    assert "papers/paper-p5" not in result.incremental.env.all_docs
+    assert "paper-p5" not in soup(result.incremental, "accepted").select_one("div.sw-accepted-index").decode()
+    # Sphinx leaves the output of a removed document where it was, as for any page deleted
+    assert bodies_equal(result, removed={"papers/paper-p5.html"})
+
+
+def test_parallel_build_equals_serial(tmp_path: Path) -> None:
+    serial = _build(copy_root(ROOT, tmp_path / "a"), tmp_path / "serial")
+    parallel = _build(copy_root(ROOT, tmp_path / "b"), tmp_path / "parallel", parallel=2)
+    assert pages(parallel.outdir) == pages(serial.outdir)
+
+
+def bodies_equal(result: object, removed: set[str] = frozenset()) -> bool:
+    from kit import bodies
+
+    incremental = bodies(Path(result.incremental.outdir))  # type: ignore[attr-defined]
+    incremental = {name: text for name, text in incremental.items() if name not in removed}
+    clean = bodies(Path(result.clean.outdir))  # type: ignore[attr-defined]
+    assert incremental == clean
+    return True
+
+
+def test_a_theme_that_shows_hidden_toctrees_never_lists_the_papers(tmp_path: Path) -> None:
+    # sphinx-book-theme shows hidden toctrees and the current page's whole subtree: without the pruning
+    # (accepted.navigation) every paper page would list every paper. Built as a user builds, in a process
+    # of its own (a theme's setup leaves its templates to the next app of a process).
+    src = copy_root(ROOT, tmp_path)
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('html_theme = "sphinx_book_theme"\nhtml_sidebars = {"**": ["sbt-sidebar-nav.html"]}\n')
+    out = tmp_path / "html"
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(src), str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+
+    def page_soup(name: str) -> BeautifulSoup:
+        return parse_file(out / f"{name}.html")
+
+    for page in ("index", "accepted", "papers/paper-p1", "cmt/cmt-12"):
+        nav = page_soup(page).select_one("nav.bd-docs-nav")
+        assert nav is not None, page
+        assert [a["href"].rsplit("/", 1)[-1] for a in nav.select("a")] in (
+            ["accepted.html", "cmt.html"],
+            ["#", "cmt.html"],
+            ["accepted.html", "#"],
+        ), page
+    prev_next = page_soup("papers/paper-p4").select("link[rel=prev], link[rel=next]")  # Sphinx's relations
+    assert sorted(a["href"] for a in prev_next) == ["paper-p1.html", "paper-p5.html"]
+
+
+def test_the_stylesheet_is_on_the_pages_that_show_papers_only(built: SphinxTestApp) -> None:
+    def sheets(page: str) -> list[str]:
+        return [link["href"].split("?")[0] for link in soup(built, page).select("link[rel=stylesheet]")]
+
+    assert "_static/sphinx-workshop/accepted.css" in sheets("accepted")
+    assert "../_static/sphinx-workshop/accepted.css" in sheets("papers/paper-p1")
+    assert not any(href.endswith("accepted.css") for href in sheets("index"))
+    assert Path(built.outdir, "_static", "sphinx-workshop", "accepted.css").is_file()
+
+
+def test_the_readme_example_builds_as_written(tmp_path: Path) -> None:
+    import re
+
+    from kit import PROJECT
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- accepted:start -->", 1)[1].split("<!-- accepted:end -->", 1)[0]
+    blocks = {m[2]: m[3] for m in re.finditer(r"^(`{3,})(\w+)\n(.*?)^\1$", section, flags=re.M | re.S)}
+    src = tmp_path / "src"
+    (src / "exports").mkdir(parents=True)
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_workshop"]\n' + blocks["python"], encoding="utf-8"
+    )
+    (src / "index.md").write_text(blocks["markdown"], encoding="utf-8")
+    export = (copy_root(ROOT, tmp_path / "root") / "exports" / "accepted.csv").read_text(encoding="utf-8")
+    (src / "exports" / "accepted.csv").write_text(export.replace("javascript:alert(1)", ""), encoding="utf-8")
+    app = _build(src, tmp_path / "build")
+    assert warning_lines(app) == []
+    assert len(soup(app, "index").select("li.sw-accepted-entry")) == 4
