@@ -15,6 +15,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from sphinx_workshop.accepted import markdown
+from sphinx_workshop.accepted.program import program_slots
 from sphinx_workshop.anchors import own_ids
 from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective
 from sphinx_workshop.domains import accepted_domain, papers_domain
@@ -151,6 +152,7 @@ class AcceptedPaperDirective(_SetDirective):
         if paper.authors:
             section += _authors(paper)
         section += self._facts(page)
+        section += program_slots(key=paper.key)
         links = self._links(paper)
         if links is not None:
             section += links

@@ -18,6 +18,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.util import logging
 
 from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective
@@ -25,7 +26,7 @@ from sphinx_workshop.domains import schedule_domain
 from sphinx_workshop.i18n import _
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.schedule import times
-from sphinx_workshop.schedule.domain import ScheduleItem, ScheduleRecord, ScheduleSubItem
+from sphinx_workshop.schedule.domain import PaperSlot, ScheduleItem, ScheduleRecord, ScheduleSubItem
 from sphinx_workshop.schedule.jsonld import ATTENDANCE
 from sphinx_workshop.schedule.nodes import clock_time, event_data, schedule_block
 
@@ -107,8 +108,28 @@ def _item(docname: str, row: _Row, end: datetime | None, uids: _Uids) -> Schedul
     )
 
 
+#: Quotes or parentheses left empty once a line's paper references are taken out.
+_EMPTY_QUOTES = re.compile(
+    "\u201c\\s*\u201d|\u2018\\s*\u2019|\u201e\\s*\u201c|\u00ab\\s*\u00bb|\"\\s*\"|'\\s*'|\\(\\s*\\)"
+)
+
+
+def _slot_label(entry: nodes.Element) -> str:
+    """The plain text of a schedule line without the papers it names ("Invited talk: Ann Lee")."""
+    entry = entry.deepcopy()
+    for node in list(entry.findall(nodes.Element)):
+        paper = isinstance(node, addnodes.pending_xref) and node.get("refdomain") == "papers"
+        if (paper and node.get("reftype") == "paper") or isinstance(node, nodes.system_message):
+            node.parent.remove(node)
+    text = _EMPTY_QUOTES.sub("", " ".join(entry.astext().split()))
+    return text.strip(" ,;:-\u2013\u2014")
+
+
 class ScheduleDirective(WorkshopDirective):
     """A day's schedule from ``HH:MM | item`` lines, in the event's date and time zone."""
+
+    #: The schedule's IANA zone while it renders ("" without a valid one).
+    zone_key: str = ""
 
     option_spec = OptionSpec(
         {name: directives.unchanged for name in ("date", "timezone", "end", "ics", "title")}
@@ -129,6 +150,7 @@ class ScheduleDirective(WorkshopDirective):
         record = ScheduleRecord(docname, self.lineno, serial, title, zone.key if zone else "", ics, items)
         domain.add_schedule(record)
 
+        self.zone_key = zone.key if zone else ""
         block = schedule_block(docname=docname, serial=serial)
         block.source, block.line = self.get_source_info()
         if day and zone:
@@ -138,7 +160,7 @@ class ScheduleDirective(WorkshopDirective):
             caption = nodes.paragraph("", when + " ", classes=["sw-schedule-zone"])
             caption += nodes.inline("", label, classes=["sw-schedule-zone-name"])
             block += caption
-        block += self._table(rows)
+        block += self._table(rows, ends)
         if ics:
             link = nodes.reference(
                 "",
@@ -302,7 +324,7 @@ class ScheduleDirective(WorkshopDirective):
             name = ""
         return posixpath.join(posixpath.dirname(self.env.docname), name or default)
 
-    def _table(self, rows: list[_Row]) -> nodes.table:
+    def _table(self, rows: list[_Row], ends: list[datetime | None]) -> nodes.table:
         table = nodes.table(classes=["sw-schedule-table"])
         group = nodes.tgroup(cols=2)
         table += group
@@ -316,7 +338,8 @@ class ScheduleDirective(WorkshopDirective):
         group += head
         body = nodes.tbody()
         group += body
-        for row in rows:
+        slots: list[PaperSlot] = []
+        for row, end in zip(rows, ends, strict=True):
             when = nodes.paragraph()
             if row.start is not None:
                 when += clock_time(
@@ -327,13 +350,44 @@ class ScheduleDirective(WorkshopDirective):
             elif row.written:
                 when += nodes.Text(row.written)
             what = nodes.entry("", *self._inline(row.text, row.line))
+            line = nodes.row("", nodes.entry("", when), what)
+            moments = (times.iso(row.start) if row.start else "", times.iso(end) if row.start and end else "")
+            label = _slot_label(what)
+            slots += self._slots(line, what, moments, label)
             if row.subitems:
                 talks = nodes.bullet_list(bullet="-", classes=[SUBITEMS_CLASS])
                 for sub in row.subitems:
-                    talks += nodes.list_item("", *self._inline(sub.text, sub.line))
+                    talk = nodes.list_item("", *self._inline(sub.text, sub.line))
+                    slots += self._slots(talk, talk, moments, label)
+                    talks += talk
                 what += talks
-            body += nodes.row("", nodes.entry("", when), what)
+            body += line
+        schedule_domain(self.env).note_slots(self.env.docname, slots)
         return table
+
+    def _slots(
+        self, anchored: nodes.Element, text: nodes.Element, moments: tuple[str, str], label: str
+    ) -> list[PaperSlot]:
+        """The papers that *text* names with ``{paper}``, *anchored* given an id to link them to."""
+        keys = [
+            str(ref["reftarget"])
+            for ref in text.findall(addnodes.pending_xref)
+            if ref.get("refdomain") == "papers" and ref.get("reftype") == "paper" and ref.get("reftarget")
+        ]
+        if not keys:
+            return []
+        document = self.state.document
+        anchor = base = nodes.make_id(f"slot-{keys[0]}")
+        counter = 1
+        while anchor in document.ids:
+            counter += 1
+            anchor = f"{base}-{counter}"
+        anchored["ids"].append(anchor)
+        document.ids[anchor] = anchored
+        zone = self.zone_key if moments[0] else ""
+        return [
+            PaperSlot(key, self.env.docname, anchor, *moments, zone, label) for key in dict.fromkeys(keys)
+        ]
 
     def _inline(self, text: str, line: int) -> list[nodes.Node]:
         """A paragraph of *text* parsed as inline markup, then any messages of the parse."""

@@ -45,6 +45,22 @@ class ScheduleItem(NamedTuple):
     subitems: tuple[ScheduleSubItem, ...] = ()
 
 
+class PaperSlot(NamedTuple):
+    """Where a schedule names a paper with ``{paper}``: the line's anchor, times and label."""
+
+    key: str
+    docname: str
+    #: The id of the schedule's row or sub-item naming the paper.
+    anchor: str
+    #: ISO 8601 with offset, "" when the line has no valid time.
+    start: str
+    end: str
+    #: The schedule's IANA time zone, "" when it has none.
+    timezone: str
+    #: The item's text as plain text ("Contributed talks"); a sub-item's is its item's.
+    label: str
+
+
 class ScheduleRecord(NamedTuple):
     """One ``schedule`` directive: its calendar file (path in the output, "" for none) and items."""
 
@@ -62,8 +78,9 @@ class ScheduleDomain(Domain):
 
     name = "schedule"
     label = "Schedule"
-    initial_data: ClassVar[dict[str, Any]] = {"schedules": {}, "events": {}, "digests": {}}
-    data_version = 3  # 2: items carry sub-items; 3: digests of the organizers each event page shows
+    initial_data: ClassVar[dict[str, Any]] = {"schedules": {}, "events": {}, "digests": {}, "slots": {}}
+    # 2: items carry sub-items; 3: digests of the organizers each event page shows; 4: the papers' slots
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -95,6 +112,20 @@ class ScheduleDomain(Domain):
             for uid in (item.uid, *(sub.uid for sub in item.subitems))
             if uid
         }
+
+    @property
+    def slots(self) -> dict[str, list[PaperSlot]]:
+        """docname -> the lines of its schedules that name a paper, in source order."""
+        result: dict[str, list[PaperSlot]] = self.data.setdefault("slots", {})
+        return result
+
+    def note_slots(self, docname: str, slots: Iterable[PaperSlot]) -> None:
+        """Store the lines of a schedule of *docname* that name papers (called while it is read)."""
+        self.slots.setdefault(docname, []).extend(slots)
+
+    def slots_of(self, key: str) -> list[PaperSlot]:
+        """The schedule lines naming the paper *key*, by document name then source order."""
+        return [slot for docname in sorted(self.slots) for slot in self.slots[docname] if slot.key == key]
 
     def note_event(self, docname: str) -> None:
         """Remember that *docname* holds an ``event`` (its JSON-LD lists organizers of other pages)."""
@@ -134,6 +165,7 @@ class ScheduleDomain(Domain):
         """Forget *docname*'s schedules (it is being re-read or was removed)."""
         self.schedules.pop(docname, None)
         self.events.pop(docname, None)
+        self.slots.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take the schedules of *docnames* read by a parallel worker."""
@@ -142,6 +174,8 @@ class ScheduleDomain(Domain):
                 self.schedules[docname] = otherdata["schedules"][docname]
             if docname in otherdata["events"]:
                 self.events[docname] = otherdata["events"][docname]
+            if docname in otherdata.get("slots", {}):
+                self.slots[docname] = otherdata["slots"][docname]
 
     def resolve_xref(
         self,
