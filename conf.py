@@ -44,6 +44,21 @@ nitpicky = True
 myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline"]
 myst_heading_anchors = 2
 
+# -- Accepted papers -----------------------------------------------------------------------------
+# The 2020 edition reviewed on Microsoft CMT: its "Camera Ready Submissions" export, saved as CSV from
+# Excel, becomes a page per paper under papers/ (written by each build; see source/papers/.gitignore).
+# CMT exports no PDF links: the papers' PDFs are named after their ids on the workshop's own server.
+papers_accepted = {
+    "papers": {
+        "export": "exports/cmt_camera_ready.csv",
+        "format": "cmt",
+        "group-by": "none",
+        "venue": "ML for Systems Workshop at NeurIPS 2020",
+        "year": "2020",
+        "pdf-url": "https://mlforsystems.org/assets/papers/neurips2020/{id}.pdf",
+    }
+}
+
 # -- HTML ----------------------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
 html_title = "ML For Systems @ NeurIPS 2020"

@@ -96,6 +96,16 @@ def test_a_paper_page_shows_the_paper(built: SphinxTestApp) -> None:
     ]
 
 
+def test_a_pdf_url_template_links_the_pdfs_an_export_does_not_give(built: SphinxTestApp) -> None:
+    links = soup(built, "cmt/cmt-12").select("a.sw-accepted-link")
+    assert [(a.get_text(), a["href"]) for a in links] == [("PDF", "https://example.org/cmt/12.pdf")]
+    # the plain CSV's own links stay as the export gives them; its set has no template
+    assert (
+        soup(built, "papers/paper-p5").select_one("a.sw-accepted-link")["href"]
+        == "https://example.org/p5.pdf"
+    )
+
+
 def test_previous_and_next_stay_within_the_group(built: SphinxTestApp) -> None:
     def nav(page: str) -> list[str]:
         return [a.get_text() for a in soup(built, page).select(".sw-accepted-nav a")]

@@ -23,11 +23,11 @@ papers_accepted = {
     "cmt": "exports/cmt.csv",
     "rows": "exports/rows.csv",
     "unlisted": {"export": "exports/rows.csv", "group-by": "topic", "colour": "red", "year": "MMXX",
-                 "key-prefix": "u"},
+                 "key-prefix": "u", "pdf-url": "ftp://example.org/{id}.pdf"},
     "../up": "exports/rows.csv",
     "nothing": {"format": "csv"},
     "again": {"export": "exports/rows.csv", "format": "bibtex", "encoding": "klingon", "key-prefix": "2020"},
-    "pre": {"export": "exports/rows.csv", "key-prefix": "Bad Prefix"},
+    "pre": {"export": "exports/rows.csv", "key-prefix": "Bad Prefix", "pdf-url": "https://example.org/all.pdf"},
 }
 """
 INDEX_RST = """\
@@ -94,7 +94,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
 
 CONF_WARNINGS = [
     "papers_accepted['unlisted']: unknown key 'colour' (known: export, format, encoding, group-by, venue, "
-    "year, key-prefix); ignored [workshop.config]",
+    "year, key-prefix, pdf-url); ignored [workshop.config]",
+    "papers_accepted['unlisted']: 'pdf-url' 'ftp://example.org/{id}.pdf' is not an absolute http(s) URL "
+    "holding {id}; the papers have no PDF link but the export's [workshop.config]",
+    "papers_accepted['pre']: 'pdf-url' 'https://example.org/all.pdf' is not an absolute http(s) URL "
+    "holding {id}; the papers have no PDF link but the export's [workshop.config]",
     "papers_accepted['unlisted']: 'group-by' 'topic' is not one of decision, session, track, none; using "
     "decision [workshop.config]",
     "papers_accepted['unlisted']: 'year' 'MMXX' is not a year; it is left out [workshop.config]",

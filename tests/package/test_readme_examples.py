@@ -72,8 +72,8 @@ def write(folder: Path, flavour: str) -> Path:
         body = (title(heading) if heading else "") + "\n".join(examples)
         (folder / f"{name}{suffix}").write_text(body, encoding="utf-8")
     (folder / "papers.bib").write_text(blocks(section("papers"), "bibtex")[0], encoding="utf-8")
-    # The sub-items example cites the site's accepted papers.
-    shutil.copy(PROJECT / "source" / "accepted_papers.bib", folder / "accepted.bib")
+    # The sub-items example cites the 2020 accepted papers (as BibTeX, the way the site once listed them).
+    shutil.copy(Path(__file__).with_name("accepted_papers.bib"), folder / "accepted.bib")
     if markdown:
         accepted = "```{references}\n:bibfile: accepted.bib\n```\n"
         toctree = "```{toctree}\npapers\npeople\nprogram\naccepted\n```\n"

@@ -150,7 +150,7 @@ SPEAKERS = (
     "Justin Gottschlich",
     "Kunle Olukotun",
 )
-#: Contributed talks of the schedule -> key of the accepted paper they must link to.
+#: Contributed talks of the schedule: the CMT export's paper ids (the PDFs' names) of their papers.
 CONTRIBUTED = {
     "program_cummins_2020",
     "deff-arts_sadiq_2020",
@@ -171,6 +171,21 @@ CONTRIBUTED = {
     "vlsi_placement_lu_2020",
 }
 PDF_BASE = "https://mlforsystems.org/assets/papers/neurips2020/"
+
+
+def paper_key(paper_id: str) -> str:
+    """The citing key of the accepted paper *paper_id* of the site's CMT export."""
+    from sphinx_workshop.accepted.records import key_for
+
+    return key_for("cmt", paper_id)
+
+
+def paper_page(paper_id: str) -> str:
+    """The page of the accepted paper *paper_id*, with the paper's anchor."""
+    key = paper_key(paper_id)
+    return f"papers/{key}.html#{paper_anchor(key)}"
+
+
 MAILTO = "mailto:mlforsystems@googlegroups.com"
 
 
@@ -333,8 +348,8 @@ def test_program_links_talks_to_papers_and_speakers(site_html) -> None:
     times = main.select("time[datetime]")
     assert times[0]["datetime"] == "2020-12-12T09:00:00-08:00"
     hrefs = {a["href"] for a in main.select("a[href]")}
-    for key in CONTRIBUTED:
-        assert f"accepted_papers.html#{paper_anchor(key)}" in hrefs, key
+    for paper_id in CONTRIBUTED:
+        assert paper_page(paper_id) in hrefs, paper_id
     for name in SPEAKERS:
         anchor = person_anchor(name)
         assert f"#{anchor}" in hrefs or f"program.html#{anchor}" in hrefs, name
@@ -345,15 +360,29 @@ def test_program_links_talks_to_papers_and_speakers(site_html) -> None:
 
 def test_accepted_papers(site_html) -> None:
     main = article(site_html, "accepted_papers.html")
-    entries = main.select(f"[id^={paper_anchor('')}]")
+    entries = main.select("li.sw-accepted-entry")
     assert len(entries) == 18
-    pdfs = [a["href"] for e in entries for a in e.select("a[href]") if a["href"].startswith(PDF_BASE)]
-    assert len(set(pdfs)) == 18
-    titles = [text(e) for e in entries]
+    titles = [text(e.select_one(".sw-accepted-title")) for e in entries]
     assert titles == sorted(titles, key=str.casefold)
-    cadet = main.find(id=paper_anchor("cadet_iqbal_2020"))
-    assert "Iqbal*" in text(cadet) and "Javidian*" in text(cadet)
-    assert sum("equal" in text(p) for p in main.select("p")) == 1
+    pages = {a["href"] for e in entries for a in e.select(".sw-accepted-title a[href]")}
+    assert len(pages) == 18 and all(href.startswith("papers/cmt-") for href in pages)
+    cadet = text(next(e for e in entries if "CADET" in text(e)))
+    assert "Md Shahriar Iqbal" in cadet and "Pooyan Jamshidi" in cadet
+
+
+def test_every_accepted_paper_page_links_its_pdf_and_its_slot(site_html) -> None:
+    from sphinx_workshop.accepted.records import key_for
+
+    pdfs = set()
+    for path in sorted((site_html.outdir / "papers").glob("cmt-*.html")):
+        page = article(site_html, f"papers/{path.name}")
+        pdfs |= {a["href"] for a in page.select("a.sw-accepted-link") if a["href"].startswith(PDF_BASE)}
+        slot = page.select_one("p.sw-accepted-slot a[href]")
+        assert slot is not None and slot["href"].startswith("../program.html#slot-"), path.name
+    assert len(pdfs) == 18
+    cadet = article(site_html, f"papers/{key_for('cmt', 'cadet_iqbal_2020')}.html")
+    assert f"{PDF_BASE}cadet_iqbal_2020.pdf" in {a["href"] for a in cadet.select("a[href]")}
+    assert "16:05" in text(cadet.select_one("p.sw-accepted-slot"))
 
 
 def test_committees(site_html) -> None:
@@ -387,7 +416,7 @@ def test_calendar_has_every_talk(site_html) -> None:
     contributed = [s for s in summaries if s.startswith("Contributed talks: ")]
     assert len(contributed) == len(CONTRIBUTED)
     sessions = " ".join(contributed)
-    talks = [a for a in article(site_html, "program.html").select("a[href*='accepted_papers.html#']")]
+    talks = [a for a in article(site_html, "program.html").select("a[href^='papers/cmt-']")]
     assert len({a["href"] for a in talks}) == len(CONTRIBUTED) + 1  # + the invited talk's paper
     for talk in talks:
         assert text(talk) in sessions or text(talk).startswith("Value Function"), text(talk)

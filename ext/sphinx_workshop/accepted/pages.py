@@ -20,7 +20,7 @@ from sphinx.util import logging
 
 from sphinx_workshop.accepted.read import read_export
 from sphinx_workshop.accepted.records import key_for
-from sphinx_workshop.accepted.settings import AcceptedSet, accepted_sets
+from sphinx_workshop.accepted.settings import AcceptedSet, accepted_sets, pdf_url_for
 from sphinx_workshop.config import conf_location
 from sphinx_workshop.diagnostics import file_line, warn
 from sphinx_workshop.domains import accepted_domain
@@ -103,6 +103,12 @@ def load_set(srcdir: Path, settings: AcceptedSet) -> LoadedSet:
     export = read_export(path, format=settings.format, encoding=settings.encoding)
     if settings.key_prefix:
         papers = tuple(paper._replace(key=key_for(settings.key_prefix, paper.id)) for paper in export.papers)
+        export = export._replace(papers=papers)
+    if settings.pdf_url:
+        papers = tuple(
+            paper if paper.pdf else paper._replace(pdf=pdf_url_for(settings.pdf_url, paper.id))
+            for paper in export.papers
+        )
         export = export._replace(papers=papers)
     groups = grouped(export.papers, settings.group_by)
     pages = {}

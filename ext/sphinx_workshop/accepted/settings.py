@@ -17,12 +17,14 @@ import codecs
 import posixpath
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import quote
 
 from sphinx.util import logging
 
 from sphinx_workshop.accepted.read import FORMATS
 from sphinx_workshop.config import add_checked_value, conf_location
 from sphinx_workshop.diagnostics import warn
+from sphinx_workshop.links import is_safe_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,9 +43,12 @@ KEYS: dict[str, str] = {
     "year": "the year of the papers (default: the first year in the venue's name)",
     "key-prefix": "the prefix of the papers' citing keys, before the export's id (default: the format's: "
     "openreview, cmt, miniconf or paper); give each set its own when two exports share ids",
+    "pdf-url": "the PDF link of a paper the export gives none (a CMT export never does): an http(s) URL "
+    "in which {id} stands for the paper's id, as https://example.org/papers/{id}.pdf",
 }
 _FOLDER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*")
 _PREFIX = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_WEB = frozenset({"http", "https"})
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 
 
@@ -60,6 +65,8 @@ class AcceptedSet(NamedTuple):
     year: str
     #: "" for the format's own prefix.
     key_prefix: str = ""
+    #: The PDF link of a paper the export gives none, ``{id}`` standing for its id; "" for none.
+    pdf_url: str = ""
 
 
 def _shape(value: Any) -> bool:
@@ -157,12 +164,33 @@ def accepted_sets(app: Sphinx) -> list[AcceptedSet]:
                 "digits joined by '-'; the format's prefix is used",
             )
             prefix = ""
+        pdf_url = spec.get("pdf-url", "").strip()
+        if pdf_url and ("{id}" not in pdf_url or not is_safe_url(pdf_url_for(pdf_url, "1"), schemes=_WEB)):
+            _bad(
+                where,
+                f"papers_accepted[{raw_folder!r}]: 'pdf-url' {pdf_url!r} is not an absolute http(s) URL "
+                "holding {id}; the papers have no PDF link but the export's",
+            )
+            pdf_url = ""
         sets.append(
             AcceptedSet(
-                posixpath.normpath(folder), export.lstrip("/"), fmt, encoding, group_by, venue, year, prefix
+                posixpath.normpath(folder),
+                export.lstrip("/"),
+                fmt,
+                encoding,
+                group_by,
+                venue,
+                year,
+                prefix,
+                pdf_url,
             )
         )
     return sets
+
+
+def pdf_url_for(template: str, paper_id: str) -> str:
+    """The PDF link *template* gives the paper *paper_id* (its id percent-encoded, ``/`` too)."""
+    return template.replace("{id}", quote(paper_id, safe=""))
 
 
 def _bad(where: str | None, message: str) -> None:

@@ -7,5 +7,5 @@ html_theme = "basic"
 html_sidebars = {"**": ["globaltoc.html"]}
 papers_accepted = {
     "papers": {"export": "exports/accepted.csv", "group-by": "session"},
-    "cmt": "exports/cmt.csv",
+    "cmt": {"export": "exports/cmt.csv", "pdf-url": "https://example.org/cmt/{id}.pdf"},
 }
