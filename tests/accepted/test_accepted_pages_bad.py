@@ -94,7 +94,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
 
 CONF_WARNINGS = [
     "papers_accepted['unlisted']: unknown key 'colour' (known: export, format, encoding, group-by, venue, "
-    "year, key-prefix); ignored [workshop.config]",
+    "year, key-prefix, extras); ignored [workshop.config]",
     "papers_accepted['unlisted']: 'group-by' 'topic' is not one of decision, session, track, none; using "
     "decision [workshop.config]",
     "papers_accepted['unlisted']: 'year' 'MMXX' is not a year; it is left out [workshop.config]",

@@ -5,6 +5,7 @@ either as the export's path or as a dict of :data:`KEYS`::
 
     papers_accepted = {"papers": "exports/accepted.csv"}
     papers_accepted = {"papers": {"export": "exports/cmt.xlsx", "group-by": "session", "year": "2020"}}
+    papers_accepted = {"papers": {"export": "exports/accepted.csv", "extras": "exports/extras.csv"}}
 
 The value's shape is checked on ``config-inited`` (:mod:`sphinx_workshop.config`); each set's keys are
 checked by :func:`accepted_sets`, which warns (``workshop.config``, at the line of ``conf.py``) about an
@@ -41,6 +42,8 @@ KEYS: dict[str, str] = {
     "year": "the year of the papers (default: the first year in the venue's name)",
     "key-prefix": "the prefix of the papers' citing keys, before the export's id (default: the format's: "
     "openreview, cmt, miniconf or paper); give each set its own when two exports share ids",
+    "extras": "a CSV file of what organizers add to the papers (id, poster, slides, video, code, award, "
+    "session), relative to the source folder",
 }
 _FOLDER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*")
 _PREFIX = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -60,6 +63,8 @@ class AcceptedSet(NamedTuple):
     year: str
     #: "" for the format's own prefix.
     key_prefix: str = ""
+    #: The extras file's path, relative to the source folder; "" when the set has none.
+    extras: str = ""
 
 
 def _shape(value: Any) -> bool:
@@ -159,7 +164,15 @@ def accepted_sets(app: Sphinx) -> list[AcceptedSet]:
             prefix = ""
         sets.append(
             AcceptedSet(
-                posixpath.normpath(folder), export.lstrip("/"), fmt, encoding, group_by, venue, year, prefix
+                posixpath.normpath(folder),
+                export.lstrip("/"),
+                fmt,
+                encoding,
+                group_by,
+                venue,
+                year,
+                prefix,
+                spec.get("extras", "").strip().lstrip("/"),
             )
         )
     return sets
