@@ -253,3 +253,42 @@ def test_a_session_edited_in_the_extras_file_reads_the_index_again(tmp_path: Pat
     assert sorted(result.read) == ["accepted", "papers/paper-p2", "papers/paper-p3"]
     assert _groups(result.incremental)[1] == ("Evening", ["Compilers That Learn"])
     assert bodies(Path(result.incremental.outdir)) == bodies(Path(result.clean.outdir))
+
+
+def test_the_readme_extras_example_applies_to_the_readme_export(tmp_path: Path) -> None:
+    import re
+
+    from kit import PROJECT, ROOTS
+
+    from sphinx_workshop.accepted.extras import apply_extras
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- accepted:start -->", 1)[1].split("<!-- accepted:end -->", 1)[0]
+    example = re.search(r"^````csv\n(.*?)^````$", section, flags=re.M | re.S)
+    assert example is not None
+    path = tmp_path / "extras.csv"
+    path.write_text(example[1], encoding="utf-8")
+    found = read_extras(path)
+    export = read_export(ROOTS / "test-accepted-site" / "exports" / "accepted.csv")
+    papers, unknown = apply_extras(export.papers, found)
+    assert found.problems == () and unknown == ()
+    by_id = {paper.id: paper for paper in papers}
+    assert by_id["p1"].extras.award == "Best Paper"
+    assert (by_id["p4"].session, by_id["p4"].extras.code) == ("Afternoon", "https://github.com/example/p4")
+
+
+def test_the_labels_are_translated(tmp_path: Path) -> None:
+    src = copy_root(ROOT, tmp_path)
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('language = "de"\n')
+    app = _build(src, tmp_path / "build")
+    assert [label for label, _url in _links(app, "papers/paper-p1")] == [
+        "PDF",
+        "Code",
+        "Poster",
+        "Folien",
+        "Video",
+    ]
+    assert (
+        soup(app, "papers/paper-p1").select_one(".sw-accepted-award").get_text() == "Auszeichnung: Best Paper"
+    )

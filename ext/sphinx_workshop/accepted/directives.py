@@ -202,7 +202,8 @@ class AcceptedPaperDirective(_SetDirective):
             para += nodes.inline(fact, fact)
         if paper.extras.award:
             # a badge (accepted.css); the word "Award" keeps it meaningful without the stylesheet
-            award = f"{_('Award')}: {paper.extras.award}"
+            word = _("Award")
+            award = f"{word}: {paper.extras.award}"
             if len(para):
                 para += nodes.Text(" · ")
             para += nodes.inline(award, award, classes=["sw-accepted-award"])
