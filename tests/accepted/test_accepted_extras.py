@@ -20,9 +20,9 @@ DATA = Path(__file__).parent / "data"
 EXTRAS = "exports/extras.csv"
 
 
-def _build(src: Path, out: Path) -> SphinxTestApp:
+def _build(src: Path, out: Path, **kwargs: object) -> SphinxTestApp:
     app = SphinxTestApp(
-        "html", srcdir=src, builddir=out, freshenv=True, status=StringIO(), warning=StringIO()
+        "html", srcdir=src, builddir=out, freshenv=True, status=StringIO(), warning=StringIO(), **kwargs
     )
     try:
         app.build()
@@ -292,3 +292,25 @@ def test_the_labels_are_translated(tmp_path: Path) -> None:
     assert (
         soup(app, "papers/paper-p1").select_one(".sw-accepted-award").get_text() == "Auszeichnung: Best Paper"
     )
+
+
+def test_an_edited_extras_file_is_warned_about_again_and_only_then(tmp_path: Path) -> None:
+    def change(src: Path) -> None:
+        edit(src / EXTRAS, "https://github.com/example/p2", "javascript:alert(2)")
+
+    result = rebuild(ROOT, tmp_path, change)
+    assert [line for line in warning_lines(result.incremental) if "workshop." in line] == [
+        f'<src>/{EXTRAS}:3: WARNING: Line 3 (paper p2), column "code": "javascript:alert(2)" is not an '
+        "absolute http(s) link; the paper is shown without it. [workshop.extras_value]"
+    ]
+    assert result.read == ["papers/paper-p2"]
+    assert _links(result.incremental, "papers/paper-p2") == []
+    assert bodies(Path(result.incremental.outdir)) == bodies(Path(result.clean.outdir))
+
+
+def test_parallel_build_equals_serial(tmp_path: Path) -> None:
+    from kit import pages
+
+    serial = _build(copy_root(ROOT, tmp_path / "a"), tmp_path / "serial")
+    app = _build(copy_root(ROOT, tmp_path / "b"), tmp_path / "parallel", parallel=2)
+    assert pages(app.outdir) == pages(serial.outdir)
