@@ -37,7 +37,7 @@ SUBTYPES: dict[str, str] = {
     "bad_url": "a link that is not http(s) or mailto, or is malformed",
     "unknown_option": "an option the directive does not know",
     "config": "a configuration value of the wrong type or value (falls back to its default)",
-    # accepted papers (the export_* subtypes: sphinx_workshop.accepted.PROBLEMS)
+    # accepted papers (export_*: sphinx_workshop.accepted.PROBLEMS; extras_*: accepted.extras.PROBLEMS)
     "accepted_unlisted": "a set of papers_accepted that no accepted-papers directive lists",
     "export_column": "an export without a column its format needs (nothing read) or can do without",
     "export_duplicate": "an export's paper with the id (or key) of an earlier one (the later is skipped)",
@@ -48,6 +48,11 @@ SUBTYPES: dict[str, str] = {
     "export_syntax": "an export that is not well-formed JSON or CSV (nothing is read)",
     "export_value": "an export's value that cannot be used: an empty id or title, a link that is not "
     "http(s), authors that do not split",
+    "extras_column": "an extras file without an id column (nothing applied), or an unknown column (ignored)",
+    "extras_file": "an extras file that cannot be read, is not UTF-8 or is not CSV (nothing applied)",
+    "extras_row": "an extras row with the wrong number of fields, no id, or an earlier row's id (skipped)",
+    "extras_unknown": "an extras row whose id no accepted paper of the export has (skipped)",
+    "extras_value": "an extras link that is not an absolute http(s) link (left out)",
     # papers domain
     "bad_filter": "a :filter: that does not parse or uses an unknown field or construct (nothing is listed)",
     "bad_key": "a paper key that {cite} cannot name (it holds a comma); the paper is listed",

@@ -94,7 +94,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
 
 CONF_WARNINGS = [
     "papers_accepted['unlisted']: unknown key 'colour' (known: export, format, encoding, group-by, venue, "
-    "year, key-prefix, pdf-url); ignored [workshop.config]",
+    "year, key-prefix, pdf-url, extras); ignored [workshop.config]",
     "papers_accepted['unlisted']: 'pdf-url' 'ftp://example.org/{id}.pdf' is not an absolute http(s) URL "
     "holding {id}; the papers have no PDF link but the export's [workshop.config]",
     "papers_accepted['pre']: 'pdf-url' 'https://example.org/all.pdf' is not an absolute http(s) URL "

@@ -4,7 +4,8 @@ CSV or TSV saved from it), MiniConf's ``papers.csv`` and a plain CSV. :func:`rea
 accepted papers as :class:`AcceptedPaper` records and what could not be read as :class:`ExportProblem`
 records (:data:`PROBLEMS` lists their subtypes); it never raises on bad input, keeps only http(s) links
 and reads no e-mail address or review data. Modules: ``records`` (the records and shared rules),
-``tables`` (decoding and CSV rows), ``openreview``, ``openreview_csv``, ``cmt``, ``miniconf`` (with the
+``tables`` (decoding and CSV rows), ``extras`` (a set's extras file: poster, slides, video, code,
+award, session by paper id), ``openreview``, ``openreview_csv``, ``cmt``, ``miniconf`` (with the
 plain CSV), ``read`` (format detection), ``settings`` (``papers_accepted``), ``pages`` (a page per
 paper, written before reading), ``markdown`` (a title's and an abstract's Markdown as docutils nodes),
 ``directives`` (the ``accepted-papers`` index and the ``accepted-paper`` page), ``program`` (a
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 from sphinx_workshop.accepted.directives import AcceptedPaperDirective, AcceptedPapersDirective
 from sphinx_workshop.accepted.domain import AcceptedDomain, add_stylesheet, check_listed
 from sphinx_workshop.accepted.navigation import keep_out_of_navigation
-from sphinx_workshop.accepted.pages import on_builder_inited
+from sphinx_workshop.accepted.pages import on_builder_inited, regrouped_indexes
 from sphinx_workshop.accepted.program import setup_program
 from sphinx_workshop.accepted.read import FORMATS, read_export
 from sphinx_workshop.accepted.records import PROBLEMS, AcceptedPaper, Author, Export, ExportProblem
@@ -47,6 +48,7 @@ def setup_accepted(app: Sphinx) -> None:
     app.add_directive("accepted-papers", AcceptedPapersDirective)
     app.add_directive("accepted-paper", AcceptedPaperDirective)
     app.connect("builder-inited", on_builder_inited)
+    app.connect("env-get-outdated", regrouped_indexes)
     app.connect("env-check-consistency", check_listed)
     app.connect("html-page-context", add_stylesheet)
     setup_program(app)

@@ -202,11 +202,26 @@ class AcceptedPaperDirective(_SetDirective):
             if index:
                 para += nodes.Text(" · ")
             para += nodes.inline(fact, fact)
+        if paper.extras.award:
+            # a badge (accepted.css); the word "Award" keeps it meaningful without the stylesheet
+            word = _("Award")
+            award = f"{word}: {paper.extras.award}"
+            if len(para):
+                para += nodes.Text(" · ")
+            para += nodes.inline(award, award, classes=["sw-accepted-award"])
         return para
 
     @staticmethod
     def _links(paper: AcceptedPaper) -> nodes.paragraph | None:
-        links = [(_("PDF"), paper.pdf), ("OpenReview", paper.forum)]
+        extras = paper.extras
+        links = [
+            (_("PDF"), paper.pdf),
+            ("OpenReview", paper.forum),
+            (_("Code"), extras.code),
+            (_("Poster"), extras.poster),
+            (_("Slides"), extras.slides),
+            (_("Video"), extras.video),
+        ]
         shown = [(str(label), url) for label, url in links if url]
         if not shown:
             return None

@@ -43,10 +43,13 @@ class AcceptedDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "indexes": {},  # docname -> the folders of the sets its accepted-papers directives list
         "signatures": {},  # folder -> what its export was last read from (its problems warned then)
+        "groupings": {},  # folder -> the digest of its groups when last read (see pages.grouping)
     }
     data_version = 1
     #: folder -> the set read in this build (see :mod:`.pages`); not pickled.
     sets: dict[str, LoadedSet] = {}
+    #: The folders of the sets whose groups differ from the last build's; not pickled.
+    regrouped: frozenset[str] = frozenset()
 
     def note_index(self, docname: str, folder: str) -> None:
         """Record that *docname* lists the set of *folder*."""

@@ -2,9 +2,9 @@
 
 MiniConf (github.com/Mini-Conf/Mini-Conf, ``sitedata/README.md`` and ``sitedata/papers.csv``): columns
 ``UID,title,authors,abstract,keywords,sessions`` (its own sample file names the last one ``session``;
-both are read), optionally ``pdf_url``; ``|`` between the items of ``authors``, ``keywords`` and
-``sessions`` (several sessions are joined as "S1, S3"). It states no decisions: every row is a paper.
-Key: ``miniconf-<UID>``.
+both are read), optionally ``pdf_url`` and the extras columns below; ``|`` between the items of
+``authors``, ``keywords`` and ``sessions`` (several sessions are joined as "S1, S3"). It states no
+decisions: every row is a paper. Key: ``miniconf-<UID>``.
 
 The plain CSV, for any other source (a spreadsheet of the accepted papers), has the columns:
 
@@ -24,11 +24,14 @@ The plain CSV, for any other source (a spreadsheet of the accepted papers), has 
     Optional.
 ``pdf``
     An absolute http(s) link.
+
+Both also read the columns of a set's extras file (:mod:`sphinx_workshop.accepted.extras`) when they
+are there: ``poster``, ``slides``, ``video`` and ``code`` (absolute http(s) links) and ``award``.
 """
 
 from __future__ import annotations
 
-from sphinx_workshop.accepted.records import Author, Export, ExportBuilder, is_accepted
+from sphinx_workshop.accepted.records import EXTRA_LINKS, Author, Export, ExportBuilder, Extras, is_accepted
 from sphinx_workshop.accepted.tables import Table, cell, split_list
 
 
@@ -42,6 +45,11 @@ def _missing(table: Table, builder: ExportBuilder, kind: str, columns: tuple[str
             )
             return True
     return False
+
+
+def _extras(row: dict[str, str]) -> Extras:
+    """The extras columns of *row* (those it lacks are empty)."""
+    return Extras(award=cell(row, "award"), **{name: cell(row, name) for name in EXTRA_LINKS})
 
 
 def read_miniconf(table: Table, builder: ExportBuilder) -> Export:
@@ -59,6 +67,7 @@ def read_miniconf(table: Table, builder: ExportBuilder) -> Export:
             keywords=split_list(cell(row, "keywords"), "|"),
             session=", ".join(split_list(cell(row, "sessions", "session"), "|")),
             pdf=cell(row, "pdf_url"),
+            extras=_extras(row),
         )
     return builder.result()
 
@@ -85,5 +94,6 @@ def read_plain_csv(table: Table, builder: ExportBuilder) -> Export:
             track=cell(row, "track"),
             session=cell(row, "session"),
             pdf=cell(row, "pdf"),
+            extras=_extras(row),
         )
     return builder.result()

@@ -5,9 +5,13 @@ read and its papers grouped (by decision, session or track) into the order of it
 then gets a page ``<folder>/<key>`` in the source folder, the way autosummary and sphinx-gallery write
 theirs: a few lines holding an ``accepted-paper`` directive, which renders the paper from the data
 read here. A page is written only when its text changes, and its text holds a digest of everything
-the page shows (the paper, its group, its neighbours' titles), so Sphinx reads again exactly the pages
-of the rows that changed. Pages of papers no longer in the export are removed; only files that start
-with :data:`MARKER` are ever written or removed.
+the page shows (the paper with its extras, its group, its neighbours' titles), so Sphinx reads again
+exactly the pages of the rows that changed. Pages of papers no longer in the export are removed; only
+files that start with :data:`MARKER` are ever written or removed.
+
+A set's extras file (:mod:`.extras`) is applied as the set is read. The index depends on the export
+(``env.note_dependency``); of the extras, only the sessions can change it, so a digest of the set's
+groups is kept, and an index is read again when that digest changes (:func:`regrouped_indexes`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sphinx.util import logging
 
+from sphinx_workshop.accepted.extras import apply_extras, read_extras
 from sphinx_workshop.accepted.read import read_export
 from sphinx_workshop.accepted.records import key_for
 from sphinx_workshop.accepted.settings import AcceptedSet, accepted_sets, pdf_url_for
@@ -29,6 +34,7 @@ from sphinx_workshop.invalidation import digest
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
     from sphinx_workshop.accepted.records import AcceptedPaper, Export
 
@@ -61,6 +67,8 @@ class LoadedSet(NamedTuple):
     groups: tuple[tuple[str, tuple[AcceptedPaper, ...]], ...]
     #: key -> the paper's page.
     pages: dict[str, Page]
+    #: The extras file's path, absolute; None when the set has none.
+    extras: Path | None = None
 
 
 def group_label(paper: AcceptedPaper, group_by: str) -> str:
@@ -110,6 +118,11 @@ def load_set(srcdir: Path, settings: AcceptedSet) -> LoadedSet:
             for paper in export.papers
         )
         export = export._replace(papers=papers)
+    extras = srcdir / settings.extras if settings.extras else None
+    if extras is not None:
+        found = read_extras(extras)
+        papers, unknown = apply_extras(export.papers, found)
+        export = export._replace(papers=papers, problems=export.problems + found.problems + unknown)
     groups = grouped(export.papers, settings.group_by)
     pages = {}
     for label, papers in groups:
@@ -117,7 +130,7 @@ def load_set(srcdir: Path, settings: AcceptedSet) -> LoadedSet:
             previous = papers[index - 1] if index else None
             following = papers[index + 1] if index + 1 < len(papers) else None
             pages[paper.key] = Page(f"{settings.folder}/{paper.key}", paper, label, previous, following)
-    return LoadedSet(settings, path, export, groups, pages)
+    return LoadedSet(settings, path, export, groups, pages, extras)
 
 
 def page_text(page: Page, settings: AcceptedSet, markdown: bool) -> str:
@@ -186,14 +199,24 @@ def write_pages(app: Sphinx, loaded: LoadedSet) -> None:
             path.unlink()
 
 
-def signature(loaded: LoadedSet) -> tuple[object, ...]:
-    """What the set was read from: the export's path, modification time and size, and its settings."""
+def _stat(path: Path) -> tuple[str, int, int]:
     try:
-        stat = loaded.path.stat()
-        found: tuple[int, int] = (stat.st_mtime_ns, stat.st_size)
+        stat = path.stat()
     except OSError:
-        found = (-1, -1)
-    return (str(loaded.path), *found, loaded.settings)
+        return (str(path), -1, -1)
+    return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def signature(loaded: LoadedSet) -> tuple[object, ...]:
+    """What the set was read from: the export's (and extras file's) path, modification time and size,
+    and its settings."""
+    extras = _stat(loaded.extras) if loaded.extras is not None else ()
+    return (*_stat(loaded.path), loaded.settings, *extras)
+
+
+def grouping(loaded: LoadedSet) -> str:
+    """A digest of the set's groups: their labels and their papers' keys, in the index's order."""
+    return digest(tuple((label, tuple(paper.key for paper in papers)) for label, papers in loaded.groups))
 
 
 def warn_problems(loaded: dict[str, LoadedSet], previous: dict[str, object]) -> dict[str, object]:
@@ -223,3 +246,20 @@ def on_builder_inited(app: Sphinx) -> None:
     domain = accepted_domain(app.env)
     domain.sets = loaded
     domain.data["signatures"] = warn_problems(loaded, domain.data.setdefault("signatures", {}))
+    previous = domain.data.setdefault("groupings", {})
+    stamps = {folder: grouping(each) for folder, each in loaded.items()}
+    domain.regrouped = frozenset(folder for folder, stamp in stamps.items() if previous.get(folder) != stamp)
+    domain.data["groupings"] = stamps
+
+
+def regrouped_indexes(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: the documents whose index lists a set whose groups changed without its
+    export changing (an extras file's session moved a paper)."""
+    domain = accepted_domain(env)
+    return sorted(
+        docname
+        for docname, folders in domain.data["indexes"].items()
+        if domain.regrouped.intersection(folders) and docname not in removed
+    )

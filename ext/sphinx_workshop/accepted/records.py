@@ -42,6 +42,24 @@ class Author(NamedTuple):
     contact: bool = False
 
 
+class Extras(NamedTuple):
+    """What organizers add to a paper after the decisions: links (absolute http(s) URLs, or ``""``) to its
+    poster, slides, video and code, and its award ("Best Paper"); from the export's own columns or from
+    a set's extras file (:mod:`sphinx_workshop.accepted.extras`)."""
+
+    poster: str = ""
+    slides: str = ""
+    video: str = ""
+    code: str = ""
+    award: str = ""
+
+
+#: A paper without extras.
+NO_EXTRAS = Extras()
+#: The links of :class:`Extras`, in the order a paper's page shows them.
+EXTRA_LINKS = ("code", "poster", "slides", "video")
+
+
 class AcceptedPaper(NamedTuple):
     """One accepted paper as read from an export (the API the later rendering reads)."""
 
@@ -68,6 +86,7 @@ class AcceptedPaper(NamedTuple):
     row: int
     #: The file it was read from.
     source: str
+    extras: Extras = NO_EXTRAS
 
 
 class ExportProblem(NamedTuple):
@@ -192,6 +211,7 @@ class ExportBuilder:
         pdf: str = "",
         forum: str = "",
         venue: str = "",
+        extras: Extras = NO_EXTRAS,
     ) -> None:
         """Add the paper read at *row* (*where* names it for messages) unless it has no id or title or
         repeats an earlier id; links that are not http(s) are left out.
@@ -227,6 +247,13 @@ class ExportBuilder:
         self._keys[key] = (place, paper_id)
         pdf = self.link(pdf, row=row, where=where, what="PDF link")
         forum = self.link(forum, row=row, where=where, what="forum link")
+        extras = Extras(
+            award=one_line(extras.award),
+            **{
+                name: self.link(getattr(extras, name), row=row, where=where, what=f"{name} link")
+                for name in EXTRA_LINKS
+            },
+        )
         self.papers.append(
             AcceptedPaper(
                 id=paper_id,
@@ -248,6 +275,7 @@ class ExportBuilder:
                 venue=one_line(venue),
                 row=row,
                 source=self.source,
+                extras=extras,
             )
         )
 

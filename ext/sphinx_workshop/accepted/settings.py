@@ -5,6 +5,7 @@ either as the export's path or as a dict of :data:`KEYS`::
 
     papers_accepted = {"papers": "exports/accepted.csv"}
     papers_accepted = {"papers": {"export": "exports/cmt.xlsx", "group-by": "session", "year": "2020"}}
+    papers_accepted = {"papers": {"export": "exports/accepted.csv", "extras": "exports/extras.csv"}}
 
 The value's shape is checked on ``config-inited`` (:mod:`sphinx_workshop.config`); each set's keys are
 checked by :func:`accepted_sets`, which warns (``workshop.config``, at the line of ``conf.py``) about an
@@ -45,6 +46,8 @@ KEYS: dict[str, str] = {
     "openreview, cmt, miniconf or paper); give each set its own when two exports share ids",
     "pdf-url": "the PDF link of a paper the export gives none (a CMT export never does): an http(s) URL "
     "in which {id} stands for the paper's id, as https://example.org/papers/{id}.pdf",
+    "extras": "a CSV file of what organizers add to the papers (id, poster, slides, video, code, award, "
+    "session), relative to the source folder",
 }
 _FOLDER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*")
 _PREFIX = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -67,6 +70,8 @@ class AcceptedSet(NamedTuple):
     key_prefix: str = ""
     #: The PDF link of a paper the export gives none, ``{id}`` standing for its id; "" for none.
     pdf_url: str = ""
+    #: The extras file's path, relative to the source folder; "" when the set has none.
+    extras: str = ""
 
 
 def _shape(value: Any) -> bool:
@@ -183,6 +188,7 @@ def accepted_sets(app: Sphinx) -> list[AcceptedSet]:
                 year,
                 prefix,
                 pdf_url,
+                spec.get("extras", "").strip().lstrip("/"),
             )
         )
     return sets
