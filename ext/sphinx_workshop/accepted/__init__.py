@@ -7,8 +7,9 @@ and reads no e-mail address or review data. Modules: ``records`` (the records an
 ``tables`` (decoding and CSV rows), ``openreview``, ``openreview_csv``, ``cmt``, ``miniconf`` (with the
 plain CSV), ``read`` (format detection), ``settings`` (``papers_accepted``), ``pages`` (a page per
 paper, written before reading), ``markdown`` (a title's and an abstract's Markdown as docutils nodes),
-``directives`` (the ``accepted-papers`` index and the ``accepted-paper`` page), ``navigation`` (the
-pages kept out of the theme's navigation) and ``domain``.
+``directives`` (the ``accepted-papers`` index and the ``accepted-paper`` page), ``search`` (the
+index's search and filter box), ``navigation`` (the pages kept out of the theme's navigation) and
+``domain``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sphinx_workshop.accepted.navigation import keep_out_of_navigation
 from sphinx_workshop.accepted.pages import on_builder_inited
 from sphinx_workshop.accepted.read import FORMATS, read_export
 from sphinx_workshop.accepted.records import PROBLEMS, AcceptedPaper, Author, Export, ExportProblem
+from sphinx_workshop.accepted.search import setup_search
 from sphinx_workshop.accepted.settings import setup_settings
 
 if TYPE_CHECKING:
@@ -47,5 +49,6 @@ def setup_accepted(app: Sphinx) -> None:
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-check-consistency", check_listed)
     app.connect("html-page-context", add_stylesheet)
+    setup_search(app)
     # after Sphinx's collectors (priority 500) have stored the page's table of contents
     app.connect("doctree-read", keep_out_of_navigation, priority=600)
