@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -30,9 +30,9 @@ ENTRIES = [
 ]
 
 
-def _build(src: Path, out: Path, builder: str = "html") -> SphinxTestApp:
+def _build(src: Path, out: Path, builder: str = "html", **kwargs: Any) -> SphinxTestApp:
     app = SphinxTestApp(
-        builder, srcdir=src, builddir=out, freshenv=True, status=StringIO(), warning=StringIO()
+        builder, srcdir=src, builddir=out, freshenv=True, status=StringIO(), warning=StringIO(), **kwargs
     )
     try:
         app.build()
@@ -106,6 +106,22 @@ def test_the_script_is_added_only_to_the_pages_holding_an_index(built: SphinxTes
     tag = soup(built, "accepted").select_one(f'script[src*="{SCRIPT}"]')
     assert tag.has_attr("defer")
     assert Path(built.outdir, "_static", "sphinx-workshop", SCRIPT).is_file()
+
+
+@pytest.mark.parametrize(
+    ("language", "field", "status"),
+    [
+        ("fr", "Filtrer par titre, auteur ou mot-clé", "{shown} articles affichés sur {total}"),
+        ("zh_CN", "按标题、作者或关键词筛选", "显示 {shown} / {total} 篇论文"),
+    ],
+)
+def test_the_box_speaks_the_language_of_the_site(
+    language: str, field: str, status: str, tmp_path: Path
+) -> None:
+    app = _build(copy_root(ROOT, tmp_path), tmp_path / "build", confoverrides={"language": language})
+    form = soup(app, "accepted").select_one("form.sw-accepted-search")
+    assert form.select_one("label").get_text() == field
+    assert form["data-status"] == status
 
 
 @pytest.mark.parametrize("builder", ["latex", "text", "epub"])

@@ -83,9 +83,10 @@ def _visit_html(self: HTML5Translator, node: accepted_search) -> None:
     self.body.append(f'<label for="{ident}-q">{field}</label>\n')
     self.body.append(f'<input type="search" id="{ident}-q" name="q" autocomplete="off" spellcheck="false">\n')
     if node["groups"]:
-        self.body.append(f'<label for="{ident}-group">{self.encode(_("Group"))}</label>\n')
+        label, every = self.encode(_("Group")), self.encode(_("All groups"))
+        self.body.append(f'<label for="{ident}-group">{label}</label>\n')
         self.body.append(f'<select id="{ident}-group" name="group">\n')
-        self.body.append(f'<option value="">{self.encode(_("All groups"))}</option>\n')
+        self.body.append(f'<option value="">{every}</option>\n')
         for label in node["groups"]:
             value = self.attval(label)
             self.body.append(f'<option value="{value}">{self.encode(label)}</option>\n')
