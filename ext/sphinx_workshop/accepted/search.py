@@ -80,17 +80,19 @@ def _visit_html(self: HTML5Translator, node: accepted_search) -> None:
     attributes: dict[str, Any] = {"CLASS": CLASS, "role": "search", "hidden": "hidden", **_texts()}
     self.body.append(self.starttag(node, "form", **attributes))
     field = self.encode(_("Filter by title, author or keyword"))
-    self.body.append(f'<label for="{ident}-q">{field}</label>\n')
-    self.body.append(f'<input type="search" id="{ident}-q" name="q" autocomplete="off" spellcheck="false">\n')
+    # each label with its control in one span, so that a narrow page wraps between them, not inside
+    self.body.append(f'<span class="sw-accepted-field"><label for="{ident}-q">{field}</label>\n')
+    self.body.append(f'<input type="search" id="{ident}-q" name="q" autocomplete="off" spellcheck="false">')
+    self.body.append("</span>\n")
     if node["groups"]:
         label, every = self.encode(_("Group")), self.encode(_("All groups"))
-        self.body.append(f'<label for="{ident}-group">{label}</label>\n')
+        self.body.append(f'<span><label for="{ident}-group">{label}</label>\n')
         self.body.append(f'<select id="{ident}-group" name="group">\n')
         self.body.append(f'<option value="">{every}</option>\n')
         for label in node["groups"]:
             value = self.attval(label)
             self.body.append(f'<option value="{value}">{self.encode(label)}</option>\n')
-        self.body.append("</select>\n")
+        self.body.append("</select></span>\n")
     self.body.append('<p class="sw-accepted-status" role="status" aria-live="polite"></p>\n')
     # script_safe_json escapes <, > and &, so nothing in it can end the element; HTML-encoding it would
     # corrupt the JSON (a script's text is not entity-decoded)
