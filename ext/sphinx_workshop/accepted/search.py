@@ -25,7 +25,7 @@ from docutils import nodes
 from sphinx_workshop.accepted import markdown
 from sphinx_workshop.assets import ASSET_FOLDER, PAGE_ASSETS
 from sphinx_workshop.i18n import _
-from sphinx_workshop.schedule.jsonld import script_safe_json
+from sphinx_workshop.untrusted import script_safe_json
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
