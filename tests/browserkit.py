@@ -100,3 +100,22 @@ def open_page(outdir: Path, name: str, **context: Any) -> Iterator[tuple[Page, l
         load_page(browser, base + name, **context) as got,
     ):
         yield got
+
+
+def axe_violations(page: Page, within: str = "") -> list[str]:
+    """axe-core's violations on *page* (or in the elements matching the selector *within*), default and
+    experimental rules, none disabled: one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.evaluate(Axe().axe_script)  # once: Axe.run() would inject its 500 kB again
+    experimental = page.evaluate("axe.getRules(['experimental']).map((rule) => rule.ruleId)")
+    assert "label-content-name-mismatch" in experimental
+    options = {"resultTypes": ["violations"], "rules": {rule: {"enabled": True} for rule in experimental}}
+    lines = []
+    context = {"include": [[within]]} if within else None
+    script = "([context, options]) => axe.run(context || document, options)"
+    for violation in page.evaluate(script, [context, options])["violations"]:
+        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
+        summary = violation["nodes"][0].get("failureSummary", "").replace("\n", " ")[:160]
+        lines.append(f"{violation['id']} ({violation['impact']}): {targets} {summary}")
+    return lines

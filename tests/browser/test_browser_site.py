@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from browserkit import axe_violations
 from pagekit import (
     MARK_STYLE_JS,
     MIN_CONTRAST,
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-AXE = Axe()
 
 #: The pages a visitor of the 2020 site knows; the original URLs must stay.
 EXPECTED_PAGES = {
@@ -91,15 +89,7 @@ def loads_cleanly(page: Page, log: PageLog, viewport: str, mode: str) -> None:
 
 def has_no_axe_violation(page: Page, log: PageLog, viewport: str, mode: str) -> None:
     """axe-core's default and experimental rules, none disabled."""
-    page.evaluate(AXE.axe_script)  # once: Axe.run() would inject its 500 kB again
-    experimental = page.evaluate("axe.getRules(['experimental']).map((rule) => rule.ruleId)")
-    assert "label-content-name-mismatch" in experimental
-    options = {"resultTypes": ["violations"], "rules": {rule: {"enabled": True} for rule in experimental}}
-    lines = []
-    for violation in page.evaluate("(options) => axe.run(document, options)", options)["violations"]:
-        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
-        summary = violation["nodes"][0].get("failureSummary", "").replace("\n", " ")[:160]
-        lines.append(f"{violation['id']} ({violation['impact']}): {targets} {summary}")
+    lines = axe_violations(page)
     assert not lines, "\n".join(lines)
 
 

@@ -8,9 +8,9 @@ and reads no e-mail address or review data. Modules: ``records`` (the records an
 award, session by paper id), ``openreview``, ``openreview_csv``, ``cmt``, ``miniconf`` (with the
 plain CSV), ``read`` (format detection), ``settings`` (``papers_accepted``), ``pages`` (a page per
 paper, written before reading), ``markdown`` (a title's and an abstract's Markdown as docutils nodes),
-``directives`` (the ``accepted-papers`` index and the ``accepted-paper`` page), ``program`` (a
-paper's slot in the schedule, linked from its page), ``navigation`` (the pages kept out of the theme's
-navigation) and ``domain``.
+``directives`` (the ``accepted-papers`` index and the ``accepted-paper`` page), ``search`` (the
+index's search and filter box), ``program`` (a paper's slot in the schedule, linked from its page),
+``navigation`` (the pages kept out of the theme's navigation) and ``domain``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from sphinx_workshop.accepted.pages import on_builder_inited, regrouped_indexes
 from sphinx_workshop.accepted.program import setup_program
 from sphinx_workshop.accepted.read import FORMATS, read_export
 from sphinx_workshop.accepted.records import PROBLEMS, AcceptedPaper, Author, Export, ExportProblem
+from sphinx_workshop.accepted.search import setup_search
 from sphinx_workshop.accepted.settings import setup_settings
 
 if TYPE_CHECKING:
@@ -52,5 +53,6 @@ def setup_accepted(app: Sphinx) -> None:
     app.connect("env-check-consistency", check_listed)
     app.connect("html-page-context", add_stylesheet)
     setup_program(app)
+    setup_search(app)
     # after Sphinx's collectors (priority 500) have stored the page's table of contents
     app.connect("doctree-read", keep_out_of_navigation, priority=600)

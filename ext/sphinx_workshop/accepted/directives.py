@@ -16,6 +16,7 @@ from sphinx import addnodes
 
 from sphinx_workshop.accepted import markdown
 from sphinx_workshop.accepted.program import program_slots
+from sphinx_workshop.accepted.search import search_box
 from sphinx_workshop.anchors import own_ids
 from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective
 from sphinx_workshop.domains import accepted_domain, papers_domain
@@ -86,6 +87,7 @@ class AcceptedPapersDirective(_SetDirective):
         self.env.note_dependency(str(loaded.path))
         index = nodes.container(classes=["sw-accepted-index", *self.options.get("class", [])])
         self.set_source_info(index)
+        index += search_box(loaded, self.state.document)
         for label, papers in loaded.groups:
             if label:
                 index += nodes.rubric(label, label, classes=["sw-accepted-group"])

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from sphinx_workshop.invalidation import digest
+from sphinx_workshop.untrusted import script_safe_json
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -20,17 +20,6 @@ ATTENDANCE = {
     "offline": "https://schema.org/OfflineEventAttendanceMode",
     "mixed": "https://schema.org/MixedEventAttendanceMode",
 }
-
-#: Characters that could end a <script> element or start a comment, and the two JavaScript line breaks.
-_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-def script_safe_json(data: Any) -> str:
-    """``json.dumps(data)`` that is safe as the text of a ``<script>`` element."""
-    text = json.dumps(data, ensure_ascii=False)
-    for char, escape in _ESCAPES.items():
-        text = text.replace(char, escape)
-    return text
 
 
 def page_url(builder: Builder, docname: str) -> str:
