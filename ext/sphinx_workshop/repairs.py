@@ -9,6 +9,9 @@
 - **sphinx-notfound-page**: it makes the theme's links of the 404 page absolute, but not the links
   in the page's own text; the page is served at any depth, so those would miss.
   :func:`absolute_links_in_404` roots them at ``notfound_urls_prefix``, as it does the theme's.
+- **sphinx-book-theme**: it gives its templates the page's and the root page's titles as plain text
+  (``pagetitle``, ``root_title``), which they print unescaped: a title such as ``A <b> B`` became markup.
+  :func:`escape_book_theme_titles` escapes them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from docutils import nodes
+from markupsafe import Markup, escape
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 
 if TYPE_CHECKING:
@@ -70,8 +74,22 @@ def absolute_links_in_404(app: Sphinx, doctree: nodes.document, docname: str) ->
         reference["refuri"] = urlunsplit(("", "", path, parts.query, parts.fragment))
 
 
+def escape_book_theme_titles(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: object
+) -> None:
+    """Escape sphinx-book-theme's plain-text ``pagetitle`` and ``root_title`` (left alone when HTML)."""
+    if "sphinx_book_theme" not in app.extensions:
+        return
+    for key in ("pagetitle", "root_title"):
+        value = context.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            context[key] = escape(value)
+
+
 def setup_repairs(app: Sphinx) -> None:
     """Connect the repairs; each returns at once for the builders and projects it does not concern."""
     app.connect("doctree-resolved", one_anchor_in_singlehtml)
     app.connect("env-updated", keep_doctrees_out_of_epub)
     app.connect("doctree-resolved", absolute_links_in_404)
+    # after sphinx-book-theme's own handler (priority 500) has set the titles
+    app.connect("html-page-context", escape_book_theme_titles, priority=600)

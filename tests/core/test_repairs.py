@@ -1,5 +1,6 @@
 """What a project no longer patches in its ``conf.py``: singlehtml links (Sphinx 9), EPUB under ``-W`` with
-Sphinx's default doctree folder, and the 404 page's own links (sphinx-notfound-page).
+Sphinx's default doctree folder, the 404 page's own links (sphinx-notfound-page) and sphinx-book-theme's
+unescaped page titles.
 
 ``tests/roots/test-repairs`` has no hook of its own: only the extensions and the EPUB metadata.
 """
@@ -7,12 +8,15 @@ Sphinx's default doctree folder, and the 404 page's own links (sphinx-notfound-p
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import zipfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
-from kit import soup, warning_lines
+from kit import parse_file, soup, warning_lines
 from sphinx.cmd.build import build_main
 from sphinx.util.console import strip_escape_sequences
 
@@ -62,3 +66,24 @@ def test_404_page_links_are_rooted_at_the_prefix(app) -> None:
     assert [a["href"] for a in missing] == [f"{prefix}index.html", f"{prefix}program.html#talks"]
     index = soup(app, "index.html").select("a.reference.internal[href^='program.html']")
     assert index and all(not a["href"].startswith("/") for a in index)
+
+
+def test_book_theme_page_titles_are_escaped(tmp_path) -> None:
+    """sphinx-book-theme prints the page's title as plain text into its print header; it stays text.
+
+    Built in a subprocess: an in-process book-theme build leaves its templates to later pydata builds.
+    """
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_workshop"]\nhtml_theme = "sphinx_book_theme"\n')
+    (tmp_path / "index.rst").write_text("A <b>bold</b> & b\n=================\n\nText.\n")
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT.parents[2] / "ext"), os.environ.get("PYTHONPATH", "")]),
+    }
+    command = [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-A", "default_mode=auto"]
+    done = subprocess.run(
+        [*command, str(tmp_path), str(tmp_path / "out")], capture_output=True, text=True, env=env
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    page = parse_file(tmp_path / "out" / "index.html")
+    assert page.select_one("#jb-print-docs-body h1").get_text() == "A <b>bold</b> & b"
+    assert page.select("b") == []

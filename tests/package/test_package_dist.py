@@ -73,6 +73,7 @@ def test_wheel_metadata_and_files(dist: Path) -> None:
         names = set(wheel.namelist())
         info = f"sphinx_workshop-{sphinx_workshop.__version__}.dist-info"
         metadata = email.parser.Parser().parsestr(wheel.read(f"{info}/METADATA").decode())
+        entry_points = wheel.read(f"{info}/entry_points.txt").decode()
     assert metadata["Version"] == sphinx_workshop.__version__
     assert metadata["Requires-Python"] == ">=3.10"
     assert metadata["License-Expression"] == "MIT"
@@ -90,6 +91,12 @@ def test_wheel_metadata_and_files(dist: Path) -> None:
     assert "sphinx_workshop/locale/sphinx_workshop.pot" in names
     assert {"sphinx_workshop/py.typed", "sphinx_workshop/static/sphinx-workshop/schedule.js"} <= names
     assert "sphinx_workshop/static/sphinx-workshop/sphinx-workshop.css" in names
+    # sphinx-workshop new: the console script and its templates.
+    assert "sphinx-workshop = sphinx_workshop.cli:main" in entry_points
+    assert {
+        "sphinx_workshop/templates/new/common/conf.py.jinja",
+        "sphinx_workshop/templates/new/rst/index.rst.jinja",
+    } <= names
     assert not any(n.startswith(("tests/", "source/", "bench/")) for n in names)
 
 
