@@ -8,7 +8,8 @@ and reads no e-mail address or review data. Modules: ``records`` (the records an
 plain CSV), ``read`` (format detection), ``settings`` (``papers_accepted``), ``pages`` (a page per
 paper, written before reading), ``markdown`` (a title's and an abstract's Markdown as docutils nodes),
 ``directives`` (the ``accepted-papers`` index and the ``accepted-paper`` page), ``navigation`` (the
-pages kept out of the theme's navigation) and ``domain``.
+pages kept out of the theme's navigation), ``bibfile`` (the set's ``.bib`` to download), ``metadata``
+(Google Scholar tags and JSON-LD on each paper's page) and ``domain``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_workshop.accepted.directives import AcceptedPaperDirective, AcceptedPapersDirective
 from sphinx_workshop.accepted.domain import AcceptedDomain, add_stylesheet, check_listed
+from sphinx_workshop.accepted.metadata import add_metadata
 from sphinx_workshop.accepted.navigation import keep_out_of_navigation
 from sphinx_workshop.accepted.pages import on_builder_inited
 from sphinx_workshop.accepted.read import FORMATS, read_export
@@ -47,5 +49,6 @@ def setup_accepted(app: Sphinx) -> None:
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-check-consistency", check_listed)
     app.connect("html-page-context", add_stylesheet)
+    app.connect("html-page-context", add_metadata)
     # after Sphinx's collectors (priority 500) have stored the page's table of contents
     app.connect("doctree-read", keep_out_of_navigation, priority=600)

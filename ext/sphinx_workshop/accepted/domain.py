@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_workshop.accepted.pages import LoadedSet
+    from sphinx_workshop.accepted.pages import LoadedSet, Page
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,8 @@ class AcceptedDomain(Domain):
     data_version = 1
     #: folder -> the set read in this build (see :mod:`.pages`); not pickled.
     sets: dict[str, LoadedSet] = {}
+    #: docname -> the set and page of the paper a generated page shows (read with :attr:`sets`).
+    pages: dict[str, tuple[LoadedSet, Page]] = {}
 
     def note_index(self, docname: str, folder: str) -> None:
         """Record that *docname* lists the set of *folder*."""
