@@ -1,8 +1,8 @@
 """The ``.bib`` of a whole set of accepted papers, and the index's link to download it.
 
 Each paper's entry is made as its page's "Cite this paper" is: the same fields (:func:`citation_fields`)
-through the ``papers`` feature's own check and writer (``checked_record``, ``bibtex_of_paper``), so the
-file and the pages cannot disagree. Design: the file is written on ``builder-inited`` (with the pages,
+through the ``papers`` domain's public ``bibtex_of`` (the check and writer its ``note_papers`` uses), so
+the file and the pages cannot disagree. Design: the file is written on ``builder-inited`` (with the pages,
 in the main process) as ``<folder>/<last part of folder>.bib`` beside the generated pages in the source
 folder, only when its text changes, and the index links it with a ``download_reference``. Sphinx then
 copies it to ``_downloads/`` for html, dirhtml, singlehtml and epub (and shows the link's text in LaTeX
@@ -22,11 +22,12 @@ from sphinx import addnodes
 from sphinx.util import logging
 
 from sphinx_workshop.accepted import markdown
+from sphinx_workshop.domains import papers_domain
 from sphinx_workshop.i18n import _
-from sphinx_workshop.papers.citethis import bibtex_of_paper
-from sphinx_workshop.papers.directives import checked_record
 
 if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
     from sphinx_workshop.accepted.pages import LoadedSet
     from sphinx_workshop.accepted.records import AcceptedPaper
     from sphinx_workshop.accepted.settings import AcceptedSet
@@ -51,32 +52,31 @@ def bib_name(settings: AcceptedSet) -> str:
     return f"{posixpath.basename(settings.folder)}.bib"
 
 
-def bib_text(loaded: LoadedSet) -> str:
+def bib_text(env: BuildEnvironment, loaded: LoadedSet) -> str:
     """Every paper's BibTeX, in the index's order, under a comment line holding the pages' marker."""
     from sphinx_workshop.accepted.pages import MARKER
 
+    papers_feature = papers_domain(env)
     entries = []
     # The page's directive warns about a field it cannot use; the same check here stays quiet.
     with logging.suppress_logging():
         for _label, papers in loaded.groups:
             for paper in papers:
-                record = checked_record(
+                bibtex = papers_feature.bibtex_of(
                     citation_fields(loaded.settings, paper),
-                    location="",
                     docname=loaded.pages[paper.key].docname,
-                    list_id="",
-                    lineno=0,
+                    location="",
                 )
-                entries.append(bibtex_of_paper(record).strip("\n") + "\n")
+                entries.append(bibtex.strip("\n") + "\n")
     # no text of the export in the comment: an "@" there would start an entry
     return f"% {MARKER}: do not edit.\n\n" + "\n".join(entries)
 
 
-def write_bib(srcdir: Path, loaded: LoadedSet) -> None:
+def write_bib(env: BuildEnvironment, loaded: LoadedSet) -> None:
     """Write the set's ``.bib`` beside its pages, only when its text changed (its time stamp tells Sphinx
     to copy it and re-read the index)."""
-    path = Path(srcdir, loaded.settings.folder, bib_name(loaded.settings))
-    text = bib_text(loaded)
+    path = Path(env.srcdir, loaded.settings.folder, bib_name(loaded.settings))
+    text = bib_text(env, loaded)
     try:
         if path.read_text(encoding="utf-8") == text:
             return

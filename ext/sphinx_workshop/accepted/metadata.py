@@ -12,7 +12,7 @@ only one is written) and the venue as the ``Collection`` it ``isPartOf``.
 
 Both come from the set read on ``builder-inited`` (the domain's :attr:`~.domain.AcceptedDomain.pages`),
 only on the generated page of a paper whose directive rendered, never on other pages or in EPUB; every
-value is escaped (``html.escape`` for attributes, :func:`~sphinx_workshop.schedule.jsonld.script_safe_json`
+value is escaped (``html.escape`` for attributes, :func:`~sphinx_workshop.jsonld.script_safe_json`
 inside ``<script>``), and only http(s) URLs are written.
 """
 
@@ -25,8 +25,8 @@ from docutils import nodes
 
 from sphinx_workshop.accepted import markdown
 from sphinx_workshop.domains import accepted_domain
+from sphinx_workshop.jsonld import page_url, script_safe_json
 from sphinx_workshop.links import is_safe_url
-from sphinx_workshop.schedule.jsonld import page_url, script_safe_json
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -214,7 +214,7 @@ def on_builder_inited(app: Sphinx) -> None:
     for settings in accepted_sets(app):
         current = load_set(Path(app.srcdir), settings)
         write_pages(app, current)
-        write_bib(Path(app.srcdir), current)
+        write_bib(app.env, current)
         loaded[settings.folder] = current
     domain = accepted_domain(app.env)
     domain.sets = loaded
