@@ -218,7 +218,7 @@ def test_the_index_offers_the_whole_set_as_bibtex(built: SphinxTestApp) -> None:
     ]
 
 
-@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml"])
+@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "epub", "text"])
 def test_the_bibtex_downloads_in_other_builders(builder: str, tmp_path: Path) -> None:
     app = _build(_source(tmp_path), tmp_path / "build", builder)
     out = Path(app.outdir)
@@ -228,7 +228,7 @@ def test_the_bibtex_downloads_in_other_builders(builder: str, tmp_path: Path) ->
         page = parse_file(out / "papers" / "paper-p1" / "index.html")
         assert dict(_tags(page))["citation_abstract_html_url"] == f"{BASE}papers/paper-p1/"
         assert _jsonld(page)[0]["url"] == f"{BASE}papers/paper-p1/"
-    else:
+    elif builder == "singlehtml":
         # the two sets the toctree reaches (the OpenReview index is an orphan, not in the single page)
         links = parse_file(out / "index.html").select("p.sw-accepted-download a.download")
         assert [link["href"].rsplit("/", 1)[1] for link in links] == ["papers.bib", "cmt.bib"]
@@ -236,6 +236,15 @@ def test_the_bibtex_downloads_in_other_builders(builder: str, tmp_path: Path) ->
         # one page of many articles: Google Scholar's tags describe one article per page
         assert _tags(parse_file(out / "index.html")) == []
         assert _jsonld(parse_file(out / "index.html")) == []
+    elif builder == "epub":
+        # EPUB's builder copies no downloads: no link that leads nowhere, and no search-engine metadata
+        assert parse_file(out / "accepted.xhtml").select(".sw-accepted-download") == []
+        page = parse_file(out / "papers" / "paper-p1.xhtml")
+        assert page.select_one(".sw-accepted-paper") is not None
+        assert page.select('meta[name^="citation_"]') == [] and page.select("script") == []
+    else:
+        index = (out / "accepted.txt").read_text(encoding="utf-8")
+        assert "Tail Latency Prediction" in index and "BibTeX" not in index
 
 
 def _bib(out: Path) -> str:

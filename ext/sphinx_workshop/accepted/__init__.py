@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_workshop.accepted.bibfile import DropDownloadLink
 from sphinx_workshop.accepted.directives import AcceptedPaperDirective, AcceptedPapersDirective
 from sphinx_workshop.accepted.domain import AcceptedDomain, add_stylesheet, check_listed
 from sphinx_workshop.accepted.metadata import add_metadata
@@ -50,5 +51,6 @@ def setup_accepted(app: Sphinx) -> None:
     app.connect("env-check-consistency", check_listed)
     app.connect("html-page-context", add_stylesheet)
     app.connect("html-page-context", add_metadata)
+    app.add_post_transform(DropDownloadLink)
     # after Sphinx's collectors (priority 500) have stored the page's table of contents
     app.connect("doctree-read", keep_out_of_navigation, priority=600)

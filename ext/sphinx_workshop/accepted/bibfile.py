@@ -5,10 +5,11 @@ through the ``papers`` domain's public ``bibtex_of`` (the check and writer its `
 the file and the pages cannot disagree. Design: the file is written on ``builder-inited`` (with the pages,
 in the main process) as ``<folder>/<last part of folder>.bib`` beside the generated pages in the source
 folder, only when its text changes, and the index links it with a ``download_reference``. Sphinx then
-copies it to ``_downloads/`` for html, dirhtml, singlehtml and epub (and shows the link's text in LaTeX
-and text), records it as a dependency of the index, so a build whose export changed re-reads the index
-and copies the new file; no builder-specific output code is needed. The file starts with the pages'
-:data:`~.pages.MARKER` and the stale-page cleanup keeps it by name (:func:`bib_name`).
+copies it to ``_downloads/`` for html, dirhtml and singlehtml and records it as a dependency of the index,
+so a build whose export changed re-reads the index and copies the new file; no builder-specific output
+code is needed. EPUB (its builder has no download support), LaTeX and text cannot hold a download: there
+:class:`DropDownloadLink` leaves the link out rather than show text that leads nowhere. The file starts
+with the pages' :data:`~.pages.MARKER` and the stale-page cleanup keeps it by name (:func:`bib_name`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from sphinx_workshop.accepted import markdown
@@ -31,6 +33,10 @@ if TYPE_CHECKING:
     from sphinx_workshop.accepted.pages import LoadedSet
     from sphinx_workshop.accepted.records import AcceptedPaper
     from sphinx_workshop.accepted.settings import AcceptedSet
+
+
+#: The class of the index's download paragraph.
+_DOWNLOAD = "sw-accepted-download"
 
 
 def citation_fields(settings: AcceptedSet, paper: AcceptedPaper) -> dict[str, Any]:
@@ -99,4 +105,18 @@ def download_link(loaded: LoadedSet, docname: str) -> nodes.paragraph:
         reftarget=f"/{loaded.settings.folder}/{bib_name(loaded.settings)}",
     )
     ref += nodes.inline(label, label)
-    return nodes.paragraph("", "", ref, classes=["sw-accepted-download"])
+    return nodes.paragraph("", "", ref, classes=[_DOWNLOAD])
+
+
+class DropDownloadLink(SphinxPostTransform):
+    """Leave the index's download link out where the builder cannot copy a download (EPUB, LaTeX, text)."""
+
+    default_priority = 200
+
+    def run(self, **kwargs: Any) -> None:
+        """Remove each link paragraph unless the builder supports downloads."""
+        if getattr(self.app.builder, "download_support", False):
+            return
+        for node in list(self.document.findall(nodes.paragraph)):
+            if _DOWNLOAD in node["classes"]:
+                node.parent.remove(node)

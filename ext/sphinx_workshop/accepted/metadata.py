@@ -11,7 +11,7 @@ PDF as the article's ``encoding`` (a ``MediaObject``; schema.org's ``associatedM
 only one is written) and the venue as the ``Collection`` it ``isPartOf``.
 
 Both come from the set read on ``builder-inited`` (the domain's :attr:`~.domain.AcceptedDomain.pages`),
-only on the generated page of a paper whose directive rendered, never on other pages or in EPUB; every
+only on a paper's generated page (one article per page), never on other pages or in EPUB; every
 value is escaped (``html.escape`` for attributes, :func:`~sphinx_workshop.jsonld.script_safe_json`
 inside ``<script>``), and only http(s) URLs are written.
 """
@@ -124,8 +124,5 @@ def add_metadata(
     if found is None:
         return
     loaded, page = found
-    anchor = f"paper-{page.paper.key}"
-    if not any(anchor in section["ids"] for section in doctree.findall(nodes.section)):
-        return  # the directive did not render (it warned): the page describes no paper
     markup = head_markup(loaded, page, page_url(app.builder, page.docname))
     context["metatags"] = context.get("metatags", "") + markup
