@@ -40,6 +40,7 @@ def test_each_accepted_paper_gets_a_page_written_before_reading(built: SphinxTes
         "paper-p3.rst",
         "paper-p4.rst",
         "paper-p5.rst",
+        "papers.bib",
     ]
     assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
     assert {"papers/paper-p1", "cmt/cmt-12", "cmt/cmt-16", "cmt/cmt-17"} <= set(built.env.found_docs)

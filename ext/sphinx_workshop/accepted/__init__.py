@@ -10,15 +10,18 @@ plain CSV), ``read`` (format detection), ``settings`` (``papers_accepted``), ``p
 paper, written before reading), ``markdown`` (a title's and an abstract's Markdown as docutils nodes),
 ``directives`` (the ``accepted-papers`` index and the ``accepted-paper`` page), ``search`` (the
 index's search and filter box), ``program`` (a paper's slot in the schedule, linked from its page),
-``navigation`` (the pages kept out of the theme's navigation) and ``domain``.
+``navigation`` (the pages kept out of the theme's navigation), ``bibfile`` (the set's ``.bib`` to
+download), ``metadata`` (Google Scholar tags and JSON-LD on each paper's page) and ``domain``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_workshop.accepted.bibfile import DropDownloadLink
 from sphinx_workshop.accepted.directives import AcceptedPaperDirective, AcceptedPapersDirective
 from sphinx_workshop.accepted.domain import AcceptedDomain, add_stylesheet, check_listed
+from sphinx_workshop.accepted.metadata import add_metadata
 from sphinx_workshop.accepted.navigation import keep_out_of_navigation
 from sphinx_workshop.accepted.pages import on_builder_inited, regrouped_indexes
 from sphinx_workshop.accepted.program import setup_program
@@ -54,5 +57,7 @@ def setup_accepted(app: Sphinx) -> None:
     app.connect("html-page-context", add_stylesheet)
     setup_program(app)
     setup_search(app)
+    app.connect("html-page-context", add_metadata)
+    app.add_post_transform(DropDownloadLink)
     # after Sphinx's collectors (priority 500) have stored the page's table of contents
     app.connect("doctree-read", keep_out_of_navigation, priority=600)

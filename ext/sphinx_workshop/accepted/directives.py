@@ -8,13 +8,14 @@ come out. A paper's page registers the paper with the ``papers`` domain (through
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from sphinx_workshop.accepted import markdown
+from sphinx_workshop.accepted.bibfile import citation_fields, download_link
 from sphinx_workshop.accepted.program import program_slots
 from sphinx_workshop.accepted.search import search_box
 from sphinx_workshop.anchors import own_ids
@@ -88,6 +89,7 @@ class AcceptedPapersDirective(_SetDirective):
         index = nodes.container(classes=["sw-accepted-index", *self.options.get("class", [])])
         self.set_source_info(index)
         index += search_box(loaded, self.state.document)
+        index += download_link(loaded, self.env.docname)
         for label, papers in loaded.groups:
             if label:
                 index += nodes.rubric(label, label, classes=["sw-accepted-group"])
@@ -237,18 +239,11 @@ class AcceptedPaperDirective(_SetDirective):
     def _register(self, loaded: LoadedSet, page: Page) -> str:
         """Store the paper in the ``papers`` domain; its BibTeX."""
         paper = page.paper
-        fields: dict[str, Any] = {
-            "key": paper.key,
-            "title": markdown.plain(paper.title, title=True),
-            "url": paper.pdf or paper.forum,
-            "authors": [author.name for author in paper.authors],
-            "surnames": [author.name.split()[-1] for author in paper.authors if author.name.split()],
-            "venue": loaded.settings.venue,
-            "year": loaded.settings.year,
-            "keywords": list(paper.keywords),
-        }
         bibtex = papers_domain(self.env).note_papers(
-            self.env.docname, self.lineno, [fields], location=self.location_of()
+            self.env.docname,
+            self.lineno,
+            [citation_fields(loaded.settings, paper)],
+            location=self.location_of(),
         )
         return bibtex[0] if bibtex else ""
 

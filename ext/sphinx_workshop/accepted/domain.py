@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_workshop.accepted.pages import LoadedSet
+    from sphinx_workshop.accepted.pages import LoadedSet, Page
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +50,8 @@ class AcceptedDomain(Domain):
     sets: dict[str, LoadedSet] = {}
     #: The folders of the sets whose groups differ from the last build's; not pickled.
     regrouped: frozenset[str] = frozenset()
+    #: docname -> the set and page of the paper a generated page shows (read with :attr:`sets`).
+    pages: dict[str, tuple[LoadedSet, Page]] = {}
 
     def note_index(self, docname: str, folder: str) -> None:
         """Record that *docname* lists the set of *folder*."""

@@ -7,7 +7,8 @@ theirs: a few lines holding an ``accepted-paper`` directive, which renders the p
 read here. A page is written only when its text changes, and its text holds a digest of everything
 the page shows (the paper with its extras, its group, its neighbours' titles), so Sphinx reads again
 exactly the pages of the rows that changed. Pages of papers no longer in the export are removed; only
-files that start with :data:`MARKER` are ever written or removed.
+files that start with :data:`MARKER` are ever written or removed (the set's ``.bib``, :mod:`.bibfile`,
+is kept).
 
 A set's extras file (:mod:`.extras`) is applied as the set is read. The index depends on the export
 (``env.note_dependency``); of the extras, only the sessions can change it, so a digest of the set's
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sphinx.util import logging
 
+from sphinx_workshop.accepted.bibfile import bib_name, write_bib
 from sphinx_workshop.accepted.extras import apply_extras, read_extras
 from sphinx_workshop.accepted.read import read_export
 from sphinx_workshop.accepted.records import key_for
@@ -183,7 +185,7 @@ def write_pages(app: Sphinx, loaded: LoadedSet) -> None:
     if not folder.is_dir():
         folder.mkdir(parents=True, exist_ok=True)
         (folder / ".gitignore").write_text(f"# {MARKER}: the pages here are written by every build.\n*\n")
-    wanted = set()
+    wanted = {bib_name(loaded.settings)}  # written by :mod:`.bibfile`, with the marker too
     for page in loaded.pages.values():
         path = folder / f"{page.paper.key}{suffix}"
         wanted.add(path.name)
@@ -242,9 +244,11 @@ def on_builder_inited(app: Sphinx) -> None:
     for settings in accepted_sets(app):
         current = load_set(Path(app.srcdir), settings)
         write_pages(app, current)
+        write_bib(app.env, current)
         loaded[settings.folder] = current
     domain = accepted_domain(app.env)
     domain.sets = loaded
+    domain.pages = {page.docname: (each, page) for each in loaded.values() for page in each.pages.values()}
     domain.data["signatures"] = warn_problems(loaded, domain.data.setdefault("signatures", {}))
     previous = domain.data.setdefault("groupings", {})
     stamps = {folder: grouping(each) for folder, each in loaded.items()}

@@ -200,6 +200,12 @@ class PapersDomain(Domain):
         self.note_list(record, entries)
         return [entry.bibtex for entry in entries]
 
+    def bibtex_of(self, fields: Mapping[str, Any], *, docname: str, location: str) -> str:
+        """The BibTeX :meth:`note_papers` returns for *fields* (shown on page *docname*), storing nothing:
+        for a file of many papers' entries, each the one its page shows."""
+        record = checked_record(dict(fields), location=location, docname=docname, list_id="", lineno=0)
+        return bibtex_of_paper(record)
+
     def note_footcites(self, docname: str, keys: list[str]) -> None:
         """Store the keys of *docname*'s footnote citations (in footnote order)."""
         if keys:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import posixpath
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from sphinx_workshop.invalidation import digest
-from sphinx_workshop.untrusted import script_safe_json
+from sphinx_workshop.jsonld import page_url, script_safe_json
+
+__all__ = ["ATTENDANCE", "event_json", "organizers", "organizers_digest", "page_url", "script_safe_json"]
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -20,12 +21,6 @@ ATTENDANCE = {
     "offline": "https://schema.org/OfflineEventAttendanceMode",
     "mixed": "https://schema.org/MixedEventAttendanceMode",
 }
-
-
-def page_url(builder: Builder, docname: str) -> str:
-    """The page's canonical URL (as Sphinx computes ``pageurl``), or "" when html_baseurl is unset."""
-    base = builder.config.html_baseurl
-    return posixpath.join(base, builder.get_target_uri(docname)) if base else ""
 
 
 class _Organizer(Protocol):
