@@ -79,6 +79,7 @@ def test_scholar_tags_are_in_order_with_each_authors_institution(built: SphinxTe
         ("citation_author_institution", "Lab (A); Lab B"),
         ("citation_publication_date", "2020"),
         ("citation_conference_title", "Systems Workshop 2020"),
+        ("citation_pdf_url", "https://example.org/cmt/16.pdf"),  # from the set's pdf-url
         ("citation_keywords", "Learning"),
         ("citation_abstract_html_url", f"{BASE}cmt/cmt-16.html"),
     ]

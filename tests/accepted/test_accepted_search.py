@@ -286,6 +286,8 @@ def test_keyboard_only(visit: Visit) -> None:
     assert field.input_value() == "" and visit.shown() == TITLES
     page.keyboard.press("Tab")  # on to the group select: no trap
     assert page.evaluate("document.activeElement.tagName") == "SELECT"
+    page.keyboard.press("Tab")  # the set's .bib
+    assert page.evaluate("document.activeElement.textContent") == "Download all as BibTeX (.bib)"
     page.keyboard.press("Tab")  # and on to the first paper
     assert page.evaluate("document.activeElement.textContent") == "Tail Latency Prediction"
 
