@@ -74,9 +74,11 @@ def test_myst_lines_right_after_a_fence(make_app, tmp_path: Path) -> None:
     )
     assert _build(make_app, tmp_path, "index.md", page) == [
         "index.md:5: WARNING: unknown option :colour: of the organizer directive (known: affiliation, photo, "
-        "twitter, homepage, github, scholar, mastodon, bluesky); it is ignored [workshop.unknown_option]",
+        "twitter, homepage, github, scholar, mastodon, bluesky, orcid, linkedin); it is ignored "
+        "[workshop.unknown_option]",
         "index.md:11: WARNING: invalid :twitter: '@no way' for 'Bo Kim' (expected 1 to 15 letters, digits or "
-        "underscores, with or without a leading @); it is left out [workshop.bad_handle]",
+        "underscores, with or without a leading @, or a profile URL such as https://x.com/name); "
+        "it is left out [workshop.bad_handle]",
     ]
 
 

@@ -10,9 +10,11 @@ EXPECTED = [
     f"index.md:5: {W} organizer card without a name (give it as the directive's argument); "
     "it is shown without one and cannot be linked to [workshop.missing_name]",
     f"index.md:12: {W} invalid :twitter: '@bad handle!' for 'Bad Handle' (expected 1 to 15 letters, "
-    "digits or underscores, with or without a leading @); it is left out [workshop.bad_handle]",
+    "digits or underscores, with or without a leading @, or a profile URL such as https://x.com/name); "
+    "it is left out [workshop.bad_handle]",
     f"index.md:16: {W} unknown option :twiter: of the organizer directive (known: affiliation, photo, "
-    "twitter, homepage, github, scholar, mastodon, bluesky); it is ignored [workshop.unknown_option]",
+    "twitter, homepage, github, scholar, mastodon, bluesky, orcid, linkedin); it is ignored "
+    "[workshop.unknown_option]",
     f"index.md:21: {W} :photo: '../test-people-basic/img/anna.png' for 'Outside Photo' is outside the "
     "project's source directory; the initials are shown instead [workshop.photo_outside]",
     f"index.md:25: {W} :photo: 'img/missing.png' for 'Missing Photo' does not exist; "
@@ -22,13 +24,17 @@ EXPECTED = [
     f"index.md:33: {W} invalid :homepage: 'javascript:alert(1)' for 'Script Homepage' "
     "(expected an http(s) URL); it is left out [workshop.bad_url]",
     f"index.md:38: {W} invalid :github: '-bad-' for 'Bad Profiles' (expected a GitHub user name: up to 39 "
-    "letters, digits or single hyphens, no hyphen at either end); it is left out [workshop.bad_handle]",
+    "letters, digits or single hyphens, no hyphen at either end, or its profile URL https://github.com/name "
+    "(not a repository's)); it is left out [workshop.bad_handle]",
     f"index.md:41: {W} invalid :scholar: 'short' for 'Bad Profiles' (expected a Google Scholar user id: "
-    "the 12 characters after user= in the profile's URL); it is left out [workshop.bad_handle]",
+    "the 12 characters after user= in the profile's URL, or that URL "
+    "https://scholar.google.com/citations?user=...); it is left out [workshop.bad_handle]",
     f"index.md:39: {W} invalid :mastodon: 'nobody' for 'Bad Profiles' (expected @user@host, such as "
-    "@Gargron@mastodon.social); it is left out [workshop.bad_handle]",
+    "@Gargron@mastodon.social, or the account's URL https://host/@user); it is left out "
+    "[workshop.bad_handle]",
     f"index.md:40: {W} invalid :bluesky: 'not a domain' for 'Bad Profiles' (expected a handle that is a "
-    "domain name, such as name.bsky.social); it is left out [workshop.bad_handle]",
+    "domain name, such as name.bsky.social, or its profile URL https://bsky.app/profile/name.bsky.social); "
+    "it is left out [workshop.bad_handle]",
     f"index.md:48: {W} duplicate card for 'Bad Handle' (id 'person-bad-handle', first at index.md:10); "
     "links go to the first [workshop.duplicate_person]",
     f"index.md:53: {W} unknown option :color: of the organizers directive (known: class); "

@@ -85,7 +85,7 @@ def test_valid_values(option, value, url, text) -> None:
         ("bluesky", "anna.bsky.123"),
         ("scholar", "short"),
         ("scholar", "bOS-zGIAAAAJ&hl=en"),
-        ("scholar", "https://scholar.google.com/citations?user=bOS-zGIAAAAJ"),
+        ("scholar", "https://scholar.google.com/citations?hl=en"),
     ],
 )
 def test_invalid_values(option, value) -> None:

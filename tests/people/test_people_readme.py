@@ -44,7 +44,7 @@ def test_readme_example_builds_as_documented(make_app, tmp_path) -> None:
     twitter = soup.select_one("#person-anna-goldie a.sw-person-twitter")
     # the README quotes this accessible name
     assert f'aria-label="{twitter["aria-label"]}"' in section()
-    assert len(soup.select("#person-azalia-mirhoseini .sw-person-links a")) == 6
+    assert len(soup.select("#person-azalia-mirhoseini .sw-person-links a")) == 8
     assert [a["href"] for a in soup.select("a.reference.internal:has(.people-person)")] == [
         "#person-anna-goldie",
         "#person-azalia-mirhoseini",

@@ -56,7 +56,8 @@ def test_dst_offset_default_end_and_nested_calendar(app) -> None:
     assert box.select_one("a.sw-schedule-ics")["href"] == "day.ics"
     calendar = (app.outdir / "sub" / "day.ics").read_bytes()
     assert b"DTSTART:20210710T103000Z\r\nDTEND:20210710T110000Z\r\n" in calendar  # last item: 30 minutes
-    assert b"X-WR-CALNAME:Day one\r\n" in calendar  # the page title when :title: is absent
+    # the project's name when there is no :title: and no event: never the page's title ("Day one")
+    assert b"X-WR-CALNAME:Summer School\r\n" in calendar
 
 
 @pytest.mark.sphinx("dirhtml", testroot="schedule-defaults", freshenv=True)

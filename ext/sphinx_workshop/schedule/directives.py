@@ -26,7 +26,13 @@ from sphinx_workshop.domains import schedule_domain
 from sphinx_workshop.i18n import _
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.schedule import times
-from sphinx_workshop.schedule.domain import PaperSlot, ScheduleItem, ScheduleRecord, ScheduleSubItem
+from sphinx_workshop.schedule.domain import (
+    EventRecord,
+    PaperSlot,
+    ScheduleItem,
+    ScheduleRecord,
+    ScheduleSubItem,
+)
 from sphinx_workshop.schedule.jsonld import ATTENDANCE
 from sphinx_workshop.schedule.nodes import clock_time, event_data, schedule_block
 
@@ -422,8 +428,6 @@ class EventDirective(WorkshopDirective):
                 zone = times.parse_zone(self.options["timezone"])
             except ValueError as exc:
                 self.warn_at("bad_timezone", str(exc), self.option_line("timezone"))
-        domain = schedule_domain(self.env)
-        domain.note_event(self.env.docname)
         start, end = self._moment("start", zone), self._moment("end", zone)
         if start and end and _instant(end) < _instant(start):
             self.warn_at(
@@ -433,14 +437,18 @@ class EventDirective(WorkshopDirective):
                 self.option_line("end"),
             )
             end = ""
+        url, location = self._url(), self.options.get("location", "").strip()
+        schedule_domain(self.env).note_event(
+            EventRecord(self.env.docname, self.lineno, self.argument, location, url)
+        )
         node = event_data(
             name=self.argument,
             description=" ".join(" ".join(n.astext() for n in self.parse_content_to_nodes()).split()),
             start=start,
             end=end,
-            url=self._url(),
+            url=url,
             attendance=self._attendance(),
-            location=self.options.get("location", "").strip(),
+            location=location,
             docname=self.env.docname,
         )
         node.source, node.line = self.get_source_info()

@@ -61,6 +61,16 @@ class PaperSlot(NamedTuple):
     label: str
 
 
+class EventRecord(NamedTuple):
+    """What the calendar files read of an ``event`` directive: its name, place and link ("" for none)."""
+
+    docname: str
+    lineno: int
+    name: str
+    location: str
+    url: str
+
+
 class ScheduleRecord(NamedTuple):
     """One ``schedule`` directive: its calendar file (path in the output, "" for none) and items."""
 
@@ -78,9 +88,17 @@ class ScheduleDomain(Domain):
 
     name = "schedule"
     label = "Schedule"
-    initial_data: ClassVar[dict[str, Any]] = {"schedules": {}, "events": {}, "digests": {}, "slots": {}}
-    # 2: items carry sub-items; 3: digests of the organizers each event page shows; 4: the papers' slots
-    data_version = 4
+    initial_data: ClassVar[dict[str, Any]] = {
+        "schedules": {},
+        "events": {},
+        "event_records": {},
+        "digests": {},
+        "calendar_digests": {},
+        "slots": {},
+    }
+    # 2: items carry sub-items; 3: digests of the organizers each event page shows; 4: the papers' slots;
+    # 5: the events' name, place and link for the calendars
+    data_version = 5
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -127,9 +145,24 @@ class ScheduleDomain(Domain):
         """The schedule lines naming the paper *key*, by document name then source order."""
         return [slot for docname in sorted(self.slots) for slot in self.slots[docname] if slot.key == key]
 
-    def note_event(self, docname: str) -> None:
-        """Remember that *docname* holds an ``event`` (its JSON-LD lists organizers of other pages)."""
-        self.events[docname] = self.events.get(docname, 0) + 1
+    @property
+    def event_records(self) -> dict[str, list[EventRecord]]:
+        """docname -> the ``event`` directives of that document, in source order."""
+        result: dict[str, list[EventRecord]] = self.data.setdefault("event_records", {})
+        return result
+
+    def note_event(self, record: EventRecord) -> None:
+        """Store an ``event`` of *record*'s document (its JSON-LD lists organizers of other pages)."""
+        self.events[record.docname] = self.events.get(record.docname, 0) + 1
+        self.event_records.setdefault(record.docname, []).append(record)
+
+    def calendar_event(self, docname: str) -> EventRecord | None:
+        """The event the calendars of *docname* belong to: the first ``event`` of that page, else the
+        first of the project (by document name), else ``None``."""
+        own = self.event_records.get(docname)
+        if own:
+            return own[0]
+        return next((self.event_records[doc][0] for doc in sorted(self.event_records)), None)
 
     def dependent_docs(self) -> list[str]:
         """Documents whose output shows data of other documents: paper titles, speakers, organizers."""
@@ -165,6 +198,7 @@ class ScheduleDomain(Domain):
         """Forget *docname*'s schedules (it is being re-read or was removed)."""
         self.schedules.pop(docname, None)
         self.events.pop(docname, None)
+        self.event_records.pop(docname, None)
         self.slots.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -174,6 +208,8 @@ class ScheduleDomain(Domain):
                 self.schedules[docname] = otherdata["schedules"][docname]
             if docname in otherdata["events"]:
                 self.events[docname] = otherdata["events"][docname]
+            if docname in otherdata.get("event_records", {}):
+                self.event_records[docname] = otherdata["event_records"][docname]
             if docname in otherdata.get("slots", {}):
                 self.slots[docname] = otherdata["slots"][docname]
 
@@ -204,16 +240,20 @@ class ScheduleDomain(Domain):
 
 
 def event_pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated``: the pages of ``event`` directives, when the organizer cards they list changed.
+    """``env-updated``: the pages of ``event`` directives, when the organizer cards they list changed,
+    and the pages of schedules, when the event their calendar takes its name, place and link from changed.
 
-    An event's JSON-LD names the organizers of every page, and is built when its page is written:
-    those pages are written again, not re-read. A schedule shows other pages' data only through
-    ``{person}`` and ``{paper}`` references, whose domains re-write the pages that link to a changed
-    card or paper.
+    An event's JSON-LD names the organizers of every page, and is built when its page is written;
+    a calendar is written with its schedule's page: those pages are written again, not re-read. A
+    schedule shows other pages' data only through ``{person}`` and ``{paper}`` references, whose
+    domains re-write the pages that link to a changed card or paper.
     """
     domain = schedule_domain(env)
     organizers = organizers_digest(env)
     current = dict.fromkeys(domain.events, organizers)
     stale = invalidation.changed(domain.data["digests"], current, set())
     domain.data["digests"] = current
+    calendars = {doc: invalidation.digest(domain.calendar_event(doc)) for doc in domain.schedules}
+    stale |= invalidation.changed(domain.data.setdefault("calendar_digests", {}), calendars, set())
+    domain.data["calendar_digests"] = calendars
     return sorted(stale & env.all_docs.keys())

@@ -1,7 +1,10 @@
 """The iCalendar file (RFC 5545) of a page's schedules, written next to the page by HTML builders.
 
 One event per item; an item with sub-items (a session) gives one event per sub-item instead, over the
-item's times, summarized ``<item>: <sub-item>``. Byte-reproducible: DTSTAMP comes from
+item's times, summarized ``<item>: <sub-item>``, its DESCRIPTION the session's talks, one per line. Every
+event carries the LOCATION of the workshop's ``event`` and its URL (the ``event``'s ``:url:``, else the
+schedule page's address); the calendar is named after the workshop (X-WR-CALNAME: the schedule's
+``:title:``, else the ``event``'s name, else the project's). Byte-reproducible: DTSTAMP comes from
 ``SOURCE_DATE_EPOCH`` (or the first event's date), UIDs hash the document, date, time and item text (a
 sub-item's: its position and text), and nothing depends on the order documents were read in.
 """
@@ -35,12 +38,13 @@ PRODID = "-//sphinx-workshop//schedule//EN"
 
 
 class CalendarEvent(NamedTuple):
-    """One VEVENT: ISO 8601 start and end (with offsets), plain-text summary, stable UID."""
+    """One VEVENT: ISO 8601 start and end (with offsets), plain-text summary and description, stable UID."""
 
     uid: str
     start: str
     end: str
     summary: str
+    description: str = ""
 
 
 def escape_text(text: str) -> str:
@@ -94,9 +98,16 @@ def dtstamp(events: list[CalendarEvent], epoch: datetime | None = None) -> str:
 
 
 def calendar(
-    events: list[CalendarEvent], *, name: str, timezone: str, url: str, epoch: datetime | None = None
+    events: list[CalendarEvent],
+    *,
+    name: str,
+    timezone: str,
+    url: str,
+    location: str = "",
+    epoch: datetime | None = None,
 ) -> bytes:
-    """The whole ``VCALENDAR`` with one ``VEVENT`` per event, times in UTC."""
+    """The whole ``VCALENDAR`` with one ``VEVENT`` per event, times in UTC; every event at *location* and
+    with *url* when given (*url* is a checked http(s) link: a URI value, written unescaped)."""
     stamp = dtstamp(events, epoch)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if name:
@@ -112,6 +123,10 @@ def calendar(
             f"DTEND:{utc_stamp(event.end)}",
             f"SUMMARY:{escape_text(event.summary)}",
         ]
+        if location:
+            lines.append(f"LOCATION:{escape_text(location)}")
+        if event.description:
+            lines.append(f"DESCRIPTION:{escape_text(event.description)}")
         if url:
             lines.append(f"URL:{url}")
         lines.append("END:VEVENT")
@@ -158,14 +173,15 @@ def _events(record: ScheduleRecord, summaries: list[_Summary]) -> Iterator[Calen
         text = summary.item or item.source
         if not item.subitems:
             yield CalendarEvent(item.uid, item.start, item.end, text)
-        for position, sub in enumerate(item.subitems):
-            sub_text = summary.subitems[position] if position < len(summary.subitems) else ""
-            yield CalendarEvent(
-                sub.uid,
-                item.start,
-                item.end,
-                ": ".join(part for part in (text, sub_text or sub.source) if part),
-            )
+        talks = [
+            (summary.subitems[position] if position < len(summary.subitems) else "") or sub.source
+            for position, sub in enumerate(item.subitems)
+        ]
+        # Each talk's event spans the whole session: its description says what else the session holds.
+        description = "\n".join([f"{text}:" if text else "", *(f"- {talk}" for talk in talks)]).strip()
+        for sub, talk in zip(item.subitems, talks, strict=True):
+            summary_text = ": ".join(part for part in (text, talk) if part)
+            yield CalendarEvent(sub.uid, item.start, item.end, summary_text, description)
 
 
 def write_calendars(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -188,8 +204,10 @@ def _write(app: Sphinx, path: str, schedules: Iterable[tuple[ScheduleRecord, lis
     schedules = list(schedules)
     first = schedules[0][0]
     events = [event for record, summaries in schedules for event in _events(record, summaries)]
-    title = first.title or _page_title(app, first.docname)
-    url = page_url(app.builder, first.docname)
+    event = schedule_domain(app.env).calendar_event(first.docname)
+    title = first.title or (event.name if event else "") or str(app.config.project)
+    url = (event.url if event else "") or page_url(app.builder, first.docname)
+    location = event.location if event else ""
     try:
         epoch = source_date_epoch()
     except ValueError as error:
@@ -210,9 +228,6 @@ def _write(app: Sphinx, path: str, schedules: Iterable[tuple[ScheduleRecord, lis
         )
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(calendar(events, name=title, timezone=first.timezone, url=url, epoch=epoch))
-
-
-def _page_title(app: Sphinx, docname: str) -> str:
-    title = app.env.titles.get(docname)
-    return title.astext() if title is not None else str(app.config.project)
+    target.write_bytes(
+        calendar(events, name=title, timezone=first.timezone, url=url, location=location, epoch=epoch)
+    )
