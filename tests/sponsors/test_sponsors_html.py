@@ -68,7 +68,7 @@ def test_the_stylesheet_is_on_the_pages_with_sponsors_only(built) -> None:
 
     assert any(href.startswith("_static/sphinx-workshop/sponsors.css") for href in sheets("sponsors"))
     assert any(href.startswith("_static/sphinx-workshop/sponsors.css") for href in sheets("more"))
-    assert not any("sponsors.css" in href for href in sheets("index"))
+    assert not any("sponsors.css" in href for href in sheets("event"))
     assert (built.outdir / "_static" / "sphinx-workshop" / "sponsors.css").is_file()
 
 
@@ -89,7 +89,7 @@ def _event(page) -> dict:
 
 
 def test_the_event_lists_sponsors_as_organizations(built) -> None:
-    event = _event(soup(built, "index"))
+    event = _event(soup(built, "event"))
     assert event["sponsor"] == [
         {"@type": "Organization", "name": "Delta Labs", "url": "http://delta.example.com/"},
         {
@@ -115,13 +115,13 @@ def test_the_event_lists_sponsors_as_organizations(built) -> None:
     ]
     assert "organizer" not in event
     # the JSON is safe inside <script>: "<" is escaped
-    raw = soup(built, "index").select_one('script[type="application/ld+json"]').string
+    raw = soup(built, "event").select_one('script[type="application/ld+json"]').string
     assert "<Sons>" not in raw
 
 
 def test_without_html_baseurl_no_logo_url(build_once) -> None:
     app = build_once(ROOT, confoverrides={"html_baseurl": ""})
-    sponsors = _event(soup(app, "index"))["sponsor"]
+    sponsors = _event(soup(app, "event"))["sponsor"]
     assert [s["name"] for s in sponsors][:2] == ["Delta Labs", "Example Corp"]
     assert not any("logo" in sponsor for sponsor in sponsors)
 
