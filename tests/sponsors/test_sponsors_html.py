@@ -161,3 +161,14 @@ def test_a_bad_tier_list_falls_back_to_the_default(build_once) -> None:
         "[workshop.config]"
     ]
     assert [heading for heading, _ in _groups(soup(app, "more"))] == ["Platinum sponsors", "Bronze sponsors"]
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "alt"),
+    [("de", "Gold-Sponsoren", "Logo von Example Corp"), ("fr", "Sponsors or", "Logo de Example Corp")],
+)
+def test_headings_and_alt_texts_are_translated(build_once, language: str, heading: str, alt: str) -> None:
+    app = build_once(ROOT, confoverrides={"language": language})
+    page = soup(app, "sponsors")
+    assert page.select_one(".sw-sponsor-heading").text == heading
+    assert page.select_one("img.sw-sponsor-logo")["alt"] == alt
