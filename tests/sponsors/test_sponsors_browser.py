@@ -26,10 +26,20 @@ _MEASURE_JS = """
 """
 
 
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(scope="module")
+def sites(build_once):
+    """The sponsors project built once per theme."""
+    return {theme: build_once("sponsors-basic", confoverrides=conf) for theme, conf in THEMES.items()}
+
+
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("mode", ["light", "dark"])
-def test_a_wide_logo_keeps_its_shape(build_once, theme: str, mode: str) -> None:
-    app = build_once("sponsors-basic", confoverrides=THEMES[theme])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_a_wide_logo_keeps_its_shape(sites, theme: str, mode: str, viewport: str) -> None:
+    app = sites[theme]
     with open_page(
         app.outdir, "sponsors.html", color_scheme=mode, viewport={"width": 1280, "height": 800}
     ) as (
@@ -42,6 +52,11 @@ def test_a_wide_logo_keeps_its_shape(build_once, theme: str, mode: str) -> None:
         assert (wide["nw"], wide["nh"]) == (400, 100)
         assert wide["w"] / wide["h"] == pytest.approx(4, rel=0.02)  # its own ratio: neither squeezed nor cut
         assert wide["h"] >= 40
+        outside = page.evaluate(
+            "[...document.querySelectorAll('.sw-sponsors *')]"
+            ".filter((el) => el.getBoundingClientRect().right > innerWidth + 1).map((el) => el.className)"
+        )
+        assert outside == []  # ours fit the viewport (a theme's own header may not: not ours to test)
         for logo in logos.values():
             assert logo["inside"], logo  # not clipped by its plate
             assert (logo["fit"], logo["radius"], logo["filter"]) == ("contain", "0px", "none"), logo
