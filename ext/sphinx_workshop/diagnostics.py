@@ -85,6 +85,10 @@ SUBTYPES: dict[str, str] = {
     "ics_clash": "a calendar file two documents name (the first writes it), or a page, folder or file has",
     "missing_option": "a required option that is absent (schedule :date:/:timezone:, event :start:)",
     "schedule_line": "a schedule line without '|' between time and item, or a bad '- ' sub-item line",
+    # sponsors
+    "sponsor_logo": "a sponsor's :logo: that is empty, not local, outside the source folder, missing or not "
+    "a PNG, JPEG, GIF or SVG image (its name is shown instead)",
+    "sponsor_tier": "a sponsor's :tier: that workshop_sponsor_tiers does not list (it is listed last)",
 }
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from sphinx_workshop.papers.domain import PapersDomain
     from sphinx_workshop.people.domain import PeopleDomain
     from sphinx_workshop.schedule.domain import ScheduleDomain
+    from sphinx_workshop.sponsors.domain import SponsorsDomain
 
 
 def accepted_domain(env: BuildEnvironment) -> AcceptedDomain:
@@ -35,3 +36,8 @@ def people_domain(env: BuildEnvironment) -> PeopleDomain:
 def schedule_domain(env: BuildEnvironment) -> ScheduleDomain:
     """The project's ``schedule`` domain."""
     return cast("ScheduleDomain", env.get_domain("schedule"))
+
+
+def sponsors_domain(env: BuildEnvironment) -> SponsorsDomain:
+    """The project's ``sponsors`` domain."""
+    return cast("SponsorsDomain", env.get_domain("sponsors"))

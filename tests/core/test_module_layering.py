@@ -15,7 +15,7 @@ import sphinx_workshop
 
 #: The package as imported (``ext/`` here; ``src/`` in mutmut's copy of the project).
 PACKAGE = Path(sphinx_workshop.__file__).resolve().parent
-FEATURES = ("accepted", "papers", "people", "schedule")
+FEATURES = ("accepted", "papers", "people", "schedule", "sponsors")
 
 
 def runtime_imports(path: Path) -> set[str]:

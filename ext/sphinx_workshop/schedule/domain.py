@@ -11,7 +11,7 @@ from sphinx.util import logging
 from sphinx_workshop import invalidation
 from sphinx_workshop.diagnostics import doc_line, warn
 from sphinx_workshop.domains import schedule_domain
-from sphinx_workshop.schedule.jsonld import organizers_digest
+from sphinx_workshop.schedule.jsonld import organizers_digest, sponsors_digest
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -240,17 +240,18 @@ class ScheduleDomain(Domain):
 
 
 def event_pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated``: the pages of ``event`` directives, when the organizer cards they list changed,
-    and the pages of schedules, when the event their calendar takes its name, place and link from changed.
+    """``env-updated``: the pages of ``event`` directives, when the organizer cards or sponsors they list
+    changed, and the pages of schedules, when the event their calendar takes its name, place and link
+    from changed.
 
-    An event's JSON-LD names the organizers of every page, and is built when its page is written;
-    a calendar is written with its schedule's page: those pages are written again, not re-read. A
-    schedule shows other pages' data only through ``{person}`` and ``{paper}`` references, whose
+    An event's JSON-LD names the organizers and sponsors of every page, and is built when its page is
+    written; a calendar is written with its schedule's page: those pages are written again, not re-read.
+    A schedule shows other pages' data only through ``{person}`` and ``{paper}`` references, whose
     domains re-write the pages that link to a changed card or paper.
     """
     domain = schedule_domain(env)
-    organizers = organizers_digest(env)
-    current = dict.fromkeys(domain.events, organizers)
+    shown = invalidation.digest((organizers_digest(env), sponsors_digest(env)))
+    current = dict.fromkeys(domain.events, shown)
     stale = invalidation.changed(domain.data["digests"], current, set())
     domain.data["digests"] = current
     calendars = {doc: invalidation.digest(domain.calendar_event(doc)) for doc in domain.schedules}

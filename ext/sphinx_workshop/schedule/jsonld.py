@@ -1,7 +1,9 @@
-"""schema.org ``Event`` JSON-LD, built when a page is written so organizers from every page are known."""
+"""schema.org ``Event`` JSON-LD, built when a page is written so organizers and sponsors from every page
+are known."""
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from sphinx_workshop.invalidation import digest
@@ -53,6 +55,53 @@ def organizers_digest(env: BuildEnvironment) -> str:
     return digest([(r.name, r.affiliation, r.same_as, r.docname, r.anchor) for r in organizer_cards(env)])
 
 
+class _Sponsor(Protocol):
+    """What the event reads of a sponsor (``sphinx_workshop.sponsors.SponsorRecord``)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def logo(self) -> str: ...
+
+
+class _Sponsors(Protocol):
+    def sponsors(self) -> Sequence[_Sponsor]: ...
+
+
+def sponsor_records(env: BuildEnvironment) -> Sequence[_Sponsor]:
+    """Every sponsor of the project, by tier, from the sponsors domain's public API."""
+    return cast("_Sponsors", env.get_domain("sponsors")).sponsors()
+
+
+def _logo_file(env: BuildEnvironment, logo: str) -> str:
+    """The name Sphinx gives the copy of the image *logo* (a path from the source folder) in ``_images``."""
+    image = env.images.get(logo) if logo else None
+    return image[1] if image else ""
+
+
+def sponsors_digest(env: BuildEnvironment) -> str:
+    """A digest of everything :func:`sponsors` shows, to find when event pages must be re-written."""
+    return digest([(r.name, r.url, _logo_file(env, r.logo)) for r in sponsor_records(env)])
+
+
+def sponsors(env: BuildEnvironment, builder: Builder) -> list[dict[str, Any]]:
+    """schema.org ``Organization`` entries of every sponsor (the event's ``sponsor``): name, link, and the
+    logo's absolute URL when ``html_baseurl`` is set."""
+    base = builder.config.html_baseurl
+    entries = []
+    for record in sponsor_records(env):
+        sponsor: dict[str, Any] = {"@type": "Organization", "name": record.name}
+        if record.url:
+            sponsor["url"] = record.url
+        logo = _logo_file(env, record.logo)
+        if base and logo:
+            sponsor["logo"] = posixpath.join(base, builder.imagedir, logo)
+        entries.append(sponsor)
+    return entries
+
+
 def organizers(env: BuildEnvironment, builder: Builder, first: str = "") -> list[dict[str, Any]]:
     """schema.org ``Person`` entries of every organizer card in the project (the people domain):
     the cards of document *first* (the event's own page) first, then by document and line."""
@@ -93,6 +142,9 @@ def event_json(node: nodes.Element, builder: Builder) -> str:
     people = organizers(builder.env, builder, first=node["docname"])
     if people:
         data["organizer"] = people
+    backers = sponsors(builder.env, builder)
+    if backers:
+        data["sponsor"] = backers
     if url:
         data["url"] = url
     return script_safe_json(data)

@@ -1,0 +1,5 @@
+extensions = ["myst_parser", "sphinx_workshop"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+html_baseurl = "https://workshop.example.org/"
+project = "Sponsors"
