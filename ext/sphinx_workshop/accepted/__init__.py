@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_workshop.accepted.directives import AcceptedPaperDirective, AcceptedPapersDirective
-from sphinx_workshop.accepted.domain import AcceptedDomain, add_stylesheet, check_listed
+from sphinx_workshop.accepted.domain import AcceptedDomain, add_stylesheet, check_listed, outdated_indexes
 from sphinx_workshop.accepted.navigation import keep_out_of_navigation
 from sphinx_workshop.accepted.pages import on_builder_inited
 from sphinx_workshop.accepted.read import FORMATS, read_export
@@ -46,6 +46,7 @@ def setup_accepted(app: Sphinx) -> None:
     app.add_directive("accepted-paper", AcceptedPaperDirective)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-check-consistency", check_listed)
+    app.connect("env-get-outdated", outdated_indexes)
     app.connect("html-page-context", add_stylesheet)
     # after Sphinx's collectors (priority 500) have stored the page's table of contents
     app.connect("doctree-read", keep_out_of_navigation, priority=600)

@@ -61,6 +61,8 @@ class LoadedSet(NamedTuple):
     groups: tuple[tuple[str, tuple[AcceptedPaper, ...]], ...]
     #: key -> the paper's page.
     pages: dict[str, Page]
+    #: A digest of what the set's ``accepted-papers`` index shows (groups, keys, titles, authors).
+    index_digest: str = ""
 
 
 def group_label(paper: AcceptedPaper, group_by: str) -> str:
@@ -111,7 +113,8 @@ def load_set(srcdir: Path, settings: AcceptedSet) -> LoadedSet:
             previous = papers[index - 1] if index else None
             following = papers[index + 1] if index + 1 < len(papers) else None
             pages[paper.key] = Page(f"{settings.folder}/{paper.key}", paper, label, previous, following)
-    return LoadedSet(settings, path, export, groups, pages)
+    shown = [(label, [(p.key, p.title, p.authors) for p in papers]) for label, papers in groups]
+    return LoadedSet(settings, path, export, groups, pages, digest((settings, shown)))
 
 
 def page_text(page: Page, settings: AcceptedSet, markdown: bool) -> str:
