@@ -9,6 +9,7 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -43,14 +44,15 @@ def parser() -> argparse.ArgumentParser:
         choices=list(SIZES),
         help="tiny (N=50 P=5 C=3), small (N=1,000 P=100 C=20), large (N=10,000 P=500 C=20), "
         "huge (N=50,000 P=500 C=20); tiny-real and large-real: the real-world-shaped corpus; "
-        "repeatable; default: small and large",
+        "accepted (N=5,000 accepted papers, a page each) and accepted-tiny (N=12); "
+        "repeatable; default: small, large and accepted",
     )
     p.add_argument("--runs", type=int, help="timed runs per build (default: 3; tiny: 1)")
     p.add_argument(
         "--variants",
         type=_choices(VARIANTS),
         default=list(VARIANTS),
-        help="comma-separated among ext, bibtex, plain (default: all)",
+        help="comma-separated among ext, bibtex, plain (default: all; accepted papers: ext and plain)",
     )
     p.add_argument(
         "--scenarios",
@@ -84,12 +86,17 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _sizes(args: argparse.Namespace) -> list[Size]:
-    names = args.size or (["small"] if args.profile else ["small", "large"])
+    names = args.size or (["small"] if args.profile else ["small", "large", "accepted"])
     if not (args.papers or args.pages or args.cites):
         return [SIZES[name] for name in names]
     base = SIZES[names[0]]
-    custom = Size(
-        "custom", args.papers or base.papers, args.pages or base.pages, args.cites or base.cites_per_page, 3
+    custom = replace(
+        base,
+        name="custom",
+        papers=args.papers or base.papers,
+        pages=args.pages or base.pages,
+        cites_per_page=args.cites or base.cites_per_page,
+        runs=3,
     )
     return [custom]
 
@@ -110,6 +117,7 @@ def _run(args: argparse.Namespace, sizes: list[Size], workdir: Path) -> dict[str
         results = run_size(size, variants, args.scenarios, runs, workdir, args.seed)
         data["sizes"][size.name] = {
             "params": {"papers": size.papers, "pages": size.pages, "cites_per_page": size.cites_per_page},
+            "suite": size.suite,
             "runs": runs,
             "elapsed_s": time.perf_counter() - size_started,
             "results": {

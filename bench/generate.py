@@ -69,6 +69,8 @@ class Size:
     runs: int
     #: "synthetic" (one field mix, plain titles) or "real" (the field mix of exported .bib files).
     corpus: str = "synthetic"
+    #: "citations" (papers cited from pages) or "accepted" (a page per accepted paper: bench.accepted).
+    suite: str = "citations"
 
 
 SIZES: dict[str, Size] = {
@@ -78,6 +80,8 @@ SIZES: dict[str, Size] = {
     "large": Size("large", 10_000, 500, 20, 3),
     "large-real": Size("large-real", 10_000, 500, 20, 3, "real"),
     "huge": Size("huge", 50_000, 500, 20, 1),
+    "accepted-tiny": Size("accepted-tiny", 12, 0, 0, 1, suite="accepted"),
+    "accepted": Size("accepted", 5_000, 0, 0, 3, suite="accepted"),
 }
 
 

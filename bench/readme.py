@@ -13,6 +13,8 @@ from bench.report import render
 README = Path(__file__).resolve().parents[1] / "README.md"
 SECTION = ("<!-- bench:start -->", "<!-- bench:end -->")
 RESULTS = ("<!-- bench-results:start -->", "<!-- bench-results:end -->")
+#: The markers of each suite's results (citations: RESULTS; accepted papers: their own block).
+BLOCKS = {"citations": RESULTS, "accepted": ("<!-- bench-accepted:start -->", "<!-- bench-accepted:end -->")}
 
 
 def _cpu_model() -> str:
@@ -80,20 +82,35 @@ def results_markdown(data: dict[str, Any]) -> str:
     )
 
 
-def write_readme(data: dict[str, Any], readme: Path = README) -> None:
-    """Replace the results part of the README's bench section with *data*.
+def by_suite(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """*data* split by the suite of its sizes (each part's total time: that of its sizes)."""
+    parts: dict[str, dict[str, Any]] = {}
+    for name, size in data["sizes"].items():
+        part = parts.setdefault(size.get("suite", "citations"), {**data, "sizes": {}})
+        part["sizes"][name] = size
+    if len(parts) > 1:
+        for part in parts.values():
+            part["total_s"] = sum(size.get("elapsed_s", 0) for size in part["sizes"].values())
+    return parts
 
-    The generated text goes between the results markers inside the bench section, so the prose
-    around it (how to run, where the time goes) stays; the markers are added if missing.
+
+def write_readme(data: dict[str, Any], readme: Path = README) -> None:
+    """Replace the results parts of the README's bench section with *data*.
+
+    The results of each suite go between its markers (:data:`BLOCKS`) inside the bench section, so the
+    prose around them (how to run, where the time goes) and the results of a suite not measured stay;
+    missing markers are added at the end of the section.
     """
     text = readme.read_text(encoding="utf-8")
     start, end = text.index(SECTION[0]), text.index(SECTION[1])
     section = text[start:end]
-    block = f"{RESULTS[0]}\n{results_markdown(data)}\n{RESULTS[1]}"
-    if RESULTS[0] in section and RESULTS[1] in section:
-        before, rest = section.split(RESULTS[0], 1)
-        after = rest.split(RESULTS[1], 1)[1]
-        section = before + block + after
-    else:
-        section = section.rstrip("\n") + "\n\n" + block + "\n"
+    for suite, part in by_suite(data).items():
+        first, last = BLOCKS[suite]
+        block = f"{first}\n{results_markdown(part)}\n{last}"
+        if first in section and last in section:
+            before, rest = section.split(first, 1)
+            after = rest.split(last, 1)[1]
+            section = before + block + after
+        else:
+            section = section.rstrip("\n") + "\n\n" + block + "\n"
     readme.write_text(text[:start] + section + text[end:], encoding="utf-8")

@@ -25,9 +25,12 @@ def summarise(samples: list[Any]) -> dict[str, Any]:
         "median_cpu_s": statistics.median(r["cpu_s"] for r in rows),
         "peak_mb": max(max(r["rss_mb"], r["children_rss_mb"]) for r in rows),
         "warnings": max(r["warnings"] for r in rows),
+        "written": max(r.get("written", 0) for r in rows),
+        "written_pages": list(rows[-1].get("written_pages", ())),
         "runs": len(rows),
         "samples": [
-            {k: r[k] for k in ("wall_s", "cpu_s", "rss_mb", "children_rss_mb", "warnings")} for r in rows
+            {k: r[k] for k in ("wall_s", "cpu_s", "rss_mb", "children_rss_mb", "warnings", "written")}
+            for r in rows
         ],
     }
 
@@ -67,6 +70,12 @@ def table(size_data: dict[str, Any]) -> str:
 def size_heading(size_name: str, size_data: dict[str, Any]) -> str:
     """One line saying what a size is."""
     p = size_data["params"]
+    if size_data.get("suite") == "accepted":
+        return (
+            f"**{size_name}**: {p['papers']:,} accepted papers, a page each (sphinx-workshop: from an "
+            f"export; plain Sphinx: hand-written MyST pages); median of {size_data['runs']} run(s), "
+            "wall time · peak memory (ratios: time · memory)"
+        )
     return (
         f"**{size_name}**: {p['papers']:,} papers, {p['pages']:,} pages, {p['cites_per_page']} citations "
         f"per page; median of {size_data['runs']} run(s), wall time · peak memory (ratios: time · memory)"
@@ -80,6 +89,8 @@ class Target:
     text: str
     ok: bool | None
     detail: str
+    #: The suite of sizes it is about (see :class:`bench.generate.Size`).
+    suite: str = "citations"
 
     @property
     def verdict(self) -> str:
@@ -94,22 +105,38 @@ def _get(data: Data, size: str, variant: str, scenario: str) -> dict[str, Any] |
     return result
 
 
+def _suite(data: Data, size: str) -> str:
+    suite: str = data["sizes"][size].get("suite", "citations")
+    return suite
+
+
 def _ratio_target(
-    data: Data, text: str, scenario: str, other: str, limit: float, sizes: tuple[str, ...] = ()
+    data: Data,
+    text: str,
+    scenario: str,
+    other: str,
+    limit: float,
+    sizes: tuple[str, ...] = (),
+    *,
+    suite: str = "citations",
+    other_scenario: str = "",
+    variant: str = "ext",
 ) -> Target:
-    """Wall-time ratio at every size measured (or those of *sizes*); the CPU-time ratio is shown too."""
+    """Wall-time ratio of *variant*'s *scenario* to *other*'s (its *other_scenario*, by default the same)
+    at every size of *suite* measured (or those of *sizes*); the CPU-time ratio is shown too."""
     found = []
     for size in data["sizes"]:
-        if sizes and size not in sizes:
+        if (sizes and size not in sizes) or _suite(data, size) != suite:
             continue
-        ext, ref = _get(data, size, "ext", scenario), _get(data, size, other, scenario)
+        ext = _get(data, size, variant, scenario)
+        ref = _get(data, size, other, other_scenario or scenario)
         if ext and ref:
             cpu = ext["median_cpu_s"] / ref["median_cpu_s"]
             found.append((size, ext["median_s"] / ref["median_s"], cpu))
     if not found:
-        return Target(text, None, "not measured")
+        return Target(text, None, "not measured", suite)
     detail = ", ".join(f"{size} {ratio:.2f}x, CPU time {cpu:.2f}x" for size, ratio, cpu in found)
-    return Target(text, all(ratio <= limit for _, ratio, _ in found), detail)
+    return Target(text, all(ratio <= limit for _, ratio, _ in found), detail, suite)
 
 
 def _scaling_target(data: Data) -> Target:
@@ -131,6 +158,42 @@ def _scaling_target(data: Data) -> Target:
     return Target(text, worst[0] <= 10, f"worst: {worst[1]} {worst[0]:.2f}x")
 
 
+def _written_target(data: Data) -> Target:
+    """Editing one row writes one paper's page and the index (and the root, which Sphinx always writes)."""
+    text = "accepted papers: editing one row rewrites only that paper's page and the index"
+    found, ok = [], True
+    for size in data["sizes"]:
+        if _suite(data, size) != "accepted":
+            continue
+        for variant in ("ext", "plain"):
+            result = _get(data, size, variant, "edit-row")
+            if result is None:
+                continue
+            pages = result.get("written_pages", [])
+            papers = [page for page in pages if page.startswith("papers/")]
+            others = set(pages) - set(papers)
+            if variant == "ext":
+                ok = ok and result.get("written", 0) == len(pages) and len(papers) == 1
+                ok = ok and "accepted.html" in others and others <= {"accepted.html", "index.html"}
+            found.append(f"{size} {VARIANT_NAMES[variant]} {result.get('written', 0)}: {', '.join(pages)}")
+    if not found:
+        return Target(text, None, "not measured", "accepted")
+    return Target(text, ok, "; ".join(found), "accepted")
+
+
+def accepted_targets(data: Data) -> list[Target]:
+    """The targets of issue 28 ("Scale"), at the sizes of accepted papers."""
+    return [
+        _ratio_target(data, "accepted papers: full build ≤ 1.0x plain Sphinx", "full", "plain", 1.0,
+                      suite="accepted"),
+        _ratio_target(data, "accepted papers: editing one row ≤ 1.3x plain Sphinx editing one page",
+                      "edit-row", "plain", 1.3, suite="accepted"),
+        _ratio_target(data, "accepted papers: full build in sphinx-book-theme ≤ 2x alabaster", "full-book",
+                      "ext", 2.0, suite="accepted", other_scenario="full"),
+        _written_target(data),
+    ]  # fmt: skip
+
+
 def asset_bytes(*, page: bool = False) -> tuple[int, list[str]]:
     """Size of the extension's site-wide CSS and JS files (*page*: its page scripts), and their names."""
     files = sorted(
@@ -142,7 +205,7 @@ def asset_bytes(*, page: bool = False) -> tuple[int, list[str]]:
 
 
 def targets(data: Data) -> list[Target]:
-    """Every target of issues 6 and 10, checked against *data*."""
+    """Every target of issues 6, 10 and 28, checked against *data*."""
     total, files = asset_bytes()
     page_total, page_files = asset_bytes(page=True)
     page_note = f"; page scripts apart: {page_total:,} bytes ({', '.join(page_files)})" if page_files else ""
@@ -166,12 +229,20 @@ def targets(data: Data) -> list[Target]:
             + (f": {', '.join(files)}" if files else "")
             + page_note,
         ),
+        *accepted_targets(data),
     ]
 
 
+def suites(data: Data) -> list[str]:
+    """The suites of the sizes measured in *data*, citations first."""
+    found = {_suite(data, size) for size in data["sizes"]}
+    return [suite for suite in ("citations", "accepted") if suite in found]
+
+
 def targets_text(data: Data) -> str:
-    """The targets as a Markdown list with PASS/FAIL/SKIP."""
-    return "\n".join(f"- **{t.verdict}** {t.text} ({t.detail})" for t in targets(data))
+    """The targets of the suites measured, as a Markdown list with PASS/FAIL/SKIP."""
+    shown = suites(data)
+    return "\n".join(f"- **{t.verdict}** {t.text} ({t.detail})" for t in targets(data) if t.suite in shown)
 
 
 def render(data: Data) -> str:
@@ -179,5 +250,6 @@ def render(data: Data) -> str:
     parts = []
     for size_name in sorted(data["sizes"], key=lambda s: list(SIZES).index(s) if s in SIZES else len(SIZES)):
         parts += [size_heading(size_name, data["sizes"][size_name]), "", table(data["sizes"][size_name]), ""]
-    parts += ["Targets of issues 6 and 10:", "", targets_text(data)]
+    issues = {"citations": "issues 6 and 10", "accepted": "issue 28"}
+    parts += [f"Targets of {' and '.join(issues[suite] for suite in suites(data))}:", "", targets_text(data)]
     return "\n".join(parts)

@@ -206,6 +206,19 @@ def test_editing_one_row_reads_that_paper_its_neighbours_and_the_index(tmp_path:
     assert bodies_equal(result)
 
 
+def _row_abstract(src: Path) -> None:
+    path = src / "exports" / "accepted.csv"
+    path.write_text(path.read_text().replace("Predicting the **tail**", "Predicting the **far tail**"))
+
+
+def test_editing_a_row_the_index_does_not_show_reads_that_paper_alone(tmp_path: Path) -> None:
+    # the index shows titles and authors, not abstracts: it is neither read again nor changed
+    result = rebuild(ROOT, tmp_path, _row_abstract)
+    assert result.read == ["papers/paper-p1"]
+    assert "far tail" in soup(result.incremental, "papers/paper-p1").select_one("section#paper-paper-p1").text
+    assert bodies_equal(result)
+
+
 def test_a_row_removed_removes_its_page(tmp_path: Path) -> None:
     def remove(src: Path) -> None:
         path = src / "exports" / "accepted.csv"

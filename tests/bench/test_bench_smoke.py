@@ -70,7 +70,7 @@ def test_report_prints_table_and_targets(run):
     for target in ("full build ≤ 1.10x plain Sphinx", "the extension's CSS + JS < 5 KB"):
         assert target in proc.stdout
     lines = [line for line in proc.stdout.splitlines() if line.startswith("- **")]
-    assert len(lines) == 6
+    assert len(lines) == 6  # those of the citations: the accepted papers' are not measured
     assert all(line.split("**")[1] in {"PASS", "FAIL", "SKIP"} for line in lines)
 
 
@@ -124,3 +124,97 @@ def test_profile_mode_says_where_the_time_goes():
     assert proc.stdout.startswith("sphinx-workshop, full build, size tiny:")
     for heading in ("Self time per package:", "functions by cumulative time:", "sphinx_workshop functions"):
         assert heading in proc.stdout
+
+
+@pytest.fixture(scope="module")
+def accepted(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
+    """One run of the accepted-papers scenarios at 12 papers (every variant asked: bibtex has none)."""
+    out = tmp_path_factory.mktemp("bench") / "accepted.json"
+    proc = bench("--size", "accepted-tiny", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return proc, json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_accepted_scenarios_run_for_the_extension_and_plain_sphinx(accepted):
+    _, data = accepted
+    size = data["sizes"]["accepted-tiny"]
+    assert size["params"]["papers"] == 12
+    assert size["suite"] == "accepted"
+    results = size["results"]
+    assert {variant: list(by_scenario) for variant, by_scenario in results.items()} == {
+        "ext": ["full", "edit-row", "full-book"],
+        "plain": ["full", "edit-row"],
+    }
+    for variant, by_scenario in results.items():
+        for scenario, summary in by_scenario.items():
+            assert summary["warnings"] == 0, (variant, scenario)
+            assert summary["median_s"] > 0
+            assert summary["peak_mb"] > 10
+    assert results["ext"]["full"]["written"] == results["plain"]["full"]["written"] == 12 + 2
+
+
+def test_editing_one_row_writes_that_papers_page_and_the_index(accepted):
+    _, data = accepted
+    results = data["sizes"]["accepted-tiny"]["results"]
+    for variant in ("ext", "plain"):
+        pages = results[variant]["edit-row"]["written_pages"]
+        assert "accepted.html" in pages, variant
+        assert [page for page in pages if page.startswith("papers/")] == ["papers/paper-7.html"], variant
+
+
+def test_accepted_report_has_its_rows_and_targets(accepted):
+    proc, _ = accepted
+    assert "**accepted-tiny**: 12 accepted papers, a page each" in proc.stdout
+    for row in ("| full build |", "| edit one paper (its row; plain Sphinx: its page) |",
+                "| full build, sphinx-book-theme |"):  # fmt: skip
+        assert row in proc.stdout
+    verdicts = {
+        line.split("** ", 1)[1].split(" (")[0]: line.split("**")[1]
+        for line in proc.stdout.splitlines()
+        if line.startswith("- **")
+    }
+    for target in (
+        "accepted papers: full build ≤ 1.0x plain Sphinx",
+        "accepted papers: editing one row ≤ 1.3x plain Sphinx editing one page",
+        "accepted papers: full build in sphinx-book-theme ≤ 2x alabaster",
+    ):
+        assert verdicts[target] in {"PASS", "FAIL"}, target
+    written = "accepted papers: editing one row rewrites only that paper's page and the index"
+    assert verdicts[written] == "PASS"
+    assert len(verdicts) == 4  # the targets of the citations are not shown: not measured
+    assert "Targets of issue 28:" in proc.stdout
+
+
+def test_write_readme_keeps_each_suites_results_apart(accepted, run, tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("<!-- bench:start -->\nProse.\n<!-- bench:end -->\n", encoding="utf-8")
+    for _, data in (run, accepted):
+        results = tmp_path / "results.json"
+        results.write_text(json.dumps(data), encoding="utf-8")
+        proc = bench("--from-json", str(results), "--write-readme", "--readme", str(readme))
+        assert proc.returncode == 0, proc.stderr
+    text = readme.read_text(encoding="utf-8")
+    citations = text.split("<!-- bench-results:start -->")[1].split("<!-- bench-results:end -->")[0]
+    accepted_part = text.split("<!-- bench-accepted:start -->")[1].split("<!-- bench-accepted:end -->")[0]
+    assert "**tiny**" in citations and "accepted-tiny" not in citations
+    assert "**accepted-tiny**" in accepted_part and "**tiny**" not in accepted_part
+    assert text.index("<!-- bench-results:end -->") < text.index("<!-- bench-accepted:start -->")
+
+
+def test_accepted_export_is_read_as_generated(tmp_path):
+    from bench.accepted import make_papers, render_export
+    from sphinx_workshop.accepted import read_export
+
+    papers = make_papers(40)
+    path = tmp_path / "accepted.csv"
+    path.write_text(render_export(papers), encoding="utf-8")
+    read = read_export(path)
+    assert not read.problems
+    assert [(p.key, p.title, p.abstract, len(p.authors), p.decision) for p in read.papers] == [
+        (p.key, p.title, p.abstract, len(p.authors), p.decision) for p in papers
+    ]
+    assert all(9 <= len(p.title.split()) <= 15 for p in papers)
+    assert all(150 <= len(p.abstract.split()) <= 300 and "\n\n" in p.abstract for p in papers)
+    assert any("$" in p.abstract for p in papers) and any("**" in p.abstract for p in papers)

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 
 from sphinx_workshop.accepted.bibfile import DropDownloadLink
 from sphinx_workshop.accepted.directives import AcceptedPaperDirective, AcceptedPapersDirective
-from sphinx_workshop.accepted.domain import AcceptedDomain, add_stylesheet, check_listed
+from sphinx_workshop.accepted.domain import AcceptedDomain, add_stylesheet, check_listed, outdated_indexes
 from sphinx_workshop.accepted.metadata import add_metadata
 from sphinx_workshop.accepted.navigation import keep_out_of_navigation
-from sphinx_workshop.accepted.pages import on_builder_inited, regrouped_indexes
+from sphinx_workshop.accepted.pages import on_builder_inited
 from sphinx_workshop.accepted.program import setup_program
 from sphinx_workshop.accepted.read import FORMATS, read_export
 from sphinx_workshop.accepted.records import PROBLEMS, AcceptedPaper, Author, Export, ExportProblem
@@ -52,8 +52,8 @@ def setup_accepted(app: Sphinx) -> None:
     app.add_directive("accepted-papers", AcceptedPapersDirective)
     app.add_directive("accepted-paper", AcceptedPaperDirective)
     app.connect("builder-inited", on_builder_inited)
-    app.connect("env-get-outdated", regrouped_indexes)
     app.connect("env-check-consistency", check_listed)
+    app.connect("env-get-outdated", outdated_indexes)
     app.connect("html-page-context", add_stylesheet)
     setup_program(app)
     setup_search(app)

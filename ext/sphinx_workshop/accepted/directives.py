@@ -84,8 +84,9 @@ class AcceptedPapersDirective(_SetDirective):
         loaded = self.loaded_set(self.argument) if self.argument else None
         if loaded is None:
             return []
-        accepted_domain(self.env).note_index(self.env.docname, loaded.settings.folder)
-        self.env.note_dependency(str(loaded.path))
+        # no note_dependency on the export: an edit of a row that the index does not show (an abstract)
+        # would read the whole index again; the domain compares what it shows instead (domain.py)
+        accepted_domain(self.env).note_index(self.env.docname, loaded.settings.folder, loaded.index_digest)
         index = nodes.container(classes=["sw-accepted-index", *self.options.get("class", [])])
         self.set_source_info(index)
         index += search_box(loaded, self.state.document)

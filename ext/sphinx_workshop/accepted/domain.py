@@ -3,7 +3,9 @@
 The sets (:class:`~sphinx_workshop.accepted.pages.LoadedSet`) are read on ``builder-inited`` in the main
 process and kept on the domain object, never in the pickled environment: parallel readers inherit them,
 and a page is read again only when its text changed (:mod:`.pages`). The documents holding an
-``accepted-papers`` index are stored per document, to find a set no index lists.
+``accepted-papers`` index are stored per document with a digest of what the index showed, to find a set
+no index lists and to read an index again only when what it shows changed (:func:`outdated_indexes`):
+editing a paper's abstract in the export reads that paper's page, not the index of 5,000 papers.
 """
 
 from __future__ import annotations
@@ -41,21 +43,19 @@ class AcceptedDomain(Domain):
         "paper": AcceptedPaperDirective,
     }
     initial_data: ClassVar[dict[str, Any]] = {
-        "indexes": {},  # docname -> the folders of the sets its accepted-papers directives list
+        # docname -> [folder, digest of what the index showed] of its accepted-papers directives
+        "indexes": {},
         "signatures": {},  # folder -> what its export was last read from (its problems warned then)
-        "groupings": {},  # folder -> the digest of its groups when last read (see pages.grouping)
     }
-    data_version = 1
+    data_version = 2
     #: folder -> the set read in this build (see :mod:`.pages`); not pickled.
     sets: dict[str, LoadedSet] = {}
-    #: The folders of the sets whose groups differ from the last build's; not pickled.
-    regrouped: frozenset[str] = frozenset()
     #: docname -> the set and page of the paper a generated page shows (read with :attr:`sets`).
     pages: dict[str, tuple[LoadedSet, Page]] = {}
 
-    def note_index(self, docname: str, folder: str) -> None:
-        """Record that *docname* lists the set of *folder*."""
-        self.data["indexes"].setdefault(docname, []).append(folder)
+    def note_index(self, docname: str, folder: str, shown: str) -> None:
+        """Record that *docname* lists the set of *folder*, showing what the digest *shown* sums up."""
+        self.data["indexes"].setdefault(docname, []).append((folder, shown))
 
     def clear_doc(self, docname: str) -> None:
         """Forget the indexes of *docname*."""
@@ -71,7 +71,7 @@ class AcceptedDomain(Domain):
 def check_listed(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: warn about a set that no ``accepted-papers`` index lists."""
     domain: AcceptedDomain = env.get_domain("accepted")  # type: ignore[assignment]
-    listed = {folder for folders in domain.data["indexes"].values() for folder in folders}
+    listed = {folder for indexes in domain.data["indexes"].values() for folder, _shown in indexes}
     for folder in sorted(domain.sets.keys() - listed):
         warn(
             logger,
@@ -80,6 +80,19 @@ def check_listed(app: Sphinx, env: BuildEnvironment) -> None:
             "it); its papers have pages that no link reaches",
             location=conf_location(app, "papers_accepted"),
         )
+
+
+def outdated_indexes(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: the documents whose index shows a set that changed (or is gone)."""
+    domain: AcceptedDomain = env.get_domain("accepted")  # type: ignore[assignment]
+    current = {folder: each.index_digest for folder, each in domain.sets.items()}
+    return [
+        docname
+        for docname, indexes in domain.data["indexes"].items()
+        if docname not in removed and any(current.get(folder) != shown for folder, shown in indexes)
+    ]
 
 
 #: The stylesheet of the index and the papers' pages, added to the pages that show one of them.

@@ -10,9 +10,10 @@ exactly the pages of the rows that changed. Pages of papers no longer in the exp
 files that start with :data:`MARKER` are ever written or removed (the set's ``.bib``, :mod:`.bibfile`,
 is kept).
 
-A set's extras file (:mod:`.extras`) is applied as the set is read. The index depends on the export
-(``env.note_dependency``); of the extras, only the sessions can change it, so a digest of the set's
-groups is kept, and an index is read again when that digest changes (:func:`regrouped_indexes`).
+A set's extras file (:mod:`.extras`) is applied as the set is read. An index depends on neither file: a
+digest of what it shows (:attr:`LoadedSet.index_digest`) is compared instead, so an edited abstract, link
+or award reads that paper's page alone, and a moved session or a new title reads the index too
+(:func:`~sphinx_workshop.accepted.domain.outdated_indexes`).
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ from sphinx_workshop.invalidation import digest
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
     from sphinx_workshop.accepted.records import AcceptedPaper, Export
 
@@ -71,6 +71,9 @@ class LoadedSet(NamedTuple):
     pages: dict[str, Page]
     #: The extras file's path, absolute; None when the set has none.
     extras: Path | None = None
+    #: A digest of what the set's ``accepted-papers`` index shows (groups, keys, titles, authors and the
+    #: keywords its search box matches).
+    index_digest: str = ""
 
 
 def group_label(paper: AcceptedPaper, group_by: str) -> str:
@@ -132,7 +135,8 @@ def load_set(srcdir: Path, settings: AcceptedSet) -> LoadedSet:
             previous = papers[index - 1] if index else None
             following = papers[index + 1] if index + 1 < len(papers) else None
             pages[paper.key] = Page(f"{settings.folder}/{paper.key}", paper, label, previous, following)
-    return LoadedSet(settings, path, export, groups, pages, extras)
+    shown = [(label, [(p.key, p.title, p.authors, p.keywords) for p in papers]) for label, papers in groups]
+    return LoadedSet(settings, path, export, groups, pages, extras, digest((settings, shown)))
 
 
 def page_text(page: Page, settings: AcceptedSet, markdown: bool) -> str:
@@ -216,11 +220,6 @@ def signature(loaded: LoadedSet) -> tuple[object, ...]:
     return (*_stat(loaded.path), loaded.settings, *extras)
 
 
-def grouping(loaded: LoadedSet) -> str:
-    """A digest of the set's groups: their labels and their papers' keys, in the index's order."""
-    return digest(tuple((label, tuple(paper.key for paper in papers)) for label, papers in loaded.groups))
-
-
 def warn_problems(loaded: dict[str, LoadedSet], previous: dict[str, object]) -> dict[str, object]:
     """Warn about the problems of each export read anew (its signature is not *previous*'s), once per
     problem even when sets share the export; the signatures of this build."""
@@ -250,20 +249,3 @@ def on_builder_inited(app: Sphinx) -> None:
     domain.sets = loaded
     domain.pages = {page.docname: (each, page) for each in loaded.values() for page in each.pages.values()}
     domain.data["signatures"] = warn_problems(loaded, domain.data.setdefault("signatures", {}))
-    previous = domain.data.setdefault("groupings", {})
-    stamps = {folder: grouping(each) for folder, each in loaded.items()}
-    domain.regrouped = frozenset(folder for folder, stamp in stamps.items() if previous.get(folder) != stamp)
-    domain.data["groupings"] = stamps
-
-
-def regrouped_indexes(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """``env-get-outdated``: the documents whose index lists a set whose groups changed without its
-    export changing (an extras file's session moved a paper)."""
-    domain = accepted_domain(env)
-    return sorted(
-        docname
-        for docname, folders in domain.data["indexes"].items()
-        if domain.regrouped.intersection(folders) and docname not in removed
-    )
