@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_workshop import accepted, anchors, config, papers, people, repairs, schedule
+from sphinx_workshop import accepted, anchors, config, dates, papers, people, repairs, schedule
 from sphinx_workshop.assets import STYLESHEET, add_assets
 from sphinx_workshop.directive_base import remember_source
 from sphinx_workshop.i18n import MESSAGE_CATALOG
@@ -35,6 +35,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     accepted.setup_accepted(app)
     people.setup_people(app)
     schedule.setup_schedule(app)
+    dates.setup_dates(app)
     add_assets(app, css=(STYLESHEET,))
     repairs.setup_repairs(app)
     anchors.setup_anchors(app)
