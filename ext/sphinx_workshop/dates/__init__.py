@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["setup_dates"]
 
+
 def setup_dates(app: Sphinx) -> None:
     """Register the dates domain, nodes, directives and role (also without prefix), transform and files."""
     app.add_domain(DatesDomain)

@@ -81,14 +81,20 @@ def write_calendars(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         try:
             epoch = ics.source_date_epoch()
         except ValueError as error:
-            warn(logger, "config", f"{error}; the calendar's DTSTAMP is the first date's day", location=location)
+            warn(
+                logger,
+                "config",
+                f"{error}; the calendar's DTSTAMP is the first date's day",
+                location=location,
+            )
             epoch = None
         target = Path(app.builder.outdir, *block["ics"].split("/"))
         if target.is_dir() or target.parent.is_file():
             warn(
                 logger,
                 "ics_clash",
-                f"calendar file {block['ics']!r} would overwrite a folder or file of the output; it is not written",
+                f"calendar file {block['ics']!r} would overwrite a folder or file of the output; "
+                "it is not written",
                 location=location,
             )
             continue

@@ -16,7 +16,7 @@ from docutils.parsers.rst import directives
 
 from sphinx_workshop.dates import moments
 from sphinx_workshop.dates.moments import ANCHOR_PREFIX, DateRecord, past_stamp
-from sphinx_workshop.dates.nodes import dates_block, date_entry, local_time, past_cue, phase_block, struck
+from sphinx_workshop.dates.nodes import date_entry, dates_block, local_time, past_cue, phase_block, struck
 from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective
 from sphinx_workshop.domains import dates_domain
 from sphinx_workshop.i18n import _
@@ -25,7 +25,8 @@ from sphinx_workshop.schedule.nodes import clock_time
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from sphinx_workshop.dates.moments import DateLine, Moment
+    from sphinx_workshop.dates.moments import DateLine
+
 
 def calendar_name(text: str) -> bool:
     """A calendar file's name: ``[A-Za-z0-9_][A-Za-z0-9_.-]*.ics`` (no folder, ``#`` or ``?``)."""
@@ -59,10 +60,12 @@ class ImportantDatesDirective(WorkshopDirective):
             except moments.DateProblem as problem:
                 self.warn_at(problem.subtype, f"{problem}; the line is left out", line)
                 continue
-            for problem in parsed.problems:
-                self.warn_at(problem.subtype, str(problem), line)
+            for issue in parsed.problems:
+                self.warn_at(issue.subtype, str(issue), line)
             if parsed.name in domain.names_in(self.env.docname):
-                self.warn_at("duplicate_date", f"the date {parsed.name!r} is given again; the line is left out", line)
+                self.warn_at(
+                    "duplicate_date", f"the date {parsed.name!r} is given again; the line is left out", line
+                )
                 continue
             domain.note_date(
                 DateRecord(self.env.docname, line, parsed.name, parsed.label, parsed.moment, parsed.history)
@@ -97,8 +100,12 @@ class ImportantDatesDirective(WorkshopDirective):
             sentence = str(_("Deadlines are Anywhere on Earth (AoE, UTC-12)."))
         else:
             sentence = str(_("Times are in {zone}.")).format(zone=zone)
-        local = local_time("", str(_("Beside each, the time in")) + " ", tag="p", classes=["sw-schedule-zone"])
-        local += nodes.inline("", moments.AOE_LABEL if zone == moments.AOE else zone, classes=["sw-schedule-zone-name"])
+        local = local_time(
+            "", str(_("Beside each, the time in")) + " ", tag="p", classes=["sw-schedule-zone"]
+        )
+        local += nodes.inline(
+            "", moments.AOE_LABEL if zone == moments.AOE else zone, classes=["sw-schedule-zone-name"]
+        )
         return [nodes.paragraph("", sentence, classes=["sw-dates-zone"]), local]
 
     def _entry(self, parsed: DateLine) -> date_entry:
@@ -150,7 +157,9 @@ class PhaseDirective(WorkshopDirective):
             head, bar, text = raw.partition("|")
             try:
                 if not bar or not text.strip():
-                    raise moments.DateProblem("date_line", f"expected 'before|after <date> | text', got {raw.strip()!r}")
+                    raise moments.DateProblem(
+                        "date_line", f"expected 'before|after <date> | text', got {raw.strip()!r}"
+                    )
                 condition = moments.parse_condition(head)
             except moments.DateProblem as problem:
                 self.warn_at(problem.subtype, f"{problem}; the line is left out", line)

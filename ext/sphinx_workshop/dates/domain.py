@@ -19,9 +19,9 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_workshop import invalidation
-from sphinx_workshop.diagnostics import doc_line, node_line, warn
 from sphinx_workshop.dates.directives import ImportantDatesDirective, PhaseDirective
 from sphinx_workshop.dates.moments import DateRecord, shown
+from sphinx_workshop.diagnostics import doc_line, node_line, warn
 from sphinx_workshop.domains import dates_domain
 from sphinx_workshop.i18n import _
 from sphinx_workshop.schedule import ics, times
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
+
 
 def build_moment() -> datetime:
     """The moment the build counts as now: ``SOURCE_DATE_EPOCH``, else the clock (UTC)."""
@@ -124,10 +125,15 @@ class DatesDomain(Domain):
         for docname in sorted(self.data["dates"]):
             for record in self.data["dates"][docname]:
                 earlier = first.setdefault(record.name, record)
-                if earlier is not record and earlier.docname != record.docname and fresh & {
-                    earlier.docname,
-                    record.docname,
-                }:
+                if (
+                    earlier is not record
+                    and earlier.docname != record.docname
+                    and fresh
+                    & {
+                        earlier.docname,
+                        record.docname,
+                    }
+                ):
                     where = f"{env.doc2path(earlier.docname, False)}:{earlier.lineno}"
                     warn(
                         logger,
@@ -141,7 +147,13 @@ class DatesDomain(Domain):
             record = first.get(name)
             if record is None:
                 return None
-            return (record.docname, record.moment, record.history, record.label, now >= record.moment.past_at())
+            return (
+                record.docname,
+                record.moment,
+                record.history,
+                record.label,
+                now >= record.moment.past_at(),
+            )
 
         current = {
             docname: invalidation.digest([state(name) for name in sorted(names)])
@@ -200,5 +212,10 @@ def on_warn_missing_reference(app: Sphinx, domain: Domain | None, node: nodes.El
     """An unknown date: our own warning (``workshop.date_unknown``) instead of Sphinx's generic one."""
     if domain is None or domain.name != "dates":
         return None
-    warn(logger, "date_unknown", f"no important date named {node['reftarget']!r} in {{date}}", location=node_line(node))
+    warn(
+        logger,
+        "date_unknown",
+        f"no important date named {node['reftarget']!r} in {{date}}",
+        location=node_line(node),
+    )
     return True

@@ -74,8 +74,18 @@ def _depart_entry(self: HTML5Translator, node: date_entry) -> None:
     self.body.append("</li>\n")
 
 
+def _visit_entry_latex(self: Any, node: date_entry) -> None:
+    # LaTeX writes no label for a list item's ids: the entry's, which {date} links to, is written here.
+    self.visit_list_item(node)
+    self.body.append(self.hypertarget_to(node))
+
+
+def _depart_entry_latex(self: Any, node: date_entry) -> None:
+    self.depart_list_item(node)
+
+
 def _visit_cue(self: HTML5Translator, node: past_cue) -> None:
-    hidden = {} if node.get("past") else {"hidden": "hidden"}
+    hidden: dict[str, Any] = {} if node.get("past") else {"hidden": "hidden"}
     self.body.append(self.starttag(node, "span", "", CLASS="sw-visually-hidden sw-date-past-cue", **hidden))
 
 
@@ -101,7 +111,7 @@ def _depart_struck(self: HTML5Translator, node: struck) -> None:
 
 
 def _visit_phase(self: HTML5Translator, node: phase_block) -> None:
-    attributes = {"data-sw-when": node["when"], "data-sw-past-at": node.get("past_at", "")}
+    attributes: dict[str, Any] = {"data-sw-when": node["when"], "data-sw-past-at": node.get("past_at", "")}
     if not node.get("chosen"):
         attributes["hidden"] = "hidden"
     self.body.append(self.starttag(node, "div", CLASS="sw-phase-block", **attributes))
@@ -122,9 +132,13 @@ def add_nodes(app: Sphinx) -> None:
     app.add_node(
         dates_block, html=(_visit_block, _depart_div), latex=plain, text=plain, man=plain, texinfo=plain
     )
-    app.add_node(date_entry, html=(_visit_entry, _depart_entry))
+    app.add_node(
+        date_entry, html=(_visit_entry, _depart_entry), latex=(_visit_entry_latex, _depart_entry_latex)
+    )
     app.add_node(past_cue, html=(_visit_cue, _depart_span))
-    app.add_node(local_time, html=(_visit_local, _depart_local), latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(
+        local_time, html=(_visit_local, _depart_local), latex=skip, text=skip, man=skip, texinfo=skip
+    )
     app.add_node(struck, html=(_visit_struck, _depart_struck))
     app.add_node(phase_block, html=(_visit_phase, _depart_div))
 
