@@ -187,6 +187,14 @@ def test_bad_input_is_located_and_the_rest_renders(monkeypatch, tmp_path) -> Non
         "links use the first [workshop.duplicate_date]"
     )
     assert sorted(warning_lines(app)) == sorted(expected)
+    assert {line[line.rindex("[") :] for line in warning_lines(app)} == {
+        "[workshop.bad_date]",
+        "[workshop.bad_time]",
+        "[workshop.bad_timezone]",
+        "[workshop.date_line]",
+        "[workshop.date_unknown]",
+        "[workshop.duplicate_date]",
+    }
     page = soup(app, "index")
     assert [li["id"] for li in page.select("li.sw-date")] == ["date-good", "date-back"]
     assert page.select_one("#date-back .sw-date-when").text == "October 9, 2020"
