@@ -248,3 +248,19 @@ def test_a_date_that_passed_between_builds_rewrites_its_pages(monkeypatch, tmp_p
     assert {"cfp", "index", "notes"} <= result.written
     assert bodies(Path(result.incremental.outdir)) == bodies(Path(result.clean.outdir))
     assert soup(result.incremental, "cfp").select("li.sw-date-past")
+
+
+@pytest.mark.parametrize(
+    ("language", "when", "calendar"),
+    [
+        ("de", "9. Oktober 2020, 23:59 AoE", "Die Termine in Ihren Kalender übernehmen (cfp-dates.ics)"),
+        ("fr", "9 octobre 2020, 23:59 AoE", "Ajouter les dates à votre agenda (cfp-dates.ics)"),
+        ("zh_CN", "2020年10月9日 23:59 AoE", "将这些日期加入日历（cfp-dates.ics）"),
+    ],
+)
+def test_the_dates_follow_the_language(monkeypatch, tmp_path, language, when, calendar) -> None:
+    app = _build(monkeypatch, tmp_path, "dates-basic", AFTER, confoverrides={"language": language})
+    box = soup(app, "cfp").select_one("div.sw-dates")
+    assert box.select_one("#date-submission .sw-date-when").text == when
+    assert box.select_one("a.sw-dates-ics").text == calendar
+    assert box.select_one(".sw-date-past-cue").text.strip() not in ("", "(past)")
