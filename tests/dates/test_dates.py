@@ -255,7 +255,7 @@ def test_a_date_that_passed_between_builds_rewrites_its_pages(monkeypatch, tmp_p
     [
         ("de", "9. Oktober 2020, 23:59 AoE", "Die Termine in Ihren Kalender übernehmen (cfp-dates.ics)"),
         ("fr", "9 octobre 2020, 23:59 AoE", "Ajouter les dates à votre agenda (cfp-dates.ics)"),
-        ("zh_CN", "2020年10月9日 23:59 AoE", "将这些日期加入日历（cfp-dates.ics）"),
+        ("zh_CN", "2020年10月9日 23:59 AoE", "将这些日期加入日历（cfp-dates.ics）"),  # noqa: RUF001 (Chinese punctuation)
     ],
 )
 def test_the_dates_follow_the_language(monkeypatch, tmp_path, language, when, calendar) -> None:
