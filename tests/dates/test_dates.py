@@ -264,3 +264,15 @@ def test_the_dates_follow_the_language(monkeypatch, tmp_path, language, when, ca
     assert box.select_one("#date-submission .sw-date-when").text == when
     assert box.select_one("a.sw-dates-ics").text == calendar
     assert box.select_one(".sw-date-past-cue").text.strip() not in ("", "(past)")
+
+
+@pytest.mark.parametrize(
+    ("builder", "href"), [("dirhtml", "../cfp-dates.ics"), ("singlehtml", "cfp-dates.ics")]
+)
+def test_the_calendar_link_follows_the_builder(monkeypatch, tmp_path, builder, href) -> None:
+    app = _build(monkeypatch, tmp_path, "dates-basic", BEFORE, builder)
+    assert warning_lines(app) == []
+    page = soup(app, "cfp/index.html" if builder == "dirhtml" else "index.html")
+    assert page.select_one("div.sw-dates a.sw-dates-ics")["href"] == href
+    assert (Path(app.outdir) / "cfp-dates.ics").is_file()
+    assert page.select_one("#date-submission")
