@@ -183,8 +183,12 @@ def test_bad_input_is_located_and_the_rest_renders(monkeypatch, tmp_path) -> Non
         for number, (message, subtype) in zip(lines, messages, strict=True):
             expected.append(f"<src>/{page}:{number}: WARNING: {message} [workshop.{subtype}]")
     expected.append(
-        "<src>/other.rst:24: WARNING: the date 'good' is defined again (first at index.md:7); "
+        "<src>/other.rst:25: WARNING: the date 'good' is defined again (first at index.md:7); "
         "links use the first [workshop.duplicate_date]"
+    )
+    expected.append(
+        "<src>/other.rst:22: WARNING: calendar file 'index-dates.ics' is already written by 'index'; "
+        "this list's dates are not in it [workshop.ics_clash]"
     )
     assert sorted(warning_lines(app)) == sorted(expected)
     assert {line[line.rindex("[") :] for line in warning_lines(app)} == {
@@ -194,9 +198,13 @@ def test_bad_input_is_located_and_the_rest_renders(monkeypatch, tmp_path) -> Non
         "[workshop.date_line]",
         "[workshop.date_unknown]",
         "[workshop.duplicate_date]",
+        "[workshop.ics_clash]",
     }
+    # the two lists of index.md share its calendar; other.rst's list may not take it
+    shared = icalendar.Calendar.from_ical((Path(app.outdir) / "index-dates.ics").read_bytes())
+    assert [str(event["SUMMARY"]) for event in shared.walk("VEVENT")] == ["Good", "Back", "Second list"]
     page = soup(app, "index")
-    assert [li["id"] for li in page.select("li.sw-date")] == ["date-good", "date-back"]
+    assert [li["id"] for li in page.select("li.sw-date")] == ["date-good", "date-back", "date-second"]
     assert page.select_one("#date-back .sw-date-when").text == "October 9, 2020"
     assert [b.text.strip() for b in page.select(".sw-phase-block")] == ["Open."]
     other = soup(app, "other")

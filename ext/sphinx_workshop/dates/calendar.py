@@ -3,7 +3,8 @@
 A timed date is an event at its moment (``DTSTART`` in UTC, no end); an all-day date is a
 ``VALUE=DATE`` event over its day. Lines are escaped and folded by the schedule's calendar writer;
 the bytes are reproducible (DTSTAMP from ``SOURCE_DATE_EPOCH`` or the first date's day, UIDs from the
-page and the date's name).
+page and the date's name). The lists of one page naming one file share it; of two pages naming one
+file, the first by name writes it (the other is warned about, ``workshop.ics_clash``).
 """
 
 from __future__ import annotations
@@ -65,40 +66,42 @@ def calendar(records: list[DateRecord], *, name: str, url: str, epoch: datetime 
 
 
 def write_calendars(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: write the calendar file of each list of dates in *doctree*."""
+    """``doctree-resolved``: write the calendar files of the lists of dates in *doctree*, one per name."""
     if not ics.writes_calendars(app.builder):
         return
-    stored = dates_domain(app.env).data["dates"]
+    domain = dates_domain(app.env)
+    stored = domain.data["dates"]
+    files: dict[str, list[DateRecord]] = {}
+    owners: dict[str, tuple[str, int | None]] = {}
     for block in doctree.findall(dates_block):
-        if not block.get("ics"):
-            continue
+        path, owner = block.get("ics"), block["docname"]
+        if not path or domain.calendar_owner(path) != owner:
+            continue  # no dates, or another page writes this file (warned once all pages are read)
         names = set(block["names"])
-        owner = block["docname"]
-        records = [record for record in stored.get(owner, []) if record.name in names]
-        if not records:
-            continue
-        location = doc_line(app.env, owner, block.line)
-        try:
-            epoch = ics.source_date_epoch()
-        except ValueError as error:
-            warn(
-                logger,
-                "config",
-                f"{error}; the calendar's DTSTAMP is the first date's day",
-                location=location,
-            )
-            epoch = None
-        target = Path(app.builder.outdir, *block["ics"].split("/"))
-        if target.is_dir() or target.parent.is_file():
-            warn(
-                logger,
-                "ics_clash",
-                f"calendar file {block['ics']!r} would overwrite a folder or file of the output; "
-                "it is not written",
-                location=location,
-            )
-            continue
-        title = app.env.titles.get(owner)
-        name = title.astext() if title is not None else str(app.config.project)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(calendar(records, name=name, url=page_url(app.builder, owner), epoch=epoch))
+        files.setdefault(path, []).extend(record for record in stored.get(owner, []) if record.name in names)
+        owners.setdefault(path, (owner, block.line))
+    for path, records in files.items():
+        if records:
+            _write(app, path, records, *owners[path])
+
+
+def _write(app: Sphinx, path: str, records: list[DateRecord], owner: str, line: int | None) -> None:
+    location = doc_line(app.env, owner, line)
+    try:
+        epoch = ics.source_date_epoch()
+    except ValueError as error:
+        warn(logger, "config", f"{error}; the calendar's DTSTAMP is the first date's day", location=location)
+        epoch = None
+    target = Path(app.builder.outdir, *path.split("/"))
+    if target.is_dir() or target.parent.is_file():
+        warn(
+            logger,
+            "ics_clash",
+            f"calendar file {path!r} would overwrite a folder or file of the output; it is not written",
+            location=location,
+        )
+        return
+    title = app.env.titles.get(owner)
+    name = title.astext() if title is not None else str(app.config.project)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(calendar(records, name=name, url=page_url(app.builder, owner), epoch=epoch))

@@ -82,6 +82,7 @@ class ImportantDatesDirective(WorkshopDirective):
         if lines:
             path = self._ics_path()
             block["ics"] = path
+            domain.note_calendar(self.env.docname, path, self.lineno)
             block["names"] = [parsed.name for parsed in lines]
             text = _("Add the dates to your calendar ({file})").format(file=posixpath.basename(path))
             link = nodes.reference("", text, refuri=path, classes=["sw-dates-ics"])

@@ -69,6 +69,7 @@ class DatesDomain(Domain):
         "refs": {},  # docname -> frozenset of the names it shows
         "fresh": set(),  # documents read in this build (for duplicate warnings)
         "digests": {},  # docname -> digest of the dates it shows, as of the last build
+        "calendars": {},  # docname -> ((calendar file, line), ...) of its lists
     }
     data_version = 1
 
@@ -84,6 +85,17 @@ class DatesDomain(Domain):
     def note_date(self, record: DateRecord) -> None:
         """Store a date of the document being read."""
         self.data["dates"].setdefault(record.docname, []).append(record)
+
+    def note_calendar(self, docname: str, path: str, lineno: int) -> None:
+        """Remember that a list of *docname* (at *lineno*) writes the calendar file *path*."""
+        self.data["calendars"][docname] = (*self.data["calendars"].get(docname, ()), (path, lineno))
+
+    def calendar_owner(self, path: str) -> str:
+        """The page that writes the calendar file *path*: the first, by name, of those naming it."""
+        return min(
+            (doc for doc, files in self.data["calendars"].items() if any(p == path for p, _ in files)),
+            default="",
+        )
 
     def names_in(self, docname: str) -> set[str]:
         """The names of the dates *docname* read so far defines."""
@@ -107,12 +119,12 @@ class DatesDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         """Forget what *docname* contributed."""
-        self.data["dates"].pop(docname, None)
-        self.data["refs"].pop(docname, None)
+        for kind in ("dates", "refs", "calendars"):
+            self.data[kind].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take over what the documents read by a parallel worker contributed."""
-        for kind in ("dates", "refs"):
+        for kind in ("dates", "refs", "calendars"):
             for docname, value in otherdata[kind].items():
                 if docname in docnames:
                     self.data[kind][docname] = value
@@ -140,6 +152,17 @@ class DatesDomain(Domain):
                         "duplicate_date",
                         f"the date {record.name!r} is defined again (first at {where}); links use the first",
                         location=doc_line(env, record.docname, record.lineno),
+                    )
+        for docname in sorted(self.data["calendars"]):
+            for path, lineno in self.data["calendars"][docname]:
+                owner = self.calendar_owner(path)
+                if owner != docname and fresh & {owner, docname}:
+                    warn(
+                        logger,
+                        "ics_clash",
+                        f"calendar file {path!r} is already written by {owner!r}; "
+                        "this list's dates are not in it",
+                        location=doc_line(env, docname, lineno),
                     )
         now = build_moment()
 
