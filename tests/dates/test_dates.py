@@ -284,3 +284,33 @@ def test_the_calendar_link_follows_the_builder(monkeypatch, tmp_path, builder, h
     assert page.select_one("div.sw-dates a.sw-dates-ics")["href"] == href
     assert (Path(app.outdir) / "cfp-dates.ics").is_file()
     assert page.select_one("#date-submission")
+
+
+@pytest.mark.parametrize(("builder", "suffix"), [("man", ".1"), ("texinfo", ".texi")])
+def test_other_builders_print_the_dates_and_the_build_time_phase(
+    monkeypatch, tmp_path, builder, suffix
+) -> None:
+    app = _build(monkeypatch, tmp_path, "dates-basic", BETWEEN, builder)
+    assert warning_lines(app) == []
+    [output] = Path(app.outdir).glob(f"*{suffix}")
+    written = output.read_text(encoding="utf-8")
+    assert "Submissions are closed" in written
+    assert "open until" not in written and "took place" not in written
+    assert "October 2, 2020, 23:59 AoE" in written and "(past)" in written
+
+
+def test_text_reaching_the_page_is_escaped(monkeypatch, tmp_path) -> None:
+    src = copy_root("dates-basic", tmp_path)
+    edit(src / "cfp.md", "| Notification |", "| <script>alert(1)</script> & co |")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BEFORE)
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", freshenv=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    html = (Path(app.outdir) / "cfp.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html
+    label = soup(app, "cfp").select_one("#date-notification .sw-date-label")
+    assert label.text == "<script>alert(1)</script> & co"
+    ics = (Path(app.outdir) / "cfp-dates.ics").read_bytes()
+    assert b"SUMMARY:<script>alert(1)</script> & co\r\n" in ics  # TEXT escapes only \\ ; , and breaks
