@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_workshop import accepted, anchors, config, papers, people, repairs, schedule, sponsors
+from sphinx_workshop import accepted, anchors, config, dates, papers, people, repairs, schedule, sponsors
 from sphinx_workshop.assets import STYLESHEET, add_assets
 from sphinx_workshop.directive_base import remember_source
 from sphinx_workshop.i18n import MESSAGE_CATALOG
@@ -23,7 +23,8 @@ __version__ = "1.0.0"
 #: Bumped whenever what the extension stores on the environment changes shape, so that
 #: Sphinx throws away pickled environments written by an older version.
 # 2: card ids keep letters without an ASCII form; citation-place prefixes are injective; 3: BibTeX per entry
-ENV_VERSION = 3
+# 4: the dates domain
+ENV_VERSION = 4
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -36,6 +37,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     people.setup_people(app)
     schedule.setup_schedule(app)
     sponsors.setup_sponsors(app)
+    dates.setup_dates(app)
     add_assets(app, css=(STYLESHEET,))
     repairs.setup_repairs(app)
     anchors.setup_anchors(app)

@@ -26,7 +26,7 @@ STATIC_DIR = STATIC_ROOT / ASSET_FOLDER
 STYLESHEET = "sphinx-workshop.css"
 #: Scripts and stylesheets added only to the pages that need them (each by its feature, on
 #: ``html-page-context``): not part of the site-wide CSS + JS every page loads.
-PAGE_ASSETS = ("cite-this.js", "accepted.css", "accepted-search.js", "sponsors.css")
+PAGE_ASSETS = ("cite-this.js", "accepted.css", "accepted-search.js", "sponsors.css", "dates.js", "dates.css")
 
 
 def add_assets(app: Sphinx, *, css: tuple[str, ...] = (), js: tuple[str, ...] = ()) -> None:

@@ -78,6 +78,10 @@ SUBTYPES: dict[str, str] = {
     "person_unknown": "a {person} role naming no organizer or speaker card of the project",
     "photo_missing": "a card's :photo: that does not exist, cannot be read or is not an image",
     "photo_outside": "a card's :photo: outside the project's source directory, or not a local file",
+    # dates
+    "date_line": "an important-dates or phase line that does not parse (fields, name, before/after)",
+    "date_unknown": "a {date} role or a phase naming no important date of the project",
+    "duplicate_date": "a date name given twice, in one document or two; links go to the first",
     # schedule
     "bad_date": "a date that does not parse, or is beyond years 1-9999 in UTC; an event ending too early",
     "bad_time": "a schedule time that does not parse, the zone skips, is out of order or beyond the calendar",

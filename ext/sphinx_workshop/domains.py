@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinx_workshop.accepted.domain import AcceptedDomain
+    from sphinx_workshop.dates.domain import DatesDomain
     from sphinx_workshop.papers.domain import PapersDomain
     from sphinx_workshop.people.domain import PeopleDomain
     from sphinx_workshop.schedule.domain import ScheduleDomain
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
 def accepted_domain(env: BuildEnvironment) -> AcceptedDomain:
     """The project's ``accepted`` domain."""
     return cast("AcceptedDomain", env.get_domain("accepted"))
+
+
+def dates_domain(env: BuildEnvironment) -> DatesDomain:
+    """The project's ``dates`` domain."""
+    return cast("DatesDomain", env.get_domain("dates"))
 
 
 def papers_domain(env: BuildEnvironment) -> PapersDomain:

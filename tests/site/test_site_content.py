@@ -241,10 +241,22 @@ def test_original_urls_at_the_root(site_html, page) -> None:
 def test_title_and_banner(site_html) -> None:
     main = article(site_html, "index.html")
     assert heading_text(main.select_one("h1")) == "ML For Systems"
-    banner = [a for a in main.select("a") if text(a) == "Call for papers open until October 2nd 2020"]
-    assert len(banner) == 1
-    assert banner[0]["href"] == "call_for_papers.html"
-    assert banner[0].find_parent(["strong", "b"]) is not None
+    # The phase banner: every phase is on the page for the reader's clock; the build's (after the
+    # workshop, built later than 12 December 2020) is the one shown.
+    phases = main.select("div.sw-phase > div.sw-phase-block")
+    assert len(phases) == 4
+    shown = [block for block in phases if not block.has_attr("hidden")]
+    assert [text(block) for block in shown] == [
+        "The workshop took place on December 12, 2020: see the accepted papers."
+    ]
+    links = shown[0].select("a")
+    assert [a["href"] for a in links] == ["call_for_papers.html#date-workshop", "accepted_papers.html"]
+    first = phases[0].select_one("strong")
+    assert text(first) == "Call for papers open until October 9, 2020, 23:59 AoE"
+    assert [a["href"] for a in first.select("a")] == [
+        "call_for_papers.html",
+        "call_for_papers.html#date-submission",
+    ]
 
 
 @pytest.mark.parametrize("index", range(len(PARAGRAPHS)))
@@ -335,12 +347,25 @@ def test_call_for_papers(site_html) -> None:
         "NeurIPS 2020 style",
         "CMT",
         "MLFS2020",
-        "November 29th",
+        "November 29, 2020",
         "December 12th",
         "no formal proceedings",
     ):
         assert fact in body, fact
     assert mailto_links(main)
+    dates = main.select("div.sw-dates li.sw-date")
+    assert [(li["id"], text(li.select_one(".sw-date-when"))) for li in dates] == [
+        ("date-submission", "October 9, 2020, 23:59 AoE"),
+        ("date-notification", "October 28, 2020"),
+        ("date-camera-ready", "November 29, 2020, 23:59 AoE"),
+        ("date-workshop", "December 12, 2020"),
+    ]
+    assert [text(old) for old in main.select("div.sw-dates del")] == [
+        "October 2, 2020, 23:59 AoE",
+        "October 23, 2020",
+    ]
+    assert all("sw-date-past" in li["class"] for li in dates)  # the site is built after the workshop
+    assert main.select_one("div.sw-dates a.sw-dates-ics")["href"] == "call_for_papers-dates.ics"
 
 
 def test_program_links_talks_to_papers_and_speakers(site_html) -> None:

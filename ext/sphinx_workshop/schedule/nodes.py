@@ -33,7 +33,7 @@ class event_data(nodes.General, nodes.Element):
     """The data of an ``event`` directive, turned into JSON-LD when the page is written."""
 
 
-def _script_texts() -> dict[str, str]:
+def script_texts() -> dict[str, str]:
     """The translated strings ``schedule.js`` shows, as ``data-text-*`` attributes (``{zone}``: a zone).
 
     ``static/sphinx-workshop/schedule.js`` shows each schedule's times in the visitor's zone, the
@@ -52,7 +52,7 @@ def _script_texts() -> dict[str, str]:
 def _visit_block_html(self: HTML5Translator, node: schedule_block) -> None:
     attributes = {}
     if node.get("timezone"):
-        attributes = {"data-timezone": node["timezone"], "data-date": node["date"], **_script_texts()}
+        attributes = {"data-timezone": node["timezone"], "data-date": node["date"], **script_texts()}
     self.body.append(self.starttag(node, "div", CLASS="sw-schedule", **attributes))
 
 

@@ -1,0 +1,107 @@
+"""The iCalendar file of a list of dates (RFC 5545), written next to the page by HTML builders.
+
+A timed date is an event at its moment (``DTSTART`` in UTC, no end); an all-day date is a
+``VALUE=DATE`` event over its day. Lines are escaped and folded by the schedule's calendar writer;
+the bytes are reproducible (DTSTAMP from ``SOURCE_DATE_EPOCH`` or the first date's day, UIDs from the
+page and the date's name). The lists of one page naming one file share it; of two pages naming one
+file, the first by name writes it (the other is warned about, ``workshop.ics_clash``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from sphinx_workshop import invalidation
+from sphinx_workshop.dates.nodes import dates_block
+from sphinx_workshop.diagnostics import doc_line, warn
+from sphinx_workshop.domains import dates_domain
+from sphinx_workshop.schedule import ics, times
+from sphinx_workshop.schedule.jsonld import page_url
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+    from sphinx_workshop.dates.moments import DateRecord
+
+logger = logging.getLogger(__name__)
+
+PRODID = "-//sphinx-workshop//dates//EN"
+
+
+def _day(text: str, days: int = 0) -> str:
+    day = date.fromisoformat(text) + timedelta(days=days)
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def calendar(records: list[DateRecord], *, name: str, url: str, epoch: datetime | None) -> bytes:
+    """The ``VCALENDAR`` of *records*: one ``VEVENT`` per date."""
+    if epoch is not None:
+        stamp = times.utc_stamp(epoch)
+    else:
+        stamp = _day(min(record.moment.day for record in records)) + "T000000Z"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    if name:
+        lines.append(f"X-WR-CALNAME:{ics.escape_text(name)}")
+    for record in records:
+        moment = record.moment
+        uid = f"{record.name}-{invalidation.digest(record.docname)[:12]}@sphinx-workshop"
+        lines += ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp}"]
+        if moment.clock:
+            lines.append(f"DTSTART:{times.utc_stamp(moment.local())}")
+        else:
+            lines += [f"DTSTART;VALUE=DATE:{_day(moment.day)}", f"DTEND;VALUE=DATE:{_day(moment.day, 1)}"]
+        lines.append(f"SUMMARY:{ics.escape_text(record.label)}")
+        if url:
+            lines.append(f"URL:{url}#{record.anchor}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return b"".join(ics.fold(line) for line in lines)
+
+
+def write_calendars(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: write the calendar files of the lists of dates in *doctree*, one per name."""
+    if not ics.writes_calendars(app.builder):
+        return
+    domain = dates_domain(app.env)
+    stored = domain.data["dates"]
+    files: dict[str, list[DateRecord]] = {}
+    owners: dict[str, tuple[str, int | None]] = {}
+    for block in doctree.findall(dates_block):
+        path, owner = block.get("ics"), block["docname"]
+        if not path or domain.calendar_owner(path) != owner:
+            continue  # no dates, or another page writes this file (warned once all pages are read)
+        names = set(block["names"])
+        files.setdefault(path, []).extend(record for record in stored.get(owner, []) if record.name in names)
+        owners.setdefault(path, (owner, block.line))
+    for path, records in files.items():
+        if records:
+            _write(app, path, records, *owners[path])
+
+
+def _write(app: Sphinx, path: str, records: list[DateRecord], owner: str, line: int | None) -> None:
+    location = doc_line(app.env, owner, line)
+    try:
+        epoch = ics.source_date_epoch()
+    except ValueError as error:
+        warn(logger, "config", f"{error}; the calendar's DTSTAMP is the first date's day", location=location)
+        epoch = None
+    target = Path(app.builder.outdir, *path.split("/"))
+    if target.is_dir() or target.parent.is_file():
+        warn(
+            logger,
+            "ics_clash",
+            f"calendar file {path!r} would overwrite a folder or file of the output; it is not written",
+            location=location,
+        )
+        return
+    title = app.env.titles.get(owner)
+    name = title.astext() if title is not None else str(app.config.project)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(calendar(records, name=name, url=page_url(app.builder, owner), epoch=epoch))
