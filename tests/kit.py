@@ -8,6 +8,7 @@ import contextlib
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,19 @@ def bodies(outdir: Path) -> dict[str, str]:
         if not p.relative_to(outdir).parts[0].startswith("_")
         and p.name not in {"genindex.html", "search.html"}
     }
+
+
+def build(src: Path, out: Path, builder: str = "html", **kwargs: Any) -> SphinxTestApp:
+    """Build the project *src* anew into *out* with *builder* (*kwargs*: ``SphinxTestApp``'s, e.g.
+    ``parallel``, ``confoverrides``); the app is cleaned up, its outdir, env and warnings stay readable."""
+    app = SphinxTestApp(
+        builder, srcdir=src, builddir=out, freshenv=True, status=StringIO(), warning=StringIO(), **kwargs
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
 
 
 def copy_root(name: str, dest: Path) -> Path:

@@ -4,11 +4,10 @@ input located at the extras file's line, and an edited row rewriting only its pa
 
 from __future__ import annotations
 
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from kit import bodies, copy_root, edit, rebuild, soup, warning_lines
+from kit import bodies, build, copy_root, edit, rebuild, soup, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_workshop.accepted import read_export
@@ -20,21 +19,10 @@ DATA = Path(__file__).parent / "data"
 EXTRAS = "exports/extras.csv"
 
 
-def _build(src: Path, out: Path, **kwargs: object) -> SphinxTestApp:
-    app = SphinxTestApp(
-        "html", srcdir=src, builddir=out, freshenv=True, status=StringIO(), warning=StringIO(), **kwargs
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     tmp = tmp_path_factory.mktemp("extras")
-    return _build(copy_root(ROOT, tmp), tmp / "build")
+    return build(copy_root(ROOT, tmp), tmp / "build")
 
 
 def _links(app: SphinxTestApp, page: str) -> list[tuple[str, str]]:
@@ -112,7 +100,7 @@ def test_a_myst_only_project_shows_the_extras(tmp_path: Path) -> None:
     (src / "accepted.md").write_text("# Accepted\n\n```{accepted-papers} papers\n```\n", encoding="utf-8")
     with (src / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write('source_suffix = {".md": "markdown"}\n')
-    app = _build(src, tmp_path / "build")
+    app = build(src, tmp_path / "build")
     assert warning_lines(app) == []
     assert (src / "papers" / "paper-p1.md").is_file()
     assert [label for label, _url in _links(app, "papers/paper-p1")] == [
@@ -141,7 +129,7 @@ BAD_ROWS = (
 def test_every_bad_row_is_located_and_the_rest_applied(tmp_path: Path) -> None:
     src = copy_root(ROOT, tmp_path)
     (src / EXTRAS).write_bytes(BAD_ROWS.encode("utf-8"))
-    app = _build(src, tmp_path / "build")
+    app = build(src, tmp_path / "build")
     where = f"<src>/{EXTRAS}"
     assert sorted(warning_lines(app)) == [
         f'{where}:1: WARNING: The extras file\'s column "notes" is not one of id, poster, slides, video, '
@@ -200,7 +188,7 @@ def test_an_unreadable_extras_file_is_located_and_the_export_shown(
         (src / EXTRAS).unlink()
     else:
         (src / EXTRAS).write_bytes(content)
-    app = _build(src, tmp_path / "build")
+    app = build(src, tmp_path / "build")
     assert warning_lines(app) == [expected]
     assert _links(app, "papers/paper-p1") == [
         ("PDF", "https://example.org/p1.pdf"),
@@ -281,7 +269,7 @@ def test_the_labels_are_translated(tmp_path: Path) -> None:
     src = copy_root(ROOT, tmp_path)
     with (src / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write('language = "de"\n')
-    app = _build(src, tmp_path / "build")
+    app = build(src, tmp_path / "build")
     assert [label for label, _url in _links(app, "papers/paper-p1")] == [
         "PDF",
         "Code",
@@ -311,6 +299,6 @@ def test_an_edited_extras_file_is_warned_about_again_and_only_then(tmp_path: Pat
 def test_parallel_build_equals_serial(tmp_path: Path) -> None:
     from kit import pages
 
-    serial = _build(copy_root(ROOT, tmp_path / "a"), tmp_path / "serial")
-    app = _build(copy_root(ROOT, tmp_path / "b"), tmp_path / "parallel", parallel=2)
+    serial = build(copy_root(ROOT, tmp_path / "a"), tmp_path / "serial")
+    app = build(copy_root(ROOT, tmp_path / "b"), tmp_path / "parallel", parallel=2)
     assert pages(app.outdir) == pages(serial.outdir)

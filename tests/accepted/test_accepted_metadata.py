@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from kit import copy_root, parse_file, rebuild, soup, warning_lines
+from kit import build, copy_root, parse_file, rebuild, soup, warning_lines
 from pybtex.database import parse_string
 from sphinx.testing.util import SphinxTestApp
 
@@ -42,21 +41,10 @@ def _source(tmp: Path) -> Path:
     return src
 
 
-def _build(src: Path, out: Path, builder: str = "html", **kwargs: object) -> SphinxTestApp:
-    app = SphinxTestApp(
-        builder, srcdir=src, builddir=out, freshenv=True, status=StringIO(), warning=StringIO(), **kwargs
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     tmp = tmp_path_factory.mktemp("metadata")
-    return _build(_source(tmp), tmp / "build")
+    return build(_source(tmp), tmp / "build")
 
 
 def _tags(page: BeautifulSoup) -> list[tuple[str, str]]:
@@ -166,7 +154,7 @@ def test_links_that_are_not_http_never_appear(built: SphinxTestApp) -> None:
 
 
 def test_an_html_baseurl_that_is_not_http_gives_no_url(tmp_path: Path) -> None:
-    app = _build(
+    app = build(
         _source(tmp_path), tmp_path / "build", confoverrides={"html_baseurl": "javascript:alert(1)//"}
     )
     page = soup(app, "papers/paper-p1")
@@ -221,7 +209,7 @@ def test_the_index_offers_the_whole_set_as_bibtex(built: SphinxTestApp) -> None:
 
 @pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "epub", "text"])
 def test_the_bibtex_downloads_in_other_builders(builder: str, tmp_path: Path) -> None:
-    app = _build(_source(tmp_path), tmp_path / "build", builder)
+    app = build(_source(tmp_path), tmp_path / "build", builder)
     out = Path(app.outdir)
     if builder == "dirhtml":
         text = _download(out, "accepted/index.html").read_text(encoding="utf-8")
@@ -253,7 +241,7 @@ def _bib(out: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def test_an_edited_row_changes_the_bibtex_in_an_incremental_build(tmp_path: Path) -> None:
+def test_an_edited_row_changes_the_bibtex_in_an_incrementalbuild(tmp_path: Path) -> None:
     def change(src: Path) -> None:
         path = src / "exports" / "accepted.csv"
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -287,6 +275,6 @@ def test_an_unchanged_export_rewrites_no_bibtex(tmp_path: Path) -> None:
 
 
 def test_the_download_link_is_translated(tmp_path: Path) -> None:
-    app = _build(copy_root(ROOT, tmp_path), tmp_path / "build", confoverrides={"language": "fr"})
+    app = build(copy_root(ROOT, tmp_path), tmp_path / "build", confoverrides={"language": "fr"})
     (link,) = soup(app, "accepted").select("p.sw-accepted-download a.download")
     assert link.get_text() == "Tout télécharger en BibTeX (.bib)"

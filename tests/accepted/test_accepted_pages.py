@@ -4,32 +4,20 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from kit import copy_root, inventory, pages, parse_file, rebuild, soup, warning_lines
+from kit import build, copy_root, inventory, pages, parse_file, rebuild, soup, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 ROOT = "accepted-site"
 
 
-def _build(src: Path, out: Path, builder: str = "html", **kwargs: object) -> SphinxTestApp:
-    app = SphinxTestApp(
-        builder, srcdir=src, builddir=out, freshenv=True, status=StringIO(), warning=StringIO(), **kwargs
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     tmp = tmp_path_factory.mktemp("accepted")
-    return _build(copy_root(ROOT, tmp), tmp / "build")
+    return build(copy_root(ROOT, tmp), tmp / "build")
 
 
 def test_each_accepted_paper_gets_a_page_written_before_reading(built: SphinxTestApp) -> None:
@@ -159,7 +147,7 @@ def test_the_exports_problems_are_located_at_their_rows(built: SphinxTestApp) ->
 
 @pytest.mark.parametrize("builder", ["singlehtml", "latex", "text", "epub", "dirhtml"])
 def test_every_builder_shows_the_papers(builder: str, tmp_path: Path) -> None:
-    app = _build(copy_root(ROOT, tmp_path), tmp_path / "build", builder)
+    app = build(copy_root(ROOT, tmp_path), tmp_path / "build", builder)
     assert [line for line in warning_lines(app) if "export_value" not in line] == []
     out = Path(app.outdir)
     if builder == "singlehtml":
@@ -185,7 +173,7 @@ def test_a_myst_only_project_gets_markdown_pages(tmp_path: Path) -> None:
         conf.write(
             'source_suffix = {".md": "markdown"}\npapers_accepted = {"papers": "exports/accepted.csv"}\n'
         )
-    app = _build(src, tmp_path / "build")
+    app = build(src, tmp_path / "build")
     assert sorted(p.name for p in (src / "papers").glob("*.md")) == [
         "paper-p1.md",
         "paper-p3.md",
@@ -235,8 +223,8 @@ def test_a_row_removed_removes_its_page(tmp_path: Path) -> None:
 
 
 def test_parallel_build_equals_serial(tmp_path: Path) -> None:
-    serial = _build(copy_root(ROOT, tmp_path / "a"), tmp_path / "serial")
-    parallel = _build(copy_root(ROOT, tmp_path / "b"), tmp_path / "parallel", parallel=2)
+    serial = build(copy_root(ROOT, tmp_path / "a"), tmp_path / "serial")
+    parallel = build(copy_root(ROOT, tmp_path / "b"), tmp_path / "parallel", parallel=2)
     assert pages(parallel.outdir) == pages(serial.outdir)
 
 
@@ -306,6 +294,6 @@ def test_the_readme_example_builds_as_written(tmp_path: Path) -> None:
     (src / "index.md").write_text(blocks["markdown"], encoding="utf-8")
     export = (copy_root(ROOT, tmp_path / "root") / "exports" / "accepted.csv").read_text(encoding="utf-8")
     (src / "exports" / "accepted.csv").write_text(export.replace("javascript:alert(1)", ""), encoding="utf-8")
-    app = _build(src, tmp_path / "build")
+    app = build(src, tmp_path / "build")
     assert warning_lines(app) == []
     assert len(soup(app, "index").select("li.sw-accepted-entry")) == 4

@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from kit import copy_root, edit, rebuild, soup, warning_lines
+from kit import build, copy_root, edit, rebuild, soup, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 ROOT = "accepted-program"
 DASH = "\u2013"
 
 
-def _build(src: Path, out: Path, builder: str = "html") -> SphinxTestApp:
-    app = SphinxTestApp(
-        builder, srcdir=src, builddir=out, freshenv=True, status=StringIO(), warning=StringIO()
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     tmp = tmp_path_factory.mktemp("program")
-    return _build(copy_root(ROOT, tmp), tmp / "build")
+    return build(copy_root(ROOT, tmp), tmp / "build")
 
 
 def _slot(app: SphinxTestApp, page: str) -> list[tuple[str, str]]:
@@ -67,7 +55,7 @@ def test_a_paper_the_program_does_not_name_shows_no_slot(built: SphinxTestApp) -
 
 @pytest.mark.parametrize("builder", ["text", "latex", "singlehtml"])
 def test_other_builders_show_the_slot(builder: str, tmp_path: Path) -> None:
-    app = _build(copy_root(ROOT, tmp_path), tmp_path / "out", builder)
+    app = build(copy_root(ROOT, tmp_path), tmp_path / "out", builder)
     assert warning_lines(app) == []
     out = Path(app.outdir)
     if builder == "text":
@@ -104,7 +92,7 @@ def test_a_schedule_in_rst_links_slots_too(tmp_path: Path) -> None:
         "   10:00 | Talks\n     - :paper:`paper-p5`\n",
         encoding="utf-8",
     )
-    app = _build(src, tmp_path / "out")
+    app = build(src, tmp_path / "out")
     assert warning_lines(app) == []
     assert _slot(app, "papers/paper-p5") == [
         (f"Talks, Saturday, December 12, 2020, 10:00{DASH}10:30 (UTC)", "../program.html#slot-paper-p5")

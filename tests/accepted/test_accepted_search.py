@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from io import StringIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 from browserkit import axe_violations, chromium_session, serve
-from kit import copy_root, parse_file, soup, warning_lines
+from kit import build, copy_root, parse_file, soup, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
@@ -30,21 +29,10 @@ ENTRIES = [
 ]
 
 
-def _build(src: Path, out: Path, builder: str = "html", **kwargs: Any) -> SphinxTestApp:
-    app = SphinxTestApp(
-        builder, srcdir=src, builddir=out, freshenv=True, status=StringIO(), warning=StringIO(), **kwargs
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     tmp = tmp_path_factory.mktemp("search")
-    return _build(copy_root(ROOT, tmp), tmp / "build")
+    return build(copy_root(ROOT, tmp), tmp / "build")
 
 
 # --- markup -----------------------------------------------------------------------------------------
@@ -118,7 +106,7 @@ def test_the_script_is_added_only_to_the_pages_holding_an_index(built: SphinxTes
 def test_the_box_speaks_the_language_of_the_site(
     language: str, field: str, status: str, tmp_path: Path
 ) -> None:
-    app = _build(copy_root(ROOT, tmp_path), tmp_path / "build", confoverrides={"language": language})
+    app = build(copy_root(ROOT, tmp_path), tmp_path / "build", confoverrides={"language": language})
     form = soup(app, "accepted").select_one("form.sw-accepted-search")
     assert form.select_one("label").get_text() == field
     assert form["data-status"] == status
@@ -126,7 +114,7 @@ def test_the_box_speaks_the_language_of_the_site(
 
 @pytest.mark.parametrize("builder", ["latex", "text", "epub"])
 def test_other_builders_leave_the_box_out(builder: str, tmp_path: Path) -> None:
-    app = _build(copy_root(ROOT, tmp_path), tmp_path / "build", builder)
+    app = build(copy_root(ROOT, tmp_path), tmp_path / "build", builder)
     assert [line for line in warning_lines(app) if "export_value" not in line] == []
     out = Path(app.outdir)
     if builder == "latex":
