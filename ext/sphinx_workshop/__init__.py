@@ -9,18 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_workshop import (
-    accepted,
-    anchors,
-    colon_fence,
-    config,
-    papers,
-    people,
-    repairs,
-    schedule,
-    sponsors,
-)
+from sphinx_workshop import accepted, anchors, config, papers, people, repairs, schedule, sponsors
 from sphinx_workshop.assets import STYLESHEET, add_assets
+from sphinx_workshop.colon_fence import setup_colon_fence
 from sphinx_workshop.directive_base import remember_source
 from sphinx_workshop.i18n import MESSAGE_CATALOG
 
@@ -49,7 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     add_assets(app, css=(STYLESHEET,))
     repairs.setup_repairs(app)
     anchors.setup_anchors(app)
-    colon_fence.setup_colon_fence(app)
+    setup_colon_fence(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
