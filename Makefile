@@ -1,6 +1,7 @@
 # The two set-up commands are `make html` and `make test`: each creates .venv from its pinned lock
 # file when it is missing or older than the lock, installs the project, then does its job. Building
-# (html, latexpdf, ...) installs requirements/docs.lock only; testing adds requirements/dev.lock.
+# (html, latexpdf, ...) installs requirements/docs.lock only; the live preview (serve) adds
+# requirements/serve.lock (sphinx-autobuild); testing adds requirements/dev.lock.
 PYTHON   ?= python3
 VENV     ?= .venv
 BIN      := $(VENV)/bin
@@ -9,6 +10,7 @@ SPHINX   := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 BUILDDIR := _build
 STAMP    := $(VENV)/.installed
 DOCS_STAMP := $(VENV)/.installed-docs
+SERVE_STAMP := $(VENV)/.installed-serve
 
 MUTDIR   := $(BUILDDIR)/mutation
 
@@ -40,6 +42,11 @@ $(STAMP): requirements/dev.lock pyproject.toml
 $(DOCS_STAMP): requirements/docs.lock pyproject.toml
 	$(install_lock)
 
+# The live preview: what building needs plus sphinx-autobuild (serve.lock pins what docs.lock pins alike).
+$(SERVE_STAMP): requirements/serve.lock $(DOCS_STAMP)
+	$(BIN)/python -m pip install --quiet -r $<
+	touch $@
+
 html dirhtml singlehtml epub latex text: $(DOCS_STAMP)
 	$(SPHINX) -W --keep-going -b $@ -d $(BUILDDIR)/doctrees/$@ source $(BUILDDIR)/$@
 
@@ -54,7 +61,7 @@ all-builders: html dirhtml singlehtml epub latex text
 
 # Rebuilds on edits to the pages and to what shapes them (conf.py, _static/, _templates/, ext/); -E
 # re-reads every page, since an edit to ext/ or _templates/ changes pages Sphinx would think current.
-serve: $(STAMP)
+serve: $(SERVE_STAMP)
 	$(BIN)/sphinx-autobuild -c . -E --host 127.0.0.1 --port 8000 \
 	    --watch conf.py --watch _static --watch _templates --watch ext source $(BUILDDIR)/serve
 
@@ -116,6 +123,7 @@ bench: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --all-extras --python-version 3.11 --python-platform linux -o requirements/dev.lock
 	$(BIN)/uv pip compile pyproject.toml --extra docs --python-version 3.11 --python-platform linux -c requirements/dev.lock -o requirements/docs.lock
+	$(BIN)/uv pip compile pyproject.toml --extra serve --python-version 3.11 --python-platform linux -c requirements/dev.lock -o requirements/serve.lock
 
 # The extension's message catalogs: extract the template from ext/, merge it into each language's
 # .po (translate what is new there: no fuzzy guesses, an untranslated entry is empty), compile the .mo files that ship in the package.

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_workshop import accepted, anchors, config, dates, papers, people, repairs, schedule, sponsors
 from sphinx_workshop.assets import STYLESHEET, add_assets
+from sphinx_workshop.colon_fence import setup_colon_fence
 from sphinx_workshop.directive_base import remember_source
 from sphinx_workshop.i18n import MESSAGE_CATALOG
 
@@ -41,6 +42,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     add_assets(app, css=(STYLESHEET,))
     repairs.setup_repairs(app)
     anchors.setup_anchors(app)
+    setup_colon_fence(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

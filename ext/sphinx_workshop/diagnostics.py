@@ -37,6 +37,8 @@ SUBTYPES: dict[str, str] = {
     "bad_url": "a link that is not http(s) or mailto, or is malformed",
     "unknown_option": "an option the directive does not know",
     "config": "a configuration value of the wrong type or value (falls back to its default)",
+    "colon_fence": "a MyST paragraph starting with :::{name}, name one of the extension's directives, in a "
+    "project without MyST's colon_fence extension (the block shows as text)",
     # accepted papers (export_*: sphinx_workshop.accepted.PROBLEMS; extras_*: accepted.extras.PROBLEMS)
     "accepted_unlisted": "a set of papers_accepted that no accepted-papers directive lists",
     "export_column": "an export without a column its format needs (nothing read) or can do without",

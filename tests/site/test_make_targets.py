@@ -39,6 +39,28 @@ def test_testing_installs_the_dev_lock(clone) -> None:
 
 
 @needs_make
+def test_serve_installs_the_docs_lock_and_the_live_preview_only(clone) -> None:
+    """What building needs, then sphinx-autobuild's lock, then the preview: none of the test toolchain."""
+    commands = dry_run("serve", clone).splitlines()
+    docs = commands.index(".venv/bin/python -m pip install --quiet -r requirements/docs.lock")
+    serve = commands.index(".venv/bin/python -m pip install --quiet -r requirements/serve.lock")
+    (preview,) = [i for i, line in enumerate(commands) if "sphinx-autobuild" in line]
+    assert docs < serve < preview
+    assert "touch .venv/.installed-docs" in commands and "touch .venv/.installed-serve" in commands
+    assert not [line for line in commands if "dev.lock" in line or line.endswith(".venv/.installed")]
+
+
+@needs_make
+def test_serve_after_building_adds_only_the_live_preview(clone) -> None:
+    """A venv that ``make html`` set up (its stamp newer than the locks) gets serve.lock alone."""
+    (clone / ".venv" / "bin").mkdir(parents=True)
+    (clone / ".venv" / ".installed-docs").touch()
+    commands = dry_run("serve", clone)
+    assert "-r requirements/serve.lock" in commands
+    assert "requirements/docs.lock" not in commands and "dev.lock" not in commands
+
+
+@needs_make
 def test_serve_watches_configuration_static_templates_and_the_extension(clone) -> None:
     (command,) = [line for line in dry_run("serve", clone).splitlines() if "sphinx-autobuild" in line]
     for path in ("conf.py", "_static", "_templates", "ext"):
@@ -52,11 +74,29 @@ def test_latexpdf_builds_latex_then_the_pdf(clone) -> None:
     assert "sphinx-build -M latexpdf source _build -c . -W --keep-going" in commands
 
 
+TEST_TOOLCHAIN = {"pytest", "playwright", "mypy", "ruff", "hypothesis", "twine"}
+
+
+def pins(lock: str) -> dict[str, str]:
+    """``requirements/<lock>``'s pins: package -> version."""
+    text = (PROJECT / "requirements" / lock).read_text(encoding="utf-8")
+    return dict(
+        line.split("==", 1) for line in text.splitlines() if "==" in line and not line.startswith("#")
+    )
+
+
 def test_docs_lock_has_no_test_toolchain() -> None:
-    pins = {
-        line.split("==")[0]
-        for line in (PROJECT / "requirements" / "docs.lock").read_text(encoding="utf-8").splitlines()
-        if "==" in line
+    docs = pins("docs.lock")
+    assert {"sphinx", "myst-parser", "sphinx-book-theme"} <= docs.keys()
+    assert not docs.keys() & {*TEST_TOOLCHAIN, "sphinx-autobuild"}
+
+
+def test_serve_lock_adds_the_live_preview_at_the_docs_locks_versions() -> None:
+    """Installed over docs.lock, serve.lock changes no version of it (both resolve within dev.lock)."""
+    docs, serve, dev = pins("docs.lock"), pins("serve.lock"), pins("dev.lock")
+    assert {"sphinx-autobuild", "sphinx"} <= serve.keys()
+    assert not serve.keys() & TEST_TOOLCHAIN
+    assert {name: serve[name] for name in serve.keys() & docs.keys()} == {
+        name: docs[name] for name in serve.keys() & docs.keys()
     }
-    assert {"sphinx", "myst-parser", "sphinx-book-theme"} <= pins
-    assert not pins & {"pytest", "playwright", "mypy", "ruff", "hypothesis", "twine", "sphinx-autobuild"}
+    assert serve.items() <= dev.items()
