@@ -14,11 +14,12 @@ SERVE_STAMP := $(VENV)/.installed-serve
 
 MUTDIR   := $(BUILDDIR)/mutation
 
-.PHONY: help html dirhtml singlehtml epub latex text latexpdf all-builders serve test test-fast lint format bench mutation lock catalogs test-matrix test-matrix-ends clean distclean
+.PHONY: help docs html dirhtml singlehtml epub latex text latexpdf all-builders serve test test-fast lint format bench mutation lock catalogs test-matrix test-matrix-ends clean distclean
 
 help:
 	@echo "make html      build the site strictly (-W) into $(BUILDDIR)/html"
 	@echo "make test      run lint, type checks and the whole test suite"
+	@echo "make docs      the extension's documentation (docs/), strictly (-W -n), into $(BUILDDIR)/docs"
 	@echo "make serve     live preview on http://127.0.0.1:8000"
 	@echo "make latexpdf  the PDF (needs TeX Live), into $(BUILDDIR)/latex"
 	@echo "make bench     build-cost benchmark (not part of make test)"
@@ -50,6 +51,11 @@ $(SERVE_STAMP): requirements/serve.lock $(DOCS_STAMP)
 html dirhtml singlehtml epub latex text: $(DOCS_STAMP)
 	$(SPHINX) -W --keep-going -b $@ -d $(BUILDDIR)/doctrees/$@ source $(BUILDDIR)/$@
 
+# The extension's documentation, a Sphinx project of its own under docs/ (its conf.py there, so no -c):
+# strict (-W), nitpicky (-n: every internal link and reference resolves), as docs/.readthedocs.yaml builds it.
+docs: $(DOCS_STAMP)
+	$(BIN)/sphinx-build -W --keep-going -n -b html -d $(BUILDDIR)/doctrees-docs docs $(BUILDDIR)/docs
+
 # The PDF, as Read the Docs builds it: LaTeX, then latexmk with pdflatex (Debian: texlive-latex-recommended,
 # texlive-fonts-recommended, texlive-latex-extra, latexmk, tex-gyre). Dated by the event or SOURCE_DATE_EPOCH.
 latexpdf: $(DOCS_STAMP)
@@ -79,13 +85,13 @@ test-matrix-ends: $(STAMP)
 	PATH="$(PYENV_BINS)$$PATH" $(BIN)/nox -t ends $(NOXOPTS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check ext tests bench conf.py noxfile.py
-	$(BIN)/ruff format --check ext tests bench conf.py noxfile.py
+	$(BIN)/ruff check ext tests bench conf.py noxfile.py docs
+	$(BIN)/ruff format --check ext tests bench conf.py noxfile.py docs
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix ext tests bench conf.py noxfile.py
-	$(BIN)/ruff format ext tests bench conf.py noxfile.py
+	$(BIN)/ruff check --fix ext tests bench conf.py noxfile.py docs
+	$(BIN)/ruff format ext tests bench conf.py noxfile.py docs
 
 # The Nu Html Checker (vnu-jar) comes from the npm registry, pinned by package-lock.json.
 node_modules/.installed: package.json package-lock.json

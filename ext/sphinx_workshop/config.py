@@ -45,6 +45,11 @@ def add_checked_value(
     _CHECKS[name] = (check, expected)
 
 
+def declared_names() -> tuple[str, ...]:
+    """The names of the config values declared with :func:`add_checked_value`, in declaration order."""
+    return tuple(_CHECKS)
+
+
 def setup_config(app: Sphinx) -> None:
     """Declare the shared config values; check every declared value once conf.py is read."""
     add_checked_value(

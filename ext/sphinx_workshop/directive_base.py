@@ -109,6 +109,7 @@ def expecting(converter: Callable[[str], Any], expected: str) -> Callable[[str],
         except (ValueError, TypeError):
             raise ValueError(f"expected {expected}") from None
 
+    convert.__doc__ = expected  # what the option takes, for the reference documentation (docs/_ext)
     return convert
 
 

@@ -8,6 +8,7 @@ are validated here.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,7 +71,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
 
 def _one_of(name: str) -> Any:
     """docutils' ``choice`` among the values of ``CHOICES[name]`` (the first is the default)."""
-    return lambda value: directives.choice(value, CHOICES[name])
+    # a partial, not a lambda: the reference documentation (docs/_ext) reads the choices from it
+    return functools.partial(directives.choice, values=CHOICES[name])
 
 
 class _PapersDirective(WorkshopDirective):

@@ -120,7 +120,10 @@ def _unbalanced(text: str) -> list[Target]:
 
 
 class TextualCiteRole(SphinxRole):
-    """``{cite:t}`` (and ``p``, ``author``, ``year``): one ``pending_xref`` per key in a ``cite_group``."""
+    """``{cite:t}`` (textual), ``{cite:p}`` (parenthetical), ``{cite:author}`` or ``{cite:year}``.
+
+    One ``pending_xref`` per key in a ``cite_group``.
+    """
 
     def __init__(self, form: str) -> None:
         super().__init__()
