@@ -194,6 +194,37 @@ def test_the_text_builder_prints_the_talk(tmp_path: Path) -> None:
     assert "How learning *schedules* a cluster." in text
 
 
+def test_latex_and_singlehtml_links_land(tmp_path: Path) -> None:
+    import re
+
+    latex = _build(copy_root(ROOT, tmp_path / "a"), tmp_path / "latex", "latex")
+    assert warning_lines(latex) == []
+    tex = next(Path(latex.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert "Talk:" in tex and "Abstract" in tex
+    refs = set(re.findall(r"\\hyperref\[\\detokenize\{([^}]*)\}\]", tex))
+    labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
+    assert {"program:slot-christina-delimitrou-2", "speakers:person-ed-chi"} <= refs
+    assert refs <= labels, refs - labels
+    single = _build(copy_root(ROOT, tmp_path / "b"), tmp_path / "single", "singlehtml")
+    assert warning_lines(single) == []
+    page = soup(single, "index")
+    links = page.select("p.sw-person-talk a")
+    assert len(links) == 4
+    assert all(page.find(id=link["href"].rsplit("#", 1)[-1]) is not None for link in links)
+
+
+def test_the_talk_line_is_translated(tmp_path: Path) -> None:
+    app = _build(copy_root(ROOT, tmp_path), tmp_path / "out", confoverrides={"language": "de"})
+    assert warning_lines(app) == []
+    card = soup(app, "speakers").select_one("#person-christina-delimitrou")
+    assert (
+        card.select_one("p.sw-person-talk")
+        .get_text()
+        .startswith("Vortrag: Learned cluster managers, Samstag, 12. Dezember 2020, 09:15")
+    )
+    assert card.select_one(".sw-person-abstract strong").get_text() == "Zusammenfassung"
+
+
 BAD_MD = """\
 # Bad speakers
 
