@@ -72,7 +72,7 @@ class _PeopleDirective(WorkshopDirective):
     """Base of the people directives."""
 
 
-#: Where the body of the speaker card being parsed keeps count of its ``talk-abstract`` blocks.
+#: How many speaker cards' bodies are being parsed (a ``talk-abstract`` belongs in one).
 _SPEAKER_DEPTH = "workshop:speaker-depth"
 
 
