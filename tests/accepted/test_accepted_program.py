@@ -64,6 +64,9 @@ def test_other_builders_show_the_slot(builder: str, tmp_path: Path) -> None:
     elif builder == "latex":
         tex = next(out.glob("*.tex")).read_text()
         assert "In the program:" in tex
+        # the slot's \hyperref lands on a label, though LaTeX labels no table row or list item
+        assert r"\hyperref[\detokenize{program:slot-paper-p4}]" in tex
+        assert r"\label{\detokenize{program:slot-paper-p4}}" in tex
     else:
         page = soup(app, "index")
         link = page.select_one("p.sw-accepted-slot a")

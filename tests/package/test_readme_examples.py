@@ -141,7 +141,8 @@ def test_rst_examples_render_the_same_page_as_the_myst_ones(built, page: str) ->
 
 def test_every_directive_and_role_has_an_rst_example() -> None:
     rst = "\n".join(blocks(section("rst"), "rst"))
-    for directive in ("references", "paper", "organizers", "organizer", "speaker", "schedule", "event"):
+    directives = ("references", "paper", "organizers", "organizer", "speakers", "speaker", "talk-abstract")
+    for directive in (*directives, "schedule", "event"):
         assert f".. {directive}::" in rst
     for role in ("cite", "paper", "person"):
         assert f":{role}:`" in rst

@@ -8,7 +8,7 @@ from io import StringIO
 from kit import PROJECT, parse_file, warning_lines
 
 from sphinx_workshop.diagnostics import SUBTYPES
-from sphinx_workshop.people.directives import OrganizerDirective
+from sphinx_workshop.people.directives import SpeakerDirective
 
 CONF = 'extensions = ["myst_parser", "sphinx_workshop"]\nmyst_enable_extensions = ["colon_fence"]\n'
 
@@ -39,8 +39,15 @@ def test_readme_example_builds_as_documented(make_app, tmp_path) -> None:
     assert [card["id"] for card in soup.select("div.sw-person-grid > div.sw-person-card")] == [
         "person-anna-goldie",
         "person-azalia-mirhoseini",
+        "person-ed-chi",
+        "person-lin-example",
     ]
-    assert soup.select_one("div.sw-person-card.sw-person-speaker")["id"] == "person-ed-chi"
+    speakers = soup.select("div.sw-speaker-grid > div.sw-person-card.sw-person-speaker")
+    assert [card["id"] for card in speakers] == ["person-ed-chi", "person-lin-example"]
+    lin = speakers[1]
+    assert lin.select_one("p.sw-person-talk").get_text() == "Talk: Learned cluster managers"
+    assert [b.get_text() for b in lin.select(".sw-person-abstract strong")] == ["Abstract", "cluster"]
+    assert lin.select_one(".sw-person-bio").get_text(strip=True) == "Builds cluster schedulers."
     twitter = soup.select_one("#person-anna-goldie a.sw-person-twitter")
     # the README quotes this accessible name
     assert f'aria-label="{twitter["aria-label"]}"' in section()
@@ -54,7 +61,7 @@ def test_readme_example_builds_as_documented(make_app, tmp_path) -> None:
 def test_readme_lists_every_option_and_warning() -> None:
     text = section()
     documented = re.findall(r"^\| `:([a-z]+):` \|", text, flags=re.MULTILINE)
-    assert sorted(documented) == sorted(OrganizerDirective.option_spec.converters)
+    assert sorted(documented) == sorted(SpeakerDirective.option_spec.converters)
     people_subtypes = {
         "bad_handle",
         "bad_url",

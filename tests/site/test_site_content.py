@@ -383,6 +383,25 @@ def test_program_links_talks_to_papers_and_speakers(site_html) -> None:
     assert (site_html.outdir / "neurips2020.ics").is_file()
 
 
+def test_program_speakers_grid_links_each_talk_back(site_html) -> None:
+    main = article(site_html, "program.html")
+    cards = main.select(".sw-person-grid.sw-speaker-grid > .sw-person-card.sw-person-speaker")
+    assert [text(card.select_one(".sw-person-name")) for card in cards] == list(SPEAKERS)
+    for card in cards:
+        assert card.select_one(".sw-person-affiliation") is None  # the facts give none
+        links = card.select("p.sw-person-talk a[href^='#slot-']")
+        assert len(links) == 1, card["id"]
+        line = main.find(id=links[0]["href"][1:])
+        assert line is not None and line.select_one(f"a[href='#{card['id']}']") is not None
+    # only Benoit Steiner's talk has a title in the facts
+    titled = [text(card.select_one("p.sw-person-talk")) for card in cards]
+    assert titled[3] == (
+        "Talk: Value Function Based Performance Optimization of Deep Learning Workloads, "
+        "Saturday, December 12, 2020, 13:50\u201314:25 (PST)"
+    )
+    assert all(talk.startswith("Talk: Saturday, December 12, 2020, ") for talk in titled[:3] + titled[4:])
+
+
 def test_accepted_papers(site_html) -> None:
     main = article(site_html, "accepted_papers.html")
     entries = main.select("li.sw-accepted-entry")

@@ -1,15 +1,24 @@
-"""People: organizer and speaker cards, the ``organizers`` grid, ``{person}`` links, the ``people`` domain.
+"""People: organizer and speaker cards, the ``organizers`` and ``speakers`` grids, ``{person}`` links,
+the ``people`` domain.
 
 Modules: ``records`` (stored data, anchors, initials), ``profiles`` (profile options and their
 platforms' rules), ``nodes`` (the card's nodes and visitors), ``directives``, ``roles``, ``domain``
-(storage and resolution) and ``transforms`` (after reading, and printed URLs for non-web builders).
+(storage and resolution), ``talks`` (a speaker's slots in the program) and ``transforms`` (after
+reading, and printed URLs for non-web builders).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_workshop.people.directives import OrganizerDirective, OrganizersDirective, SpeakerDirective
+from sphinx_workshop.people import talks
+from sphinx_workshop.people.directives import (
+    OrganizerDirective,
+    OrganizersDirective,
+    SpeakerDirective,
+    SpeakersDirective,
+    TalkAbstractDirective,
+)
 from sphinx_workshop.people.domain import PeopleDomain
 from sphinx_workshop.people.nodes import setup_nodes
 from sphinx_workshop.people.records import PersonRecord, anchor_for
@@ -34,9 +43,12 @@ def setup_people(app: Sphinx) -> None:
     app.add_domain(PeopleDomain)
     app.add_directive("organizers", OrganizersDirective)
     app.add_directive("organizer", OrganizerDirective)
+    app.add_directive("speakers", SpeakersDirective)
     app.add_directive("speaker", SpeakerDirective)
+    app.add_directive("talk-abstract", TalkAbstractDirective)
     app.add_role("person", PersonRole())
-    for transform in (EpubCards, PrintedCards, TextCards):
+    for transform in (talks.FillTalkSlots, EpubCards, PrintedCards, TextCards):
         app.add_post_transform(transform)
     app.connect("env-updated", on_env_updated)
+    app.connect("env-updated", talks.pages_to_rewrite)
     app.connect("warn-missing-reference", on_warn_missing_reference)

@@ -1,4 +1,5 @@
-"""The ``organizers`` grid and the ``organizer`` and ``speaker`` cards.
+"""The ``organizers`` and ``speakers`` grids, the ``organizer`` and ``speaker`` cards and a speaker's
+``talk-abstract``.
 
 They read their own options (:mod:`sphinx_workshop.directive_base`), so a misused one is a located
 ``workshop.*`` warning, in rST as in MyST; every value is validated here and a bad one is left out
@@ -8,7 +9,7 @@ with a warning, so the card still shows what is valid.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -16,15 +17,19 @@ from sphinx.util import logging
 
 from sphinx_workshop.anchors import own_ids
 from sphinx_workshop.diagnostics import warn
-from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective
+from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective, current_document
 from sphinx_workshop.domains import people_domain
 from sphinx_workshop.i18n import _
-from sphinx_workshop.people.nodes import ORGANIZATION_TYPE, person_card, person_field, profile_link
+from sphinx_workshop.people.nodes import (
+    ORGANIZATION_TYPE,
+    person_card,
+    person_field,
+    profile_link,
+    talk_abstract,
+)
 from sphinx_workshop.people.profiles import PROFILE_OPTIONS, RULES, Profile, make_profile
 from sphinx_workshop.people.records import PersonRecord, anchor_for, initials
-
-if TYPE_CHECKING:
-    pass
+from sphinx_workshop.slots import program_slots
 
 logger = logging.getLogger(__name__)
 
@@ -67,17 +72,27 @@ class _PeopleDirective(WorkshopDirective):
     """Base of the people directives."""
 
 
+#: How many speaker cards' bodies are being parsed (a ``talk-abstract`` belongs in one).
+_SPEAKER_DEPTH = "workshop:speaker-depth"
+
+
 class OrganizersDirective(_PeopleDirective):
     """A responsive grid of the cards (or any content) of its body."""
 
+    #: The grid's classes, before ``:class:``.
+    grid_classes: ClassVar[tuple[str, ...]] = ("sw-person-grid",)
     option_spec = OptionSpec({"class": directives.class_option})
 
     def render(self) -> list[nodes.Node]:
         """A ``container`` of class ``sw-person-grid`` (plus ``:class:``) holding the parsed body."""
-        grid = nodes.container(classes=["sw-person-grid", *self.options.get("class", [])])
+        grid = nodes.container(classes=[*self.grid_classes, *self.options.get("class", [])])
         self.set_source_info(grid)
         grid += self.parse_content_to_nodes()
         return [grid]
+
+
+#: The options of every card.
+CARD_OPTIONS = {name: directives.unchanged for name in ("affiliation", "photo", *PROFILE_OPTIONS)}
 
 
 class OrganizerDirective(_PeopleDirective):
@@ -85,9 +100,7 @@ class OrganizerDirective(_PeopleDirective):
 
     kind: ClassVar[str] = "organizer"
     takes_argument = True
-    option_spec = OptionSpec(
-        {name: directives.unchanged for name in ("affiliation", "photo", *PROFILE_OPTIONS)}
-    )
+    option_spec = OptionSpec(CARD_OPTIONS)
 
     def warn_missing_argument(self) -> None:
         """A card without a name still shows, without one."""
@@ -127,8 +140,14 @@ class OrganizerDirective(_PeopleDirective):
         profiles = self._profiles(who)
         if profiles:
             card += self._links(profiles, name)
+        card += self.talk(name)
         if self.content:
-            card += nodes.container("", *self.parse_content_to_nodes(), classes=["sw-person-bio"])
+            body = self.parse_body()
+            abstracts = [node for node in body if isinstance(node, talk_abstract)]
+            card += abstracts
+            bio = [node for node in body if not isinstance(node, talk_abstract)]
+            if bio:
+                card += nodes.container("", *bio, classes=["sw-person-bio"])
 
         if anchor:
             record = PersonRecord(
@@ -142,6 +161,14 @@ class OrganizerDirective(_PeopleDirective):
             )
             people_domain(self.env).note_person(record)
         return [card]
+
+    def talk(self, name: str) -> list[nodes.Node]:
+        """What the card shows of a talk before its body (an organizer's card: nothing)."""
+        return []
+
+    def parse_body(self) -> list[nodes.Node]:
+        """The parsed body (a speaker's ``talk-abstract`` blocks among its top-level nodes)."""
+        return self.parse_content_to_nodes()
 
     def _claim_anchor(self, card: person_card, name: str) -> str:
         """Give the card its id; a second card of the same person in this document gets none."""
@@ -256,7 +283,62 @@ class OrganizerDirective(_PeopleDirective):
         return links
 
 
+class SpeakersDirective(OrganizersDirective):
+    """The grid of the invited speakers' cards: the organizers' grid, of class ``sw-speaker-grid`` too."""
+
+    grid_classes = ("sw-person-grid", "sw-speaker-grid")
+
+
 class SpeakerDirective(OrganizerDirective):
-    """The same card for an invited speaker (kind ``speaker``)."""
+    """An invited speaker's card (kind ``speaker``): the organizer's card, with the talk's title
+    (``:talk:``), its slots in the program and its abstract (``talk-abstract`` blocks in the body; the
+    rest of the body is the bio)."""
 
     kind = "speaker"
+    option_spec = OptionSpec({**CARD_OPTIONS, "talk": directives.unchanged})
+
+    def talk(self, name: str) -> list[nodes.Node]:
+        """Where the title and the links to the talk's slots go (filled when the page is written)."""
+        title = " ".join(self.options.get("talk", "").split())
+        if "talk" in self.options and not title:
+            who = repr(name) if name else "a card without a name"
+            self.warn_at("bad_option", f"empty :talk: for {who}; no title is shown", self.option_line("talk"))
+        if not name and not title:
+            return []
+        return [program_slots(key=name, kind="person", title=title)]
+
+    def parse_body(self) -> list[nodes.Node]:
+        """The body, its ``talk-abstract`` blocks moved to the top level (before the bio)."""
+        document = current_document(self.env)
+        document[_SPEAKER_DEPTH] = document.get(_SPEAKER_DEPTH, 0) + 1
+        try:
+            body = self.parse_content_to_nodes()
+        finally:
+            document[_SPEAKER_DEPTH] -= 1
+        abstracts: list[nodes.Node] = []
+        for node in body:
+            for found in list(node.findall(talk_abstract, include_self=False)):
+                found.parent.remove(found)
+                abstracts.append(found)
+        return [*abstracts, *body]
+
+
+class TalkAbstractDirective(WorkshopDirective):
+    """The abstract of a speaker's talk, in the card's body; shown after the talk's title."""
+
+    def render(self) -> list[nodes.Node]:
+        """A ``talk_abstract`` container (labelled "Abstract") holding the parsed body."""
+        if not current_document(self.env).get(_SPEAKER_DEPTH):
+            self.warn_at(
+                "misplaced",
+                f"the {self.name} directive belongs in the body of a speaker card; it is shown where it is",
+            )
+        if not self.content:
+            self.warn_at("bad_argument", f"the {self.name} directive has no content; it is left out")
+            return []
+        label = str(_("Abstract"))
+        block = talk_abstract(classes=["sw-person-abstract"])
+        self.set_source_info(block)
+        block += nodes.paragraph("", "", nodes.strong(label, label), classes=["sw-person-abstract-label"])
+        block += self.parse_content_to_nodes()
+        return [block]

@@ -18,7 +18,13 @@ from sphinx.util.nodes import make_refnode
 from sphinx_workshop import invalidation
 from sphinx_workshop.diagnostics import doc_line, warn
 from sphinx_workshop.i18n import _
-from sphinx_workshop.people.directives import OrganizerDirective, OrganizersDirective, SpeakerDirective
+from sphinx_workshop.people.directives import (
+    OrganizerDirective,
+    OrganizersDirective,
+    SpeakerDirective,
+    SpeakersDirective,
+    TalkAbstractDirective,
+)
 from sphinx_workshop.people.records import PersonRecord, anchor_for
 from sphinx_workshop.people.roles import PersonRole
 
@@ -41,7 +47,9 @@ class PeopleDomain(Domain):
     directives: ClassVar[dict[str, Any]] = {
         "organizers": OrganizersDirective,
         "organizer": OrganizerDirective,
+        "speakers": SpeakersDirective,
         "speaker": SpeakerDirective,
+        "talk-abstract": TalkAbstractDirective,
     }
     roles: ClassVar[dict[str, Any]] = {"person": PersonRole()}
     initial_data: ClassVar[dict[str, Any]] = {
@@ -49,8 +57,9 @@ class PeopleDomain(Domain):
         "refs": {},  # docname -> frozenset of the anchors its {person} roles link to
         "fresh": set(),  # documents read in this build (for duplicate warnings)
         "digests": {},  # docname -> digest of the cards its links show, as of the last build
+        "slots": {},  # docname -> digest of its speakers' slots in the program, as of the last build
     }
-    data_version = 2  # 2: per-page digests instead of a snapshot of the cards
+    data_version = 3  # 2: per-page digests instead of a snapshot of the cards; 3: the speakers' slots
 
     @property
     def people(self) -> dict[str, PersonRecord]:

@@ -31,6 +31,10 @@ class person_field(nodes.inline):
     """A part of a card: ``itemprop`` (and ``itemtype``) in HTML; ``decorative`` hides it from readers."""
 
 
+class talk_abstract(nodes.container):
+    """The abstract of a speaker's talk (a ``talk-abstract`` block), shown before the card's bio."""
+
+
 class profile_link(nodes.reference):
     """A profile link: ``aria_label`` names whose profile it is; ``label`` names the platform."""
 
@@ -116,3 +120,4 @@ def setup_nodes(app: Sphinx) -> None:
     )
     app.add_node(person_field, html=(visit_field_html, depart_field_html))
     app.add_node(profile_link, html=(visit_link_html, depart_link_html))
+    app.add_node(talk_abstract)

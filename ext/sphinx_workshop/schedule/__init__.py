@@ -17,7 +17,7 @@ from sphinx_workshop.schedule.domain import ScheduleDomain, event_pages_to_rewri
 from sphinx_workshop.schedule.ics import write_calendars
 from sphinx_workshop.schedule.nodes import add_nodes
 from sphinx_workshop.schedule.outputs import check_calendar_names
-from sphinx_workshop.schedule.transforms import CalendarLinks, TextScheduleList
+from sphinx_workshop.schedule.transforms import CalendarLinks, PrintedSlotTargets, TextScheduleList
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,6 +32,7 @@ def setup_schedule(app: Sphinx) -> None:
     add_directives(app)
     app.add_post_transform(CalendarLinks)
     app.add_post_transform(TextScheduleList)
+    app.add_post_transform(PrintedSlotTargets)
     app.connect("env-updated", event_pages_to_rewrite)
     app.connect("env-updated", check_calendar_names)
     app.connect("doctree-resolved", write_calendars)

@@ -28,7 +28,7 @@ from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.schedule import times
 from sphinx_workshop.schedule.domain import (
     EventRecord,
-    PaperSlot,
+    ProgramSlot,
     ScheduleItem,
     ScheduleRecord,
     ScheduleSubItem,
@@ -344,7 +344,7 @@ class ScheduleDirective(WorkshopDirective):
         group += head
         body = nodes.tbody()
         group += body
-        slots: list[PaperSlot] = []
+        slots: list[ProgramSlot] = []
         for row, end in zip(rows, ends, strict=True):
             when = nodes.paragraph()
             if row.start is not None:
@@ -373,17 +373,21 @@ class ScheduleDirective(WorkshopDirective):
 
     def _slots(
         self, anchored: nodes.Element, text: nodes.Element, moments: tuple[str, str], label: str
-    ) -> list[PaperSlot]:
-        """The papers that *text* names with ``{paper}``, *anchored* given an id to link them to."""
-        keys = [
-            str(ref["reftarget"])
-            for ref in text.findall(addnodes.pending_xref)
-            if ref.get("refdomain") == "papers" and ref.get("reftype") == "paper" and ref.get("reftarget")
-        ]
-        if not keys:
+    ) -> list[ProgramSlot]:
+        """The papers (``{paper}``) and people (``{person}``) that *text* names, *anchored* given an id
+        to link them to (named after the first paper, else the first person)."""
+        named: dict[str, list[str]] = {"paper": [], "person": []}
+        for ref in text.findall(addnodes.pending_xref):
+            target = str(ref.get("reftarget", ""))
+            if ref.get("refdomain") == "papers" and ref.get("reftype") == "paper" and target:
+                named["paper"].append(target)
+            elif ref.get("refdomain") == "people" and ref.get("reftype") == "person" and target:
+                named["person"].append(target)
+        first = next(iter(named["paper"] + named["person"]), "")
+        if not first:
             return []
         document = self.state.document
-        anchor = base = nodes.make_id(f"slot-{keys[0]}")
+        anchor = base = nodes.make_id(f"slot-{first}")
         counter = 1
         while anchor in document.ids:
             counter += 1
@@ -392,7 +396,9 @@ class ScheduleDirective(WorkshopDirective):
         document.ids[anchor] = anchored
         zone = self.zone_key if moments[0] else ""
         return [
-            PaperSlot(key, self.env.docname, anchor, *moments, zone, label) for key in dict.fromkeys(keys)
+            ProgramSlot(key, self.env.docname, anchor, *moments, zone, label, kind)
+            for kind, keys in named.items()
+            for key in dict.fromkeys(keys)
         ]
 
     def _inline(self, text: str, line: int) -> list[nodes.Node]:

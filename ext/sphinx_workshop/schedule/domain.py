@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Set
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from sphinx.domains import Domain
@@ -45,9 +45,11 @@ class ScheduleItem(NamedTuple):
     subitems: tuple[ScheduleSubItem, ...] = ()
 
 
-class PaperSlot(NamedTuple):
-    """Where a schedule names a paper with ``{paper}``: the line's anchor, times and label."""
+class ProgramSlot(NamedTuple):
+    """Where a schedule names a paper (``{paper}``) or a person (``{person}``): the line's anchor, times
+    and label."""
 
+    #: The paper's key, or the person's name as the ``{person}`` role gives it.
     key: str
     docname: str
     #: The id of the schedule's row or sub-item naming the paper.
@@ -59,6 +61,12 @@ class PaperSlot(NamedTuple):
     timezone: str
     #: The item's text as plain text ("Contributed talks"); a sub-item's is its item's.
     label: str
+    #: What the line names: ``"paper"`` or ``"person"``.
+    kind: str = "paper"
+
+
+#: The name other features have read the record by since papers had slots (issue 27).
+PaperSlot = ProgramSlot
 
 
 class EventRecord(NamedTuple):
@@ -97,8 +105,8 @@ class ScheduleDomain(Domain):
         "slots": {},
     }
     # 2: items carry sub-items; 3: digests of the organizers each event page shows; 4: the papers' slots;
-    # 5: the events' name, place and link for the calendars
-    data_version = 5
+    # 5: the events' name, place and link for the calendars; 6: the people's slots too
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -132,18 +140,29 @@ class ScheduleDomain(Domain):
         }
 
     @property
-    def slots(self) -> dict[str, list[PaperSlot]]:
-        """docname -> the lines of its schedules that name a paper, in source order."""
-        result: dict[str, list[PaperSlot]] = self.data.setdefault("slots", {})
+    def slots(self) -> dict[str, list[ProgramSlot]]:
+        """docname -> the lines of its schedules that name a paper or a person, in source order."""
+        result: dict[str, list[ProgramSlot]] = self.data.setdefault("slots", {})
         return result
 
-    def note_slots(self, docname: str, slots: Iterable[PaperSlot]) -> None:
-        """Store the lines of a schedule of *docname* that name papers (called while it is read)."""
+    def note_slots(self, docname: str, slots: Iterable[ProgramSlot]) -> None:
+        """Store the lines of a schedule of *docname* that name papers or people (called while it is read)."""
         self.slots.setdefault(docname, []).extend(slots)
 
-    def slots_of(self, key: str) -> list[PaperSlot]:
-        """The schedule lines naming the paper *key*, by document name then source order."""
-        return [slot for docname in sorted(self.slots) for slot in self.slots[docname] if slot.key == key]
+    def slots_of(
+        self, key: str, kind: str = "paper", *, normalize: Callable[[str], str] | None = None
+    ) -> list[ProgramSlot]:
+        """The schedule lines naming the paper (or, with *kind* ``"person"``, the person) *key*, by document
+        name then source order; *normalize* maps both keys before they are compared (names that differ
+        only in case are one person)."""
+        same = normalize or (lambda name: name)
+        wanted = same(key)
+        return [
+            slot
+            for docname in sorted(self.slots)
+            for slot in self.slots[docname]
+            if slot.kind == kind and same(slot.key) == wanted
+        ]
 
     @property
     def event_records(self) -> dict[str, list[EventRecord]]:

@@ -1,4 +1,5 @@
-"""Post-transforms of a schedule per builder: the calendar link, and a list instead of a table in text."""
+"""Post-transforms of a schedule per builder: the calendar link, a list instead of a table in text, and
+printed labels for the lines that papers' pages and speaker cards link to."""
 
 from __future__ import annotations
 
@@ -58,6 +59,29 @@ class TextScheduleList(SphinxPostTransform):
             for table in list(block.findall(nodes.table)):
                 if TABLE_CLASS in table["classes"]:
                     table.replace_self(_as_list(table))
+
+
+class PrintedSlotTargets(SphinxPostTransform):
+    """LaTeX and Texinfo: the id of a line that names a paper or a speaker (``slot-...``) moves to a target
+    at the start of its text, since neither writer labels a table row or a list item, and the
+    ``\\hyperref`` of a paper's page or a speaker card must land on a label."""
+
+    default_priority = 200
+    formats = ("latex", "texinfo")
+
+    def run(self, **kwargs: Any) -> None:
+        """Move the slot ids of every schedule line of the document."""
+        for block in list(self.document.findall(schedule_block)):
+            for line in list(block.findall(lambda n: isinstance(n, (nodes.row, nodes.list_item)))):
+                assert isinstance(line, nodes.Element)
+                ids = [node_id for node_id in line["ids"] if node_id.startswith("slot-")]
+                paragraph = next(line.findall(nodes.paragraph), None) if ids else None
+                if paragraph is None:
+                    continue
+                if isinstance(line, nodes.row) and len(line.children) > 1:  # the item's cell, not the time's
+                    paragraph = next(line.children[1].findall(nodes.paragraph), paragraph)
+                line["ids"] = [node_id for node_id in line["ids"] if node_id not in ids]
+                paragraph.insert(0, nodes.target("", "", ids=ids))
 
 
 def _as_list(table: nodes.table) -> nodes.bullet_list:
