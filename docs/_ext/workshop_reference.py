@@ -46,6 +46,7 @@ HOWTO = {
     "people": "howto/people",
     "schedule": "howto/schedule",
     "sponsors": "howto/sponsors",
+    "dates": "howto/dates",
 }
 #: docutils' converters -> what the option takes
 CONVERTERS: dict[Callable[..., Any], str] = {

@@ -4,8 +4,8 @@ a tree docutils cannot write."""
 
 from __future__ import annotations
 
+import itertools
 import textwrap
-import timeit
 from collections.abc import Sequence
 
 import pytest
@@ -14,7 +14,7 @@ from docutils import frontend, nodes
 from docutils.core import publish_from_doctree
 from docutils.utils import new_document
 from docutils.writers.html5_polyglot import Writer
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sphinx_workshop.accepted.markdown import blocks, inline, plain
@@ -369,11 +369,18 @@ def links(body: list[nodes.Node]) -> list[str]:
     ]
 
 
+@example("-\r---\r0")  # a list, a thematic break, a paragraph: the break stays, between the two
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_any_text_gives_nodes_docutils_writes(text):
     body = blocks(text)
-    assert all(isinstance(node, nodes.Body) for node in body)
+    # body elements, and transitions (thematic breaks) only between two of them, as docutils allows
+    assert all(isinstance(node, (nodes.Body, nodes.transition)) for node in body)
+    assert not any(isinstance(node, nodes.transition) for node in body[:1] + body[-1:])
+    assert not any(
+        isinstance(a, nodes.transition) and isinstance(b, nodes.transition)
+        for a, b in itertools.pairwise(body)
+    )
     publish(body)
     title = inline(text)
     publish([nodes.paragraph("", "", *title)])
@@ -382,13 +389,6 @@ def test_any_text_gives_nodes_docutils_writes(text):
     )
     for result in (plain(text), plain(text, title=True)):
         assert result == " ".join(result.split())
-
-
-def test_an_abstract_takes_about_a_millisecond():
-    text = (OPENREVIEW * 6)[:2000]
-    blocks(text)
-    seconds = min(timeit.repeat(lambda: blocks(text), number=20, repeat=3)) / 20
-    assert seconds < 0.02  # about 2 ms on a laptop; a bound that a slow CI runner also meets
 
 
 @pytest.mark.parametrize("builder", ["html", "latex", "text"])

@@ -91,9 +91,11 @@ def test_an_rst_paragraph_starting_with_a_fence_is_left_alone(app) -> None:
 def test_the_names_are_every_directive_the_extension_registers(app) -> None:
     """Short names and domain names; not docutils', MyST's or Sphinx's directives."""
     names = workshop_directive_names(app)
-    short = {"organizers", "organizer", "speaker", "schedule", "event", "sponsors", "sponsor"}
+    short = {"organizers", "organizer", "speakers", "speaker", "talk-abstract", "schedule", "event"}
+    short |= {"sponsors", "sponsor", "important-dates", "phase"}
     short |= {"accepted-papers", "accepted-paper", "references", "paper", "footreferences"}
-    prefixed = {"people:organizers", "people:organizer", "people:speaker", "sponsors:sponsors"}
+    prefixed = {"people:organizers", "people:organizer", "people:speakers", "people:speaker"}
+    prefixed |= {"people:talk-abstract", "sponsors:sponsors", "dates:important-dates", "dates:phase"}
     prefixed |= {"sponsors:sponsor", "accepted:papers", "accepted:paper", "papers:references"}
     prefixed |= {"papers:paper", "papers:footreferences"}
     assert names == short | prefixed
