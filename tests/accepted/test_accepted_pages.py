@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -134,6 +135,25 @@ def test_paper_pages_are_searchable_but_stay_out_of_the_navigation(built: Sphinx
     for name in ("index", "accepted", "papers/paper-p1"):
         toc = soup(built, name).select_one("div.sphinxsidebar")
         assert toc is not None and "paper-p" not in str(toc), name
+
+
+def test_the_search_finds_a_paper_by_its_own_words_only(built: SphinxTestApp) -> None:
+    text = Path(built.outdir, "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    docs = index["docnames"]
+
+    def found(term: str) -> set[str]:
+        """The documents whose text or title holds *term* (a stem)."""
+        pages = set()
+        for kind in ("terms", "titleterms"):
+            where = index[kind].get(term, [])
+            pages |= {docs[i] for i in ([where] if isinstance(where, int) else where)}
+        return pages
+
+    # "Learned Schedulers" (p4) is p1's next and p5's previous: only its own page and the index have it
+    assert found("schedul") == {"papers/paper-p4", "accepted"}
+    assert found("inproceed") == set() and found("booktitl") == set()  # the BibTeX's field names
+    assert "learn" in index["terms"] and "tail" in index["terms"]
 
 
 def test_the_exports_problems_are_located_at_their_rows(built: SphinxTestApp) -> None:

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 PAGES_TOCTREE = "workshop_accepted_pages"
 #: The classes of the index's and a paper page's outer element (they load the page's stylesheet).
 CLASSES = frozenset({"sw-accepted-index", "sw-accepted-paper"})
+#: The class that keeps an element out of Sphinx's search index (Sphinx 7.3 and later).
+NO_SEARCH = "no-search"
 #: The id of a paper on its page (the ``papers`` domain links ``paper-<key>``).
 _PAPER_ID = "paper-{}"
 
@@ -186,7 +188,9 @@ class AcceptedPaperDirective(_SetDirective):
         bibtex = self._register(loaded, page)
         if bibtex:
             section += nodes.rubric(_("Cite this paper"), _("Cite this paper"))
-            block = nodes.literal_block(bibtex, bibtex, classes=["sw-accepted-bibtex"])
+            # "no-search": the BibTeX repeats the page's title and authors, and Sphinx's search would
+            # index its field names (inproceedings, booktitle) as the paper's words
+            block = nodes.literal_block(bibtex, bibtex, classes=["sw-accepted-bibtex", NO_SEARCH])
             block["language"] = "bibtex"
             section += block
         nav = self._neighbours(loaded, page)
@@ -250,7 +254,8 @@ class AcceptedPaperDirective(_SetDirective):
 
     @staticmethod
     def _neighbours(loaded: LoadedSet, page: Page) -> nodes.paragraph | None:
-        para = nodes.paragraph("", "", classes=["sw-accepted-nav"])
+        # a neighbour's title is not this page's: searching it must not find this page
+        para = nodes.paragraph("", "", classes=["sw-accepted-nav", NO_SEARCH])
         for neighbour, label, css in ((page.previous, _("Previous"), "prev"), (page.next, _("Next"), "next")):
             if neighbour is None:
                 continue
