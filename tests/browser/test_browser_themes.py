@@ -7,7 +7,9 @@ profile links carry no bullets; text in cards, references and the schedule has W
 schedule rows fit the viewport; a clicked citation brings its entry into view, uncovered, and marks it;
 --sw-color-* set by the project win over the theme's colours. The accepted papers' index and a paper's
 page: the search box works, the text is legible, nothing leaves the viewport, axe finds nothing, and the
-theme's navigation lists no paper page.
+theme's navigation lists no paper page. The workshop's year (important dates with the reader's zone, the
+phase banner, a speaker card with its talk, the sponsors): legible, within the viewport, axe-clean, logos
+neither cropped, rounded nor dimmed.
 Themes without a dark mode are loaded in light mode only: the stylesheet takes its dark colours from the
 theme's variables and has no ``prefers-color-scheme`` query (``test_stylesheet_follows_the_theme_only``).
 """
@@ -382,5 +384,66 @@ def test_accepted_papers_look_right_in_the_theme(browser, theme_sites, theme, vi
         if problems:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=SCREENSHOTS / f"accepted-{theme}-{viewport}-{mode}.png", full_page=True)
+        problems += log.problems()
+    assert not problems, f"{theme}, {viewport}, {mode}:\n" + "\n".join(problems)
+
+
+#: Text of ours on the year's page: the dates, the phase banner, the speaker card's talk, the sponsors.
+YEAR_LEGIBLE = (
+    ".sw-dates, .sw-person-talk, .sw-person-abstract, .sw-sponsor-name, .sw-sponsors p.rubric, "
+    ".sw-sponsors .rubric"
+)
+#: The sponsor logos as drawn: their box, the image's own ratio, and what could crop or dim them.
+_LOGOS_JS = """
+() => [...document.querySelectorAll('img.sw-sponsor-logo')].map((img) => {
+  const r = img.getBoundingClientRect(), s = getComputedStyle(img);
+  return {w: r.width, h: r.height, natural: img.naturalWidth / (img.naturalHeight || 1), fit: s.objectFit,
+          radius: parseFloat(s.borderTopLeftRadius), filter: s.filter, complete: img.complete};
+})
+"""
+
+
+@pytest.mark.parametrize(("theme", "viewport", "mode"), LOADS)
+def test_the_workshop_year_looks_right_in_the_theme(browser, theme_sites, theme, viewport, mode) -> None:
+    """Important dates (with the reader's zone), the phase banner, a speaker card with its talk and the
+    sponsors: legible, within the viewport, axe-clean, logos uncropped and undimmed in their own ratio."""
+    with browse(browser, theme_sites, viewport, mode) as (page, log):
+        page.goto(f"{theme_sites}{theme}/year.html", wait_until="load")
+        page.locator(".sw-dates .sw-schedule-tz button").first.wait_for()  # schedule.js has run
+        problems = []
+        for selector in (".sw-dates", ".sw-person-grid", ".sw-sponsors"):
+            measured = page.evaluate(_ACCEPTED_JS, selector)
+            problems += [f"{selector}: leaves the viewport sideways: {w}" for w in measured["outside"]]
+        shown = page.locator("[data-sw-when]:not([hidden])").all_inner_texts()
+        if len(shown) != 1:
+            problems.append(f"the phase banner shows {shown}")
+        # links outside cards keep the theme's colour (sphinx-rtd-theme's is 4.2:1): not ours to override
+        legible = [
+            (label, ratio) for label, ratio in contrasts(page, YEAR_LEGIBLE) if not label.startswith("a.")
+        ]
+        problems += ["nothing measured"] if not legible else []
+        problems += [f"{label} {ratio}" for label, ratio in legible if ratio < MIN_CONTRAST]
+        for logo in page.evaluate(_LOGOS_JS):
+            drawn = logo["w"] / (logo["h"] or 1)
+            if not logo["complete"]:
+                problems.append(f"a sponsor logo did not load: {logo}")
+            # its box keeps the image's ratio, or the image is fitted into it whole (never cropped)
+            kept = abs(drawn - logo["natural"]) <= 0.05 * logo["natural"] or logo["fit"] in (
+                "contain",
+                "scale-down",
+            )
+            if not kept:
+                problems.append(f"a sponsor logo is not drawn in its own ratio: {logo}")
+            if logo["radius"] or logo["filter"] != "none":
+                problems.append(f"a sponsor logo is rounded or filtered: {logo}")
+        for selector in (".sw-dates", ".sw-person-grid", ".sw-sponsors"):
+            problems += [
+                f"{selector}: axe: {line}"
+                for line in axe_violations(page, selector)
+                if THEME_LINK_COLOUR not in line
+            ]
+        if problems:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SCREENSHOTS / f"year-{theme}-{viewport}-{mode}.png", full_page=True)
         problems += log.problems()
     assert not problems, f"{theme}, {viewport}, {mode}:\n" + "\n".join(problems)
