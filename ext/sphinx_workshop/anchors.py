@@ -1,10 +1,12 @@
-"""The id namespaces of the extension's anchors (``paper-``, ``person-``, ``cite-``), kept for them.
+"""The id namespaces of the extension's anchors (``paper-``, ``person-``, ``cite-``, ``date-``,
+``slot-``), kept for them.
 
-A paper's entry, a card and a citation place take ids the extension computes from a key, a name or
-a document name; a heading or label of the same document could produce the same id (a section
-titled "Paper x" is ``paper-x``). Once a document is parsed, every id in these namespaces that is not
-one of the extension's anchors is renamed (``h-paper-x``), with a ``workshop.reserved_id`` warning,
-so the extension's ids are unique by construction.
+A paper's entry, a card, a citation place, an important date and a schedule line naming a paper or a
+person take ids the extension computes from a key, a name or a document name; a heading or label of the
+same document could produce the same id (a section titled "Paper x" is ``paper-x``). Once a document
+is parsed, every id in these namespaces that is not one of the extension's anchors is renamed
+(``h-paper-x``), with a ``workshop.reserved_id`` warning, so the extension's ids are unique by
+construction.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-RESERVED_PREFIXES = ("paper-", "person-", "cite-")
+RESERVED_PREFIXES = ("paper-", "person-", "cite-", "date-", "slot-")
 #: The attribute that marks an element whose ids the extension gives (a card, a citation place, ...).
 OWN_IDS = "workshop_own_ids"
 
@@ -64,8 +66,8 @@ class ReserveAnchorIds(SphinxTransform):
                 warn(
                     logger,
                     "reserved_id",
-                    f"the id {old!r} is reserved for the extension's anchors (paper-, person-, cite-); "
-                    f"this {node.tagname} gets {new!r}",
+                    f"the id {old!r} is reserved for the extension's anchors "
+                    f"({', '.join(RESERVED_PREFIXES)}); this {node.tagname} gets {new!r}",
                     location=node_line(node),
                 )
 

@@ -33,7 +33,8 @@ SUBTYPES: dict[str, str] = {
     "bad_option": "a directive option whose value does not parse, or a flag option given a value",
     "duplicate_option": "a directive option given twice in MyST (the last value is used)",
     "misplaced": "a directive nested where it cannot show (a card in an event, a references list in another)",
-    "reserved_id": "a heading or label id in the namespaces of the extension's ids (paper-, person-, cite-)",
+    "reserved_id": "a heading or label id in the namespaces of the extension's ids "
+    "(paper-, person-, cite-, date-, slot-)",
     "bad_url": "a link that is not http(s) or mailto, or is malformed",
     "unknown_option": "an option the directive does not know",
     "config": "a configuration value of the wrong type or value (falls back to its default)",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from sphinx_workshop.anchors import own_ids
 from sphinx_workshop.dates import moments
 from sphinx_workshop.dates.moments import ANCHOR_PREFIX, DateRecord, past_stamp
 from sphinx_workshop.dates.nodes import date_entry, dates_block, local_time, past_cue, phase_block, struck
@@ -112,7 +113,7 @@ class ImportantDatesDirective(WorkshopDirective):
     def _entry(self, parsed: DateLine) -> date_entry:
         language = self.config.language
         moment = parsed.moment
-        entry = date_entry(ids=[ANCHOR_PREFIX + parsed.name], past_at=past_stamp(moment))
+        entry = own_ids(date_entry(ids=[ANCHOR_PREFIX + parsed.name], past_at=past_stamp(moment)))
         paragraph = nodes.paragraph()
         paragraph += nodes.inline("", parsed.label, classes=["sw-date-label"])
         paragraph += nodes.Text(": ")

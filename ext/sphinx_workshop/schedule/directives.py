@@ -21,6 +21,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util import logging
 
+from sphinx_workshop.anchors import own_ids
 from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective
 from sphinx_workshop.domains import schedule_domain
 from sphinx_workshop.i18n import _
@@ -392,7 +393,7 @@ class ScheduleDirective(WorkshopDirective):
         while anchor in document.ids:
             counter += 1
             anchor = f"{base}-{counter}"
-        anchored["ids"].append(anchor)
+        own_ids(anchored)["ids"].append(anchor)
         document.ids[anchor] = anchored
         zone = self.zone_key if moments[0] else ""
         return [
