@@ -40,9 +40,12 @@ TEST_DEPS = [
 TESTS = [
     "tests/accepted",
     "tests/core",
+    "tests/dates",
+    "tests/hostile",
     "tests/papers",
     "tests/people",
     "tests/schedule",
+    "tests/sponsors",
     "tests/i18n",
     "tests/package/test_package_readme.py",
     "tests/quality/test_properties.py",

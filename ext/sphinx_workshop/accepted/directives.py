@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 PAGES_TOCTREE = "workshop_accepted_pages"
 #: The classes of the index's and a paper page's outer element (they load the page's stylesheet).
 CLASSES = frozenset({"sw-accepted-index", "sw-accepted-paper"})
-#: The class that keeps an element out of Sphinx's search index (Sphinx 7.3 and later).
+#: The class that keeps an element out of Sphinx's search index (from Sphinx 8; 7.4 indexes it).
 NO_SEARCH = "no-search"
 #: The id of a paper on its page (the ``papers`` domain links ``paper-<key>``).
 _PAPER_ID = "paper-{}"
