@@ -53,6 +53,15 @@ class Build:
         return sorted(line for line in self.warnings if "[workshop." in line)
 
 
+#: The conf.py every hostile project is built with (``-c``).
+CONFDIR = ROOTS / "hostile-conf"
+#: What a hostile project sets beyond the shared conf.py (``-D name=value``; ``{srcdir}`` is its folder).
+OVERRIDES: dict[str, dict[str, str]] = {
+    "hostile-options": {"html_baseurl": "https://example.org/"},
+    "hostile-outputs": {"html_extra_path": "{srcdir}/extra"},
+}
+
+
 def build(
     srcdir: Path,
     outdir: Path,
@@ -60,11 +69,17 @@ def build(
     *options: str,
     env: dict[str, str] | None = None,
     doctrees: Path | None = None,
+    root: str = "",
 ) -> Build:
-    """``sphinx-build -b builder srcdir outdir``; warnings with ``srcdir/`` removed from their location."""
+    """``sphinx-build -b builder -c <CONFDIR> srcdir outdir`` with the project's :data:`OVERRIDES` (*root*:
+    the project's name, by default its folder's without ``test-``); warnings with ``srcdir/`` removed from
+    their location."""
     warnfile = outdir.parent / f"{outdir.name}-warnings.txt"
     doctrees = doctrees or outdir.parent / f"{outdir.name}-doctrees"
-    args = ["-b", builder, "-q", "-N", "-w", str(warnfile), "-d", str(doctrees), *options]
+    root = root or srcdir.name.removeprefix("test-")
+    defines = [f"-D{name}={value.format(srcdir=srcdir)}" for name, value in OVERRIDES.get(root, {}).items()]
+    args = ["-b", builder, "-q", "-N", "-c", str(CONFDIR), *defines, "-w", str(warnfile), "-d", str(doctrees)]
+    args += options
     stderr = io.StringIO()
     saved = dict(os.environ)
     os.environ.update(env or {})

@@ -61,14 +61,14 @@ def test_a_removed_schedule_takes_its_calendar_along(tmp_path) -> None:
     shutil.copytree(ROOTS / f"test-{ROOT}", srcdir)
     for builder in ("html", "dirhtml"):
         outdir, doctrees = tmp_path / builder, tmp_path / f"{builder}-doctrees"
-        first = build(srcdir, outdir, builder, doctrees=doctrees)
+        first = build(srcdir, outdir, builder, doctrees=doctrees, root=ROOT)
         check_outputs(first)
         assert (outdir / "soon-gone.ics").is_file()
         page = srcdir / "removed.md"
         original = page.read_text(encoding="utf-8")
         page.write_text("# A page whose schedule goes away\n\nNo schedule any more.\n", encoding="utf-8")
         try:
-            second = build(srcdir, outdir, builder, doctrees=doctrees)
+            second = build(srcdir, outdir, builder, doctrees=doctrees, root=ROOT)
         finally:
             page.write_text(original, encoding="utf-8")
         check_outputs(second)
