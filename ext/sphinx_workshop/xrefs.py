@@ -16,8 +16,39 @@ from sphinx_workshop.untrusted import clean_text
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node, system_message
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinx.util.docutils import SphinxRole
+
+
+class WithoutReferences:
+    """For a domain that holds data but no objects to link (the schedule, the sponsors): nothing to
+    resolve, for its own roles or for ``{any}`` (Sphinx's ``Domain.resolve_any_xref`` would raise)."""
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        """No reference: the domain has no objects."""
+        return None
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """No reference: the domain has no objects."""
+        return []
 
 
 class DomainXRefRole(XRefRole):

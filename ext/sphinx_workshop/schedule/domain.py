@@ -12,12 +12,10 @@ from sphinx_workshop import invalidation
 from sphinx_workshop.diagnostics import doc_line, warn
 from sphinx_workshop.domains import schedule_domain
 from sphinx_workshop.schedule.jsonld import organizers_digest, sponsors_digest
+from sphinx_workshop.xrefs import WithoutReferences
 
 if TYPE_CHECKING:
-    from docutils import nodes
-    from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
@@ -91,7 +89,7 @@ class ScheduleRecord(NamedTuple):
     items: tuple[ScheduleItem, ...]
 
 
-class ScheduleDomain(Domain):
+class ScheduleDomain(WithoutReferences, Domain):
     """Holds :class:`ScheduleRecord` lists by document; it defines no roles and no objects."""
 
     name = "schedule"
@@ -231,31 +229,6 @@ class ScheduleDomain(Domain):
                 self.event_records[docname] = otherdata["event_records"][docname]
             if docname in otherdata.get("slots", {}):
                 self.slots[docname] = otherdata["slots"][docname]
-
-    def resolve_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        typ: str,
-        target: str,
-        node: pending_xref,
-        contnode: nodes.Element,
-    ) -> nodes.reference | None:
-        """The domain has no cross-references."""
-        return None
-
-    def resolve_any_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        target: str,
-        node: pending_xref,
-        contnode: nodes.Element,
-    ) -> list[tuple[str, nodes.reference]]:
-        """The domain has no cross-references."""
-        return []
 
 
 def event_pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -11,19 +11,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sphinx.domains import Domain
 
 from sphinx_workshop.sponsors.directives import SponsorDirective, SponsorsDirective
+from sphinx_workshop.xrefs import WithoutReferences
 
 if TYPE_CHECKING:
     from collections.abc import Set
 
-    from docutils import nodes
-    from sphinx.addnodes import pending_xref
-    from sphinx.builders import Builder
-    from sphinx.environment import BuildEnvironment
-
     from sphinx_workshop.sponsors.records import SponsorRecord
 
 
-class SponsorsDomain(Domain):
+class SponsorsDomain(WithoutReferences, Domain):
     """Every ``sponsor`` of the project; it defines no roles and no objects."""
 
     name = "sponsors"
@@ -54,28 +50,3 @@ class SponsorsDomain(Domain):
         for docname, records in otherdata["sponsors"].items():
             if docname in docnames:
                 self.data["sponsors"][docname] = records
-
-    def resolve_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        typ: str,
-        target: str,
-        node: pending_xref,
-        contnode: nodes.Element,
-    ) -> nodes.reference | None:
-        """The domain has no cross-references."""
-        return None
-
-    def resolve_any_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        target: str,
-        node: pending_xref,
-        contnode: nodes.Element,
-    ) -> list[tuple[str, nodes.reference]]:
-        """The domain has no cross-references."""
-        return []
