@@ -14,10 +14,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
+
+from sphinx_workshop.i18n import page_date
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -45,12 +45,8 @@ def when(slot: ProgramSlot, language: str | None) -> str:
     if zone is not None:
         start = start.astimezone(zone)
         end = end.astimezone(zone) if end else None
-    try:
-        locale = Locale.parse(language or "en")
-    except (ValueError, TypeError, UnknownLocaleError):
-        locale = Locale.parse("en")
     clock = f"{start:%H:%M}\u2013{end:%H:%M}" if end else f"{start:%H:%M}"
-    return f"{format_date(start.date(), format='full', locale=locale)}, {clock} ({start.tzname()})"
+    return f"{page_date(start.date(), language)}, {clock} ({start.tzname()})"
 
 
 def slot_paragraph(

@@ -11,10 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
-
-from sphinx_workshop.i18n import _
+from sphinx_workshop.i18n import _, page_date
 from sphinx_workshop.schedule import times
 
 #: Anywhere on Earth: the last place where a day ends, UTC-12 all year (IANA's name for it).
@@ -168,11 +165,7 @@ def zone_label(moment: Moment) -> str:
 
 def long_date(day: str, language: str | None) -> str:
     """The day in the page's language, from Babel's CLDR data (``October 9, 2020``)."""
-    try:
-        locale = Locale.parse(language or "en")
-    except (ValueError, TypeError, UnknownLocaleError):
-        locale = Locale.parse("en")
-    return format_date(date.fromisoformat(day), format="long", locale=locale)
+    return page_date(date.fromisoformat(day), language, "long")
 
 
 def shown(moment: Moment, language: str | None) -> str:

@@ -14,8 +14,6 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
@@ -24,7 +22,7 @@ from sphinx.util import logging
 from sphinx_workshop.anchors import own_ids
 from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective
 from sphinx_workshop.domains import schedule_domain
-from sphinx_workshop.i18n import _
+from sphinx_workshop.i18n import _, page_date
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.schedule import times
 from sphinx_workshop.schedule.domain import (
@@ -63,15 +61,6 @@ class _Row(NamedTuple):
     line: int
     subitems: tuple[_Sub, ...] = ()
     orphan: bool = False  # a sub-item line before any item, shown as an item of its own
-
-
-def _long_date(day: date, language: str | None) -> str:
-    # Babel's CLDR data, not strftime's %A and %B: those follow the process's locale, not the page's.
-    try:
-        locale = Locale.parse(language or "en")
-    except (ValueError, TypeError, UnknownLocaleError):
-        locale = Locale.parse("en")
-    return format_date(day, format="full", locale=locale)
 
 
 def _uid(docname: str, day: date, clock: time, source: str) -> str:
@@ -163,7 +152,7 @@ class ScheduleDirective(WorkshopDirective):
         if day and zone:
             block["timezone"], block["date"] = zone.key, day.isoformat()
             label = self._zone_label(rows, day, zone)
-            when = _("{date}, times in").format(date=_long_date(day, self.config.language))
+            when = _("{date}, times in").format(date=page_date(day, self.config.language))
             caption = nodes.paragraph("", when + " ", classes=["sw-schedule-zone"])
             caption += nodes.inline("", label, classes=["sw-schedule-zone-name"])
             block += caption
