@@ -10,17 +10,14 @@ file, the first by name writes it (the other is warned about, ``workshop.ics_cla
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sphinx.util import logging
 
 from sphinx_workshop import invalidation
 from sphinx_workshop.dates.nodes import dates_block
-from sphinx_workshop.diagnostics import doc_line, warn
+from sphinx_workshop.diagnostics import doc_line
 from sphinx_workshop.domains import dates_domain
+from sphinx_workshop.jsonld import page_url
 from sphinx_workshop.schedule import ics, times
-from sphinx_workshop.schedule.jsonld import page_url
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -29,8 +26,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_workshop.dates.moments import DateRecord
-
-logger = logging.getLogger(__name__)
 
 PRODID = "-//sphinx-workshop//dates//EN"
 
@@ -87,21 +82,10 @@ def write_calendars(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def _write(app: Sphinx, path: str, records: list[DateRecord], owner: str, line: int | None) -> None:
     location = doc_line(app.env, owner, line)
-    try:
-        epoch = ics.source_date_epoch()
-    except ValueError as error:
-        warn(logger, "config", f"{error}; the calendar's DTSTAMP is the first date's day", location=location)
-        epoch = None
-    target = Path(app.builder.outdir, *path.split("/"))
-    if target.is_dir() or target.parent.is_file():
-        warn(
-            logger,
-            "ics_clash",
-            f"calendar file {path!r} would overwrite a folder or file of the output; it is not written",
-            location=location,
-        )
+    epoch = ics.stamp_epoch(location, "date")
+    target = ics.output_file(app, path, location)
+    if target is None:
         return
     title = app.env.titles.get(owner)
     name = title.astext() if title is not None else str(app.config.project)
-    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(calendar(records, name=name, url=page_url(app.builder, owner), epoch=epoch))

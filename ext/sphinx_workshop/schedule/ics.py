@@ -23,9 +23,9 @@ from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import doc_line, warn
 from sphinx_workshop.domains import schedule_domain
+from sphinx_workshop.jsonld import page_url
 from sphinx_workshop.schedule import times
 from sphinx_workshop.schedule.domain import ScheduleRecord
-from sphinx_workshop.schedule.jsonld import page_url
 from sphinx_workshop.schedule.nodes import schedule_block
 
 if TYPE_CHECKING:
@@ -86,6 +86,34 @@ def source_date_epoch() -> datetime | None:
         return datetime.fromtimestamp(int(epoch), times.UTC)
     except (OverflowError, OSError, ValueError):
         raise ValueError(f"SOURCE_DATE_EPOCH={epoch} is beyond the year 9999") from None
+
+
+def stamp_epoch(location: str, first: str) -> datetime | None:
+    """:func:`source_date_epoch` for a calendar's DTSTAMP; one it cannot use is a ``workshop.config``
+    warning at *location*, and None (the stamp is then the day of the first *first*: "event", "date")."""
+    try:
+        return source_date_epoch()
+    except ValueError as error:
+        warn(
+            logger, "config", f"{error}; the calendar's DTSTAMP is the first {first}'s day", location=location
+        )
+        return None
+
+
+def output_file(app: Sphinx, path: str, location: str) -> Path | None:
+    """The calendar file *path* in the output, its folder made; None after a ``workshop.ics_clash`` warning
+    at *location* when it would overwrite a folder or lie under a file of the output."""
+    target = Path(app.builder.outdir, *path.split("/"))
+    if target.is_dir() or target.parent.is_file():
+        warn(
+            logger,
+            "ics_clash",
+            f"calendar file {path!r} would overwrite a folder or file of the output; it is not written",
+            location=location,
+        )
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
 
 
 def dtstamp(events: list[CalendarEvent], epoch: datetime | None = None) -> str:
@@ -208,26 +236,11 @@ def _write(app: Sphinx, path: str, schedules: Iterable[tuple[ScheduleRecord, lis
     title = first.title or (event.name if event else "") or str(app.config.project)
     url = (event.url if event else "") or page_url(app.builder, first.docname)
     location = event.location if event else ""
-    try:
-        epoch = source_date_epoch()
-    except ValueError as error:
-        warn(
-            logger,
-            "config",
-            f"{error}; the calendar's DTSTAMP is the first event's day",
-            location=doc_line(app.env, first.docname, first.lineno),
-        )
-        epoch = None
-    target = Path(app.builder.outdir, *path.split("/"))
-    if target.is_dir() or target.parent.is_file():
-        warn(
-            logger,
-            "ics_clash",
-            f"calendar file {path!r} would overwrite a folder or file of the output; it is not written",
-            location=doc_line(app.env, first.docname, first.lineno),
-        )
+    where = doc_line(app.env, first.docname, first.lineno)
+    epoch = stamp_epoch(where, "event")
+    target = output_file(app, path, where)
+    if target is None:
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(
         calendar(events, name=title, timezone=first.timezone, url=url, location=location, epoch=epoch)
     )
