@@ -1,16 +1,12 @@
-"""What every feature's JSON-LD shares: JSON that is safe inside ``<script>``, and a page's absolute URL."""
+"""A page's absolute URL, as the features' JSON-LD, meta tags and calendars give it."""
 
 from __future__ import annotations
 
 import posixpath
 from typing import TYPE_CHECKING
 
-from sphinx_workshop.untrusted import script_safe_json
-
 if TYPE_CHECKING:
     from sphinx.builders import Builder
-
-__all__ = ["page_url", "script_safe_json"]
 
 
 def page_url(builder: Builder, docname: str) -> str:

@@ -25,8 +25,9 @@ from docutils import nodes
 
 from sphinx_workshop.accepted import markdown
 from sphinx_workshop.domains import accepted_domain
-from sphinx_workshop.jsonld import page_url, script_safe_json
+from sphinx_workshop.jsonld import page_url
 from sphinx_workshop.links import is_safe_url
+from sphinx_workshop.untrusted import script_safe_json
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -7,9 +7,10 @@ import posixpath
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from sphinx_workshop.invalidation import digest
-from sphinx_workshop.jsonld import page_url, script_safe_json
+from sphinx_workshop.jsonld import page_url
+from sphinx_workshop.untrusted import script_safe_json
 
-__all__ = ["ATTENDANCE", "event_json", "organizers", "organizers_digest", "page_url", "script_safe_json"]
+__all__ = ["ATTENDANCE", "event_json", "organizers", "organizers_digest", "sponsors_digest"]
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
