@@ -20,6 +20,7 @@ from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective, current_document
 from sphinx_workshop.domains import people_domain
 from sphinx_workshop.i18n import _
+from sphinx_workshop.images import image_problem
 from sphinx_workshop.people.nodes import (
     ORGANIZATION_TYPE,
     person_card,
@@ -32,40 +33,6 @@ from sphinx_workshop.people.records import PersonRecord, anchor_for, initials
 from sphinx_workshop.slots import program_slots
 
 logger = logging.getLogger(__name__)
-
-
-#: What browsers show in an ``<img>`` and LaTeX or EPUB can carry, by suffix: the file's signature.
-IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".gif": (b"GIF87a", b"GIF89a"),
-    ".webp": (b"RIFF",),  # then four bytes of size and "WEBP"
-    ".svg": (),  # text: an <svg element near the start
-}
-
-
-def unreadable_image(path: Path) -> str:
-    """Why the file at *path* cannot be a card's photo ("" when it can): unreadable, or not an image.
-
-    The first bytes are checked as a browser sniffs an image: the format's signature (an ``<svg``
-    element for SVG), so a text file or an empty file named ``.png`` is no photo.
-    """
-    suffix = path.suffix.lower()
-    if suffix not in IMAGE_SIGNATURES:
-        return f"is not a PNG, JPEG, GIF, WebP or SVG image ({path.suffix or 'no suffix'})"
-    try:
-        with path.open("rb") as image:
-            head = image.read(65536)  # an SVG may start with a long comment or DOCTYPE
-    except OSError as error:
-        return f"cannot be read ({error.strerror or error})"
-    if suffix == ".svg":
-        valid = b"<svg" in head
-    elif suffix == ".webp":
-        valid = head.startswith(b"RIFF") and head[8:12] == b"WEBP"
-    else:
-        valid = head.startswith(IMAGE_SIGNATURES[suffix])
-    return "" if valid else f"is not a valid {suffix.lstrip('.').upper()} image"
 
 
 class _PeopleDirective(WorkshopDirective):
@@ -224,17 +191,7 @@ class OrganizerDirective(_PeopleDirective):
                 self.option_line("photo"),
             )
             return None
-        try:
-            exists, folder = path.is_file(), path.is_dir()
-        except OSError:  # a name too long for the file system, say: it cannot be there
-            exists = folder = False
-        if not exists:
-            what = "is a folder, not an image" if folder else "does not exist"
-            self.warn_at(
-                "photo_missing", f":photo: {photo!r} for {who} {what}; {fallback}", self.option_line("photo")
-            )
-            return None
-        problem = unreadable_image(path)
+        problem = image_problem(path)
         if problem:
             self.warn_at(
                 "photo_missing",

@@ -16,6 +16,7 @@ from docutils.parsers.rst import directives
 from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective
 from sphinx_workshop.domains import sponsors_domain
 from sphinx_workshop.i18n import _
+from sphinx_workshop.images import image_problem
 from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.sponsors.records import SponsorRecord, tier_heading, tier_key
 
@@ -25,31 +26,9 @@ if TYPE_CHECKING:
 #: A sponsor's box (``div.sw-sponsor``); the attributes below carry its tier and name to the list.
 SPONSOR_CLASS = "sw-sponsor"
 LOGO_CLASS = "sw-sponsor-logo"
-#: What every builder shows of a logo (LaTeX, EPUB and HTML), by suffix: the file's first bytes.
-LOGO_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".gif": (b"GIF87a", b"GIF89a"),
-    ".svg": (),  # text: an <svg element near the start
-}
+#: The formats a logo may have (every builder shows them; WebP is left out of LaTeX).
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg")
 _HTTP = frozenset({"http", "https"})
-
-
-def logo_problem(path: Path) -> str:
-    """Why the file at *path* cannot be a logo ("" when it can): not a file, not an image, unreadable."""
-    suffix = path.suffix.lower()
-    if suffix not in LOGO_SIGNATURES:
-        return f"is not a PNG, JPEG, GIF or SVG image ({path.suffix or 'no suffix'})"
-    try:
-        if not path.is_file():
-            return "is a folder, not an image" if path.is_dir() else "does not exist"
-        with path.open("rb") as image:
-            head = image.read(65536)  # an SVG may start with a long comment or DOCTYPE
-    except OSError as error:
-        return f"cannot be read ({error.strerror or error})"
-    valid = b"<svg" in head if suffix == ".svg" else head.startswith(LOGO_SIGNATURES[suffix])
-    return "" if valid else f"is not a valid {suffix.lstrip('.').upper()} image"
 
 
 def heading_level(section_level: int) -> int:
@@ -169,7 +148,7 @@ class SponsorDirective(WorkshopDirective):
             if not path.is_relative_to(Path(self.env.srcdir).resolve()):
                 problem = "is outside the project's source directory"
             else:
-                problem = logo_problem(path)
+                problem = image_problem(path, LOGO_SUFFIXES)
         if problem:
             self.warn_at(
                 "sponsor_logo",
