@@ -117,7 +117,9 @@ def test_the_calendar_has_utc_moments_and_all_day_dates(monkeypatch, tmp_path) -
     assert b"DTSTART:20201010T115900Z\r\n" in data
     assert b"DTSTART;VALUE=DATE:20201212\r\nDTEND;VALUE=DATE:20201213\r\n" in data
     assert b"DTSTAMP:20201006T160000Z\r\n" in data
-    events = {str(e["SUMMARY"]): e for e in icalendar.Calendar.from_ical(data).walk("VEVENT")}
+    parsed = icalendar.Calendar.from_ical(data)
+    assert str(parsed["X-WR-CALNAME"]) == "Dates"  # the workshop's (project's) name, not "Call for papers"
+    events = {str(e["SUMMARY"]): e for e in parsed.walk("VEVENT")}
     assert list(events) == ["Submission deadline", "Notification", "Camera-ready", "Workshop"]
     assert events["Submission deadline"].decoded("DTSTART").isoformat() == "2020-10-10T11:59:00+00:00"
     assert events["Camera-ready"].decoded("DTSTART").isoformat() == "2020-11-30T11:59:00+00:00"

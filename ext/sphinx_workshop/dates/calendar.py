@@ -86,6 +86,6 @@ def _write(app: Sphinx, path: str, records: list[DateRecord], owner: str, line: 
     target = ics.output_file(app, path, location)
     if target is None:
         return
-    title = app.env.titles.get(owner)
-    name = title.astext() if title is not None else str(app.config.project)
+    # the workshop's title, as the schedule's calendars default to: not the page's ("Call for papers")
+    name = str(app.config.project)
     target.write_bytes(calendar(records, name=name, url=page_url(app.builder, owner), epoch=epoch))
