@@ -110,6 +110,9 @@ class ScheduleDomain(WithoutReferences, Domain):
         super().__init__(env)
         #: Calendar files this build must not write (their name is taken): derived, never pickled.
         self.blocked_calendars: set[str] = set()
+        #: (kind, normalize) -> normalized key -> its slots: derived from :attr:`slots` when first asked
+        #: for once the pages are read (every paper page asks), dropped whenever the slots change.
+        self._slot_indexes: dict[tuple[str, Callable[[str], str] | None], dict[str, list[ProgramSlot]]] = {}
 
     @property
     def schedules(self) -> dict[str, list[ScheduleRecord]]:
@@ -146,6 +149,7 @@ class ScheduleDomain(WithoutReferences, Domain):
     def note_slots(self, docname: str, slots: Iterable[ProgramSlot]) -> None:
         """Store the lines of a schedule of *docname* that name papers or people (called while it is read)."""
         self.slots.setdefault(docname, []).extend(slots)
+        self._slot_indexes.clear()
 
     def slots_of(
         self, key: str, kind: str = "paper", *, normalize: Callable[[str], str] | None = None
@@ -153,14 +157,16 @@ class ScheduleDomain(WithoutReferences, Domain):
         """The schedule lines naming the paper (or, with *kind* ``"person"``, the person) *key*, by document
         name then source order; *normalize* maps both keys before they are compared (names that differ
         only in case are one person)."""
-        same = normalize or (lambda name: name)
-        wanted = same(key)
-        return [
-            slot
-            for docname in sorted(self.slots)
-            for slot in self.slots[docname]
-            if slot.kind == kind and same(slot.key) == wanted
-        ]
+        index = self._slot_indexes.get((kind, normalize))
+        if index is None:
+            same = normalize or (lambda name: name)
+            index = {}
+            for docname in sorted(self.slots):
+                for slot in self.slots[docname]:
+                    if slot.kind == kind:
+                        index.setdefault(same(slot.key), []).append(slot)
+            self._slot_indexes[kind, normalize] = index
+        return list(index.get(normalize(key) if normalize else key, []))
 
     @property
     def event_records(self) -> dict[str, list[EventRecord]]:
@@ -217,6 +223,7 @@ class ScheduleDomain(WithoutReferences, Domain):
         self.events.pop(docname, None)
         self.event_records.pop(docname, None)
         self.slots.pop(docname, None)
+        self._slot_indexes.clear()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take the schedules of *docnames* read by a parallel worker."""
@@ -229,6 +236,7 @@ class ScheduleDomain(WithoutReferences, Domain):
                 self.event_records[docname] = otherdata["event_records"][docname]
             if docname in otherdata.get("slots", {}):
                 self.slots[docname] = otherdata["slots"][docname]
+        self._slot_indexes.clear()
 
 
 def event_pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
