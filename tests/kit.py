@@ -21,6 +21,24 @@ PROJECT = Path(__file__).resolve().parents[1]
 ROOTS = PROJECT / "tests" / "roots"
 
 
+#: Where the documentation's marked sections live: the docs site first, then the repository README.
+DOCUMENTS = (PROJECT / "docs", PROJECT / "README.md")
+
+
+def documented(name: str) -> str:
+    """The text between ``<!-- name:start -->`` and ``<!-- name:end -->`` in the one documentation page
+    (under ``docs/``, else ``README.md``) that holds it: the examples and tables tests read as written."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    for place in DOCUMENTS:
+        files = sorted(place.rglob("*.md")) if place.is_dir() else [place]
+        holding = [path for path in files if start in path.read_text(encoding="utf-8")]
+        assert len(holding) <= 1, (name, holding)
+        if holding:
+            text = holding[0].read_text(encoding="utf-8")
+            return text.split(start, 1)[1].split(end, 1)[0]
+    raise AssertionError(f"no documentation page marks the section {name!r}")
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace *old* (which must be there) by *new* in the file *path*."""
     text = path.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kit import bodies, build, copy_root, edit, rebuild, soup, warning_lines
+from kit import bodies, build, copy_root, documented, edit, rebuild, soup, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_workshop.accepted import read_export
@@ -246,12 +246,11 @@ def test_a_session_edited_in_the_extras_file_reads_the_index_again(tmp_path: Pat
 def test_the_readme_extras_example_applies_to_the_readme_export(tmp_path: Path) -> None:
     import re
 
-    from kit import PROJECT, ROOTS
+    from kit import ROOTS
 
     from sphinx_workshop.accepted.extras import apply_extras
 
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("<!-- accepted:start -->", 1)[1].split("<!-- accepted:end -->", 1)[0]
+    section = documented("accepted")
     example = re.search(r"^````csv\n(.*?)^````$", section, flags=re.M | re.S)
     assert example is not None
     path = tmp_path / "extras.csv"

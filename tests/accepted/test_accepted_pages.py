@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from kit import build, copy_root, inventory, pages, parse_file, rebuild, soup, warning_lines
+from kit import build, copy_root, documented, inventory, pages, parse_file, rebuild, soup, warning_lines
 from sphinx.search import WordCollector
 from sphinx.testing.util import SphinxTestApp
 
@@ -308,10 +308,7 @@ def test_the_stylesheet_is_on_the_pages_that_show_papers_only(built: SphinxTestA
 def test_the_readme_example_builds_as_written(tmp_path: Path) -> None:
     import re
 
-    from kit import PROJECT
-
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("<!-- accepted:start -->", 1)[1].split("<!-- accepted:end -->", 1)[0]
+    section = documented("accepted")
     blocks = {m[2]: m[3] for m in re.finditer(r"^(`{3,})(\w+)\n(.*?)^\1$", section, flags=re.M | re.S)}
     src = tmp_path / "src"
     (src / "exports").mkdir(parents=True)

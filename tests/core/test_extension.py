@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from kit import warning_lines
+from kit import documented, warning_lines
 
 import sphinx_workshop
 from sphinx_workshop.assets import PAGE_ASSETS, STATIC_DIR, STYLESHEET
@@ -133,8 +133,7 @@ def test_static_files_live_in_a_folder_of_ours(app) -> None:
 
 def test_readme_names_every_colour_property_of_the_stylesheet() -> None:
     """The README's ``:root { --sw-color-...: ... }`` example sets exactly the properties the CSS reads."""
-    text = README.read_text(encoding="utf-8")
-    example = text.split("### Themes and styling", 1)[1].split("```css", 1)[1].split("```", 1)[0]
-    documented = set(re.findall(r"(--sw-color-[a-z-]+):", example))
+    example = documented("themes").split("```css", 1)[1].split("```", 1)[0]
+    named = set(re.findall(r"(--sw-color-[a-z-]+):", example))
     css = (STATIC_DIR / STYLESHEET).read_text(encoding="utf-8")
-    assert documented == set(re.findall(r"var\((--sw-color-[a-z-]+)", css))
+    assert named == set(re.findall(r"var\((--sw-color-[a-z-]+)", css))

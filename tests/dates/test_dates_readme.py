@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from io import StringIO
 
-from kit import PROJECT, parse_file, warning_lines
+from kit import documented, parse_file, warning_lines
 
 from sphinx_workshop.dates.directives import ImportantDatesDirective
 
@@ -13,8 +13,7 @@ CONF = 'extensions = ["myst_parser", "sphinx_workshop"]\nmyst_enable_extensions 
 
 
 def section() -> str:
-    text = (PROJECT / "README.md").read_text(encoding="utf-8")
-    return text.split("<!-- dates:start -->", 1)[1].split("<!-- dates:end -->", 1)[0]
+    return documented("dates")
 
 
 def test_readme_examples_build_as_documented(make_app, tmp_path, monkeypatch) -> None:

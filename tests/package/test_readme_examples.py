@@ -10,16 +10,14 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from kit import parse_file
+from kit import documented, parse_file
 from sphinx.testing.util import SphinxTestApp
 
 PROJECT = Path(__file__).resolve().parents[2]
-README = (PROJECT / "README.md").read_text(encoding="utf-8")
 FENCED = re.compile(r"^(`{3,})(\w+)\n(.*?)^\1$", flags=re.M | re.S)
 
 
-def section(name: str) -> str:
-    return README.split(f"<!-- {name}:start -->", 1)[1].split(f"<!-- {name}:end -->", 1)[0]
+section = documented
 
 
 def blocks(text: str, language: str) -> list[str]:
@@ -28,7 +26,7 @@ def blocks(text: str, language: str) -> list[str]:
 
 def readme_conf() -> str:
     """The conf.py the README's "The extension" section gives, as written."""
-    return blocks(README.split("## The extension", 1)[1], "python")[0]
+    return blocks(section("conf"), "python")[0]
 
 
 def _on_papers_bib(block: str) -> bool:

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from kit import soup, warning_lines
-
-README = Path(__file__).resolve().parents[2] / "README.md"
+from kit import documented, soup, warning_lines
 
 
 def all_readme_blocks() -> list[tuple[str, str]]:
     """The fenced code blocks of the README's papers section, as (language, text), in order."""
-    text = README.read_text(encoding="utf-8")
-    section = text[text.index("<!-- papers:start -->") : text.index("<!-- papers:end -->")]
-    return re.findall(r"^```(\w+)\n(.*?)^```$", section, flags=re.M | re.S)
+    return re.findall(r"^```(\w+)\n(.*?)^```$", documented("papers"), flags=re.M | re.S)
 
 
 def readme_blocks() -> dict[str, str]:
@@ -123,9 +118,7 @@ def test_readme_filter_examples(language: str, build_once, tmp_path_factory) -> 
 
 def citethis_blocks() -> dict[str, str]:
     """The fenced blocks of the README's "Cite this paper" examples, by language."""
-    text = README.read_text(encoding="utf-8")
-    section = text[text.index("<!-- citethis:start -->") : text.index("<!-- citethis:end -->")]
-    return dict(re.findall(r"^````(\w+)\n(.*?)^````$", section, flags=re.M | re.S))
+    return dict(re.findall(r"^````(\w+)\n(.*?)^````$", documented("citethis"), flags=re.M | re.S))
 
 
 @pytest.mark.parametrize("flavour", ["markdown", "rst"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from io import StringIO
 
-from kit import PROJECT, parse_file, warning_lines
+from kit import documented, parse_file, warning_lines
 
 from sphinx_workshop.diagnostics import SUBTYPES
 from sphinx_workshop.people.directives import SpeakerDirective
@@ -14,8 +14,7 @@ CONF = 'extensions = ["myst_parser", "sphinx_workshop"]\nmyst_enable_extensions 
 
 
 def section() -> str:
-    text = (PROJECT / "README.md").read_text(encoding="utf-8")
-    return text.split("<!-- people:start -->", 1)[1].split("<!-- people:end -->", 1)[0]
+    return documented("people")
 
 
 def example() -> str:

@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from kit import PROJECT, ROOTS, soup, warning_lines
+from kit import ROOTS, documented, soup, warning_lines
 from sphinx.util.console import strip_escape_sequences
-
-README = PROJECT / "README.md"
 
 
 @pytest.mark.sphinx("html", testroot="schedule-basic", freshenv=True)
@@ -182,9 +180,7 @@ def test_bad_input_warns_at_the_line_and_renders_the_rest(app) -> None:
 
 
 def test_readme_examples_are_test_inputs() -> None:
-    text = README.read_text(encoding="utf-8")
-    section = text.split("<!-- schedule:start -->", 1)[1].split("<!-- schedule:end -->", 1)[0]
-    examples = re.findall(r"^````markdown\n(.*?)^````$", section, flags=re.M | re.S)
+    examples = re.findall(r"^````markdown\n(.*?)^````$", documented("schedule"), flags=re.M | re.S)
     assert len(examples) == 3
     sources = "".join(
         (ROOTS / f"test-schedule-{root}" / "index.md").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from kit import documented
 from sitecheck import broken_links, soup, text
 
 pytestmark = [pytest.mark.slow]
@@ -99,9 +100,7 @@ def front_matter(markdown: str) -> dict:
 
 
 def test_pages_follow_the_readmes_add_a_page_example() -> None:
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("<!-- site:start -->") : readme.index("<!-- site:end -->")]
-    example = re.search(r"```markdown\n(.*?)```", section, re.DOTALL)
+    example = re.search(r"```markdown\n(.*?)```", documented("site"), re.DOTALL)
     assert example is not None
     expected = front_matter(example.group(1))
     index = (PROJECT / "source" / "index.md").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import re
 import shutil
 from io import StringIO
 
-from kit import PROJECT, ROOTS, parse_file, warning_lines
+from kit import ROOTS, documented, parse_file, warning_lines
 
 from sphinx_workshop.diagnostics import SUBTYPES
 from sphinx_workshop.sponsors.directives import SponsorDirective
@@ -16,8 +16,7 @@ CONF = 'extensions = ["myst_parser", "sphinx_workshop"]\nmyst_enable_extensions 
 
 
 def section() -> str:
-    text = (PROJECT / "README.md").read_text(encoding="utf-8")
-    return text.split("<!-- sponsors:start -->", 1)[1].split("<!-- sponsors:end -->", 1)[0]
+    return documented("sponsors")
 
 
 def _build(make_app, srcdir):
