@@ -61,8 +61,8 @@ def parser() -> argparse.ArgumentParser:
         help=f"comma-separated among {', '.join(SCENARIOS)} (default: all)",
     )
     p.add_argument("--out", type=Path, help="write the results (every sample) as JSON here")
-    p.add_argument("--write-readme", action="store_true", help="put the results in README.md's bench section")
-    p.add_argument("--readme", type=Path, default=README, help="the README that --write-readme edits")
+    p.add_argument("--write-readme", action="store_true", help="put the results in bench/README.md")
+    p.add_argument("--readme", type=Path, default=README, help="the file --write-readme edits")
     p.add_argument(
         "--note", help="a sentence --write-readme adds above the results (e.g. how quiet the machine was)"
     )
@@ -164,6 +164,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.note:
             data["note"] = args.note
         write_readme(data, args.readme)
-        log("README.md bench section updated")
+        log(f"{args.readme} updated")
     failed = [t for t in targets(data) if t.ok is False]
     return 2 if args.check and failed else 0

@@ -1,4 +1,4 @@
-"""The machine a run happened on, and the README section that records the latest results."""
+"""The machine a run happened on, and the section of ``bench/README.md`` that records the latest results."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from bench.report import render
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().with_name("README.md")
 SECTION = ("<!-- bench:start -->", "<!-- bench:end -->")
 RESULTS = ("<!-- bench-results:start -->", "<!-- bench-results:end -->")
 #: The markers of each suite's results (citations: RESULTS; accepted papers: their own block).

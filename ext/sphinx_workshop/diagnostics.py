@@ -133,14 +133,3 @@ def warn(
     if subtype not in SUBTYPES:  # a programming error, caught by the tests
         raise ValueError(f"unregistered warning subtype: {subtype!r}")
     logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype, **kwargs)
-
-
-def markdown_table() -> str:
-    """The README's table of warnings, generated from :data:`SUBTYPES`."""
-    rows = ["| `suppress_warnings` name | raised for |", "| --- | --- |"]
-    rows += [f"| `{WARNING_TYPE}.{name}` | {meaning} |" for name, meaning in SUBTYPES.items()]
-    return "\n".join(rows)
-
-
-if __name__ == "__main__":  # python -m sphinx_workshop.diagnostics > table.md
-    print(markdown_table())

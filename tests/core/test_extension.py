@@ -1,4 +1,4 @@
-"""The extension's entry point, shared helpers, config validation and the README's warning table."""
+"""The extension's entry point, shared helpers and config validation."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from kit import documented, warning_lines
 
 import sphinx_workshop
 from sphinx_workshop.assets import PAGE_ASSETS, STATIC_DIR, STYLESHEET
-from sphinx_workshop.diagnostics import SUBTYPES, WARNING_TYPE, markdown_table, warn
+from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.links import is_safe_url
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -95,17 +95,6 @@ def test_warn_refuses_unregistered_subtype() -> None:
 
     with pytest.raises(ValueError, match="unregistered"):
         warn(logging.getLogger(__name__), "no_such_subtype", "x", location=None)
-
-
-def test_readme_documents_every_warning_subtype() -> None:
-    text = README.read_text(encoding="utf-8")
-    documented = set(re.findall(rf"^\| `{WARNING_TYPE}\.([a-z_]+)` \|", text, flags=re.M))
-    assert documented == set(SUBTYPES)
-    # The whole table, header and meanings (regenerate: python -m sphinx_workshop.diagnostics).
-    section = text.split("<!-- warnings:start -->", 1)[1].split("<!-- warnings:end -->", 1)[0]
-    table = [line for line in section.splitlines() if line.startswith("|")]
-    assert "\n".join(table) == markdown_table()
-    assert table[:2] == ["| `suppress_warnings` name | raised for |", "| --- | --- |"]
 
 
 def test_static_assets_stay_small() -> None:

@@ -1,4 +1,5 @@
-"""Every warning subtype of the README's table is expected, in full, by at least one test.
+"""Every registered warning subtype (``diagnostics.SUBTYPES``, the docs' warnings reference) is expected,
+in full, by at least one test.
 
 A test expects a warning either as the line Sphinx prints (``file:line: WARNING: ... [workshop.x]``,
 in a test module or in a hostile project's ``warnings*.txt``) or as a ``(file, line, "workshop.x",
