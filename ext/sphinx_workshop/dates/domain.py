@@ -67,11 +67,10 @@ class DatesDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "dates": {},  # docname -> [DateRecord], in document order
         "refs": {},  # docname -> frozenset of the names it shows
-        "fresh": set(),  # documents read in this build (for duplicate warnings)
         "digests": {},  # docname -> digest of the dates it shows, as of the last build
         "calendars": {},  # docname -> ((calendar file, line), ...) of its lists
     }
-    data_version = 1
+    data_version = 2  # 2: the documents a build reads are no longer stored
 
     @property
     def dates(self) -> dict[str, DateRecord]:
@@ -115,7 +114,6 @@ class DatesDomain(Domain):
         names |= self.names_in(docname)
         if names:
             self.note_shown(docname, names)
-        self.data["fresh"].add(docname)
 
     def clear_doc(self, docname: str) -> None:
         """Forget what *docname* contributed."""
@@ -128,11 +126,10 @@ class DatesDomain(Domain):
             for docname, value in otherdata[kind].items():
                 if docname in docnames:
                     self.data[kind][docname] = value
-        self.data["fresh"] |= otherdata["fresh"] & set(docnames)
 
     def update(self, env: BuildEnvironment) -> set[str]:
         """Warn about a name two documents define; return the pages whose dates (or their past) changed."""
-        fresh: set[str] = self.data["fresh"]
+        fresh = invalidation.read_this_build(env)
         first: dict[str, DateRecord] = {}
         for docname in sorted(self.data["dates"]):
             for record in self.data["dates"][docname]:
@@ -184,7 +181,6 @@ class DatesDomain(Domain):
         }
         stale = invalidation.changed(self.data["digests"], current, fresh)
         self.data["digests"] = current
-        self.data["fresh"] = set()
         return stale & env.all_docs.keys()
 
     def resolve_xref(

@@ -20,7 +20,7 @@ from sphinx.util import logging
 
 from sphinx_workshop.diagnostics import doc_line, node_line, warn
 from sphinx_workshop.i18n import _
-from sphinx_workshop.invalidation import digest
+from sphinx_workshop.invalidation import digest, read_this_build
 from sphinx_workshop.papers import numbering
 from sphinx_workshop.papers.citethis import bibtex_of_paper
 from sphinx_workshop.papers.directives import PaperDirective, ReferencesDirective, checked_record
@@ -76,14 +76,13 @@ class PapersDomain(Domain):
         "cites": {},  # docname -> Places (the keys of each citation place)
         "anyrefs": {},  # docname -> the targets of its {any} roles (a paper's title may show there)
         "footcites": {},  # docname -> the keys of its {footcite} footnotes (their entries show there)
-        "fresh": set(),  # documents read in this build (duplicate warnings, lists not compared)
         "fingerprint": EMPTY_FINGERPRINT,  # what the last build's output depended on
         "order": [],  # documents in the order numbering used
         "project": None,  # (signature, rows) of papers_bibfiles: see papers.project
     }
     #: 5: {any} targets; 6: rich BibTeX records; 7: keywords, filters, project bib; 8: footnotes,
-    #: cite this (BibTeX per entry)
-    data_version = 8
+    #: cite this (BibTeX per entry); 9: the documents a build reads are no longer stored
+    data_version = 9
 
     #: Numbers, labels and back-links. Kept on the domain object, not in the pickled environment:
     #: they are recomputed on every ``env-updated`` (only the compact fingerprint is stored).
@@ -228,7 +227,6 @@ class PapersDomain(Domain):
         )
         if anyrefs:
             self.data["anyrefs"][docname] = tuple(anyrefs)
-        self.data["fresh"].add(docname)
         if self._lists_math(docname):
             # The math of entries appears at write time; Sphinx 7.4 decides on MathJax at read time
             # (the math domain reads documents before this domain, so this is not overwritten).
@@ -279,16 +277,14 @@ class PapersDomain(Domain):
             for docname, value in otherdata[kind].items():
                 if docname in docnames:
                     self.data[kind][docname] = value
-        self.data["fresh"] |= otherdata["fresh"] & set(docnames)
 
     # -- after reading ------------------------------------------------------------------------
     def update_derived(self, env: BuildEnvironment) -> set[str]:
         """Recompute the derived data; warn about duplicate keys; return the documents to re-write."""
-        fresh: set[str] = self.data["fresh"]
+        fresh = read_this_build(env)
         order = self._order(env)
         unchanged = self._nothing_changed(fresh, order)
         self._previous = None
-        self.data["fresh"] = set()
         if unchanged:
             if self._derived is None:  # a new process: numbers are needed to write the re-read pages
                 self._derived, _ = self._compute(env, order)

@@ -55,11 +55,12 @@ class PeopleDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "cards": {},  # docname -> [PersonRecord], in document order
         "refs": {},  # docname -> frozenset of the anchors its {person} roles link to
-        "fresh": set(),  # documents read in this build (for duplicate warnings)
         "digests": {},  # docname -> digest of the cards its links show, as of the last build
         "slots": {},  # docname -> digest of its speakers' slots in the program, as of the last build
     }
-    data_version = 3  # 2: per-page digests instead of a snapshot of the cards; 3: the speakers' slots
+    #: 2: per-page digests instead of a snapshot of the cards; 3: the speakers' slots; 4: the documents a
+    #: build reads are no longer stored
+    data_version = 4
 
     @property
     def people(self) -> dict[str, PersonRecord]:
@@ -93,7 +94,6 @@ class PeopleDomain(Domain):
         )
         if refs:
             self.data["refs"][docname] = refs
-        self.data["fresh"].add(docname)
 
     def clear_doc(self, docname: str) -> None:
         """Forget what *docname* contributed."""
@@ -106,12 +106,11 @@ class PeopleDomain(Domain):
             for docname, value in otherdata[kind].items():
                 if docname in docnames:
                     self.data[kind][docname] = value
-        self.data["fresh"] |= otherdata["fresh"] & set(docnames)
 
     # -- after reading ------------------------------------------------------------------------
     def update(self, env: BuildEnvironment) -> set[str]:
         """Warn about a person with cards in two documents; return the pages whose links changed."""
-        fresh: set[str] = self.data["fresh"]
+        fresh = invalidation.read_this_build(env)
         first: dict[str, PersonRecord] = {}
         for docname in sorted(self.data["cards"]):
             for record in self.data["cards"][docname]:
@@ -131,7 +130,6 @@ class PeopleDomain(Domain):
         }
         stale = invalidation.changed(self.data["digests"], current, fresh)
         self.data["digests"] = current
-        self.data["fresh"] = set()
         return stale & env.all_docs.keys()
 
     # -- resolving ----------------------------------------------------------------------------
