@@ -11,6 +11,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 HERE = Path(__file__).resolve().parent
 # The local extension, and the package itself for a checkout that did not `pip install` it.
@@ -49,3 +53,11 @@ html_theme_options = {
 }
 html_context = {"default_mode": "auto"}
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+
+
+def setup(app: Sphinx) -> None:
+    """The ``csv`` examples (fenced as GitHub highlights them) are shown as plain text: Pygments has no CSV
+    lexer, and an unknown lexer is a warning."""
+    from pygments.lexers.special import TextLexer
+
+    app.add_lexer("csv", TextLexer)
