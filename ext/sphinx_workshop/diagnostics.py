@@ -6,8 +6,8 @@ line). A directive or role gives its own (``self.get_location()``); :func:`node_
 file that is not a document (a ``.bib``, ``conf.py``).
 
 Each warning carries ``type="workshop"`` and one of the subtypes below, so a project can
-silence a kind with ``suppress_warnings = ["workshop.<subtype>"]``. The README's table of
-warnings is checked against :data:`SUBTYPES` by the test suite.
+silence a kind with ``suppress_warnings = ["workshop.<subtype>"]``. The documentation's
+warnings reference is generated from :data:`SUBTYPES`.
 """
 
 from __future__ import annotations

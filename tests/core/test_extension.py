@@ -13,8 +13,6 @@ from sphinx_workshop.assets import PAGE_ASSETS, STATIC_DIR, STYLESHEET
 from sphinx_workshop.diagnostics import warn
 from sphinx_workshop.links import is_safe_url
 
-README = Path(__file__).resolve().parents[2] / "README.md"
-
 
 @pytest.mark.sphinx("html", testroot="core-config", freshenv=True)
 def test_setup_metadata_and_bad_config_falls_back(app) -> None:
@@ -120,8 +118,9 @@ def test_static_files_live_in_a_folder_of_ours(app) -> None:
     assert not (app.outdir / "_static" / "people.css").exists()
 
 
-def test_readme_names_every_colour_property_of_the_stylesheet() -> None:
-    """The README's ``:root { --sw-color-...: ... }`` example sets exactly the properties the CSS reads."""
+def test_docs_name_every_colour_property_of_the_stylesheet() -> None:
+    """The themes page's ``:root { --sw-color-...: ... }`` example sets exactly the properties the CSS
+    reads."""
     example = documented("themes").split("```css", 1)[1].split("```", 1)[0]
     named = set(re.findall(r"(--sw-color-[a-z-]+):", example))
     css = (STATIC_DIR / STYLESHEET).read_text(encoding="utf-8")

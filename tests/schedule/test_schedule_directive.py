@@ -179,7 +179,7 @@ def test_bad_input_warns_at_the_line_and_renders_the_rest(app) -> None:
     assert b"SUMMARY:Opening remarks: Welcome\r\n" in stray
 
 
-def test_readme_examples_are_test_inputs() -> None:
+def test_docs_examples_are_test_inputs() -> None:
     examples = re.findall(r"^````markdown\n(.*?)^````$", documented("schedule"), flags=re.M | re.S)
     assert len(examples) == 3
     sources = "".join(

@@ -1,4 +1,5 @@
-"""The README's people section: its example builds as documented, its tables match the code."""
+"""The people how-to page (docs/howto/people.md): its example builds as documented, its tables match
+the code."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def example() -> str:
     return blocks[0]
 
 
-def test_readme_example_builds_as_documented(make_app, tmp_path) -> None:
+def test_docs_example_builds_as_documented(make_app, tmp_path) -> None:
     srcdir = tmp_path / "src"
     srcdir.mkdir()
     (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
@@ -57,7 +58,7 @@ def test_readme_example_builds_as_documented(make_app, tmp_path) -> None:
     ]
 
 
-def test_readme_lists_every_option_and_warning() -> None:
+def test_docs_lists_every_option_and_warning() -> None:
     text = section()
     documented = re.findall(r"^\| `:([a-z]+):` \|", text, flags=re.MULTILINE)
     assert sorted(documented) == sorted(SpeakerDirective.option_spec.converters)

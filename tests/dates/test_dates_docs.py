@@ -1,4 +1,5 @@
-"""The README's dates section: its examples build as documented, its option table matches the code."""
+"""The dates how-to page (docs/howto/dates.md): its examples build as documented, its option table
+matches the code."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ def section() -> str:
     return documented("dates")
 
 
-def test_readme_examples_build_as_documented(make_app, tmp_path, monkeypatch) -> None:
+def test_docs_examples_build_as_documented(make_app, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1604188800")  # 2020-11-01
     [myst] = re.findall(r"^````markdown\n(.*?)^````$", section(), flags=re.DOTALL | re.MULTILINE)
     [rst] = re.findall(r"^```rst\n(.*?)^```$", section(), flags=re.DOTALL | re.MULTILINE)
@@ -44,6 +45,6 @@ def test_readme_examples_build_as_documented(make_app, tmp_path, monkeypatch) ->
     ]
 
 
-def test_readme_lists_every_option() -> None:
+def test_docs_lists_every_option() -> None:
     documented = re.findall(r"^\| `:([a-z]+):` \|", section(), flags=re.MULTILINE)
     assert sorted(documented) == sorted(ImportantDatesDirective.option_spec.converters)

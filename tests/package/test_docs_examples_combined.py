@@ -1,5 +1,6 @@
-"""The repository README's examples: the MyST ones build as written with exactly the conf.py the README
-gives, and each reStructuredText form of its section "In reStructuredText" renders the same page."""
+"""The documentation's examples together: the MyST ones of the papers, people and schedule how-to pages
+build as one project with exactly the conf.py the README gives, each reStructuredText form of the rST
+how-to page renders the same pages, and the README's own page example builds as written."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from kit import documented, parse_file
+from readmekit import readme_blocks
 from sphinx.testing.util import SphinxTestApp
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -38,7 +40,7 @@ def myst_pages() -> dict[str, tuple[str, list[str]]]:
     schedule = blocks(section("schedule"), "markdown")
     return {
         # the examples that cite the section's papers.bib; those naming a .bib of their own (the
-        # filters) are built with it by tests/papers/test_papers_readme.py
+        # filters) are built with it by tests/papers/test_papers_docs.py
         "papers": ("", [b for b in blocks(section("papers"), "markdown") if _on_papers_bib(b)]),
         "people": ("People", blocks(section("people"), "markdown")),
         "program": ("Program", schedule),
@@ -122,7 +124,7 @@ def built(tmp_path_factory) -> dict[str, Path]:
     return outdirs
 
 
-def test_readme_conf_names_the_myst_extension_the_examples_use() -> None:
+def test_docs_conf_names_the_myst_extension_the_examples_use() -> None:
     conf = readme_conf()
     assert conf.startswith('extensions = ["myst_parser", "sphinx_workshop"]\n')
     assert 'myst_enable_extensions = ["colon_fence"]' in conf
@@ -144,3 +146,26 @@ def test_every_directive_and_role_has_an_rst_example() -> None:
         assert f".. {directive}::" in rst
     for role in ("cite", "paper", "person"):
         assert f":{role}:`" in rst
+
+
+def test_docs_quick_start_page_builds_as_written(tmp_path: Path) -> None:
+    """The README's page example, with its conf.py and the package README's papers.bib: the citation
+    links its numbered entry, the card shows its profile link, and nothing warns."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(readme_conf(), encoding="utf-8")
+    [page] = blocks(section("quickstart"), "markdown")
+    (src / "index.md").write_text(f"# Workshop\n\n{page}", encoding="utf-8")
+    (src / "papers.bib").write_text(readme_blocks()["bibtex"][0], encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO(), freshenv=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == ""
+    html = parse_file(Path(app.outdir, "index.html"))
+    [entry] = html.select(".sw-papers-references > li")
+    assert [a["href"] for a in html.select("a.sw-papers-cite, .sw-papers-cite a")] == [f"#{entry['id']}"]
+    assert "The Case for Learned Index Structures" in entry.get_text()
+    [card] = html.select(".sw-person-card")
+    assert card.select_one('a[href="https://twitter.com/annadgoldie"]') is not None

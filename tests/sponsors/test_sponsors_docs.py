@@ -1,4 +1,5 @@
-"""The README's sponsors section: its example builds as documented, its tables match the code."""
+"""The sponsors how-to page (docs/howto/sponsors.md): its example builds as documented, its tables
+match the code."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def _build(make_app, srcdir):
     return app
 
 
-def test_readme_examples_build_as_documented(make_app, tmp_path) -> None:
+def test_docs_examples_build_as_documented(make_app, tmp_path) -> None:
     markdown = re.findall(r"^````markdown\n(.*?)^````$", section(), flags=re.DOTALL | re.MULTILINE)
     rst = re.findall(r"^```rst\n(.*?)^```$", section(), flags=re.DOTALL | re.MULTILINE)
     assert len(markdown) == len(rst) == 1
@@ -52,7 +53,7 @@ def test_readme_examples_build_as_documented(make_app, tmp_path) -> None:
     assert parse_file(app.outdir / "more.html").select_one(".sw-sponsor img")["alt"] == "Example Corp logo"
 
 
-def test_readme_lists_every_option_tier_and_warning() -> None:
+def test_docs_lists_every_option_tier_and_warning() -> None:
     text = section()
     documented = re.findall(r"^\| `:([a-z]+):` \|", text, flags=re.MULTILINE)
     assert sorted(documented) == sorted(SponsorDirective.option_spec.converters)

@@ -1,4 +1,5 @@
-"""The README's papers example is a test input: it builds without warnings and renders as described."""
+"""The papers how-to page's examples (docs/howto/papers.md) are test inputs: they build without warnings
+and render as described."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def readme_app(build_once, tmp_path_factory):
     return build_once("papers-readme", srcdir=src)
 
 
-def test_readme_example_builds_cleanly(readme_app) -> None:
+def test_docs_example_builds_cleanly(readme_app) -> None:
     assert warning_lines(readme_app) == []
     page = soup(readme_app)
     assert page.select_one("sup.sw-papers-cite").get_text() == "2,1"
@@ -54,7 +55,7 @@ def test_readme_example_builds_cleanly(readme_app) -> None:
     assert paper.get_text() == "Device Placement Optimization with Reinforcement Learning"
 
 
-def test_readme_textual_and_footnote_citations(readme_app) -> None:
+def test_docs_textual_and_footnote_citations(readme_app) -> None:
     """The README's {cite:t}, {cite:p}, {cite:author}, {cite:year} and {footcite} example."""
     page = soup(readme_app)
 
@@ -70,7 +71,7 @@ def test_readme_textual_and_footnote_citations(readme_app) -> None:
     assert "Device Placement Optimization with Reinforcement Learning" in notes[0].get_text()
 
 
-def test_readme_style_registration(build_once, tmp_path_factory) -> None:
+def test_docs_style_registration(build_once, tmp_path_factory) -> None:
     """The README's conf.py example registers a style a list can name."""
     src = tmp_path_factory.mktemp("papers-readme-style")
     (src / "conf.py").write_text(
@@ -98,7 +99,7 @@ ACCEPTED = """
 
 
 @pytest.mark.parametrize("language", ["markdown", "rst"])
-def test_readme_filter_examples(language: str, build_once, tmp_path_factory) -> None:
+def test_docs_filter_examples(language: str, build_once, tmp_path_factory) -> None:
     """The README's filter examples (MyST and rST) list the accepted papers of session 1."""
     examples = [text for lang, text in all_readme_blocks() if lang == language and ":filter:" in text]
     assert len(examples) == 1
@@ -123,7 +124,7 @@ def citethis_blocks() -> dict[str, str]:
 
 @pytest.mark.parametrize("flavour", ["markdown", "rst"])
 @pytest.mark.parametrize("setting", ["auto", "readme"])
-def test_readme_cite_this_examples(build_once, tmp_path_factory, flavour: str, setting: str) -> None:
+def test_docs_cite_this_examples(build_once, tmp_path_factory, flavour: str, setting: str) -> None:
     """:cite-this:, :no-cite-this: and papers_cite_this as the README shows them, in MyST and rST."""
     blocks = citethis_blocks()
     assert set(blocks) == {"markdown", "rst", "python"}
