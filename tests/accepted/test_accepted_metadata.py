@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from kit import build, copy_root, parse_file, rebuild, soup, warning_lines
+from kit import build, copy_root, edit, parse_file, rebuild, soup, warning_lines
 from pybtex.database import parse_string
 from sphinx.testing.util import SphinxTestApp
 
@@ -260,6 +260,25 @@ def test_an_edited_row_changes_the_bibtex_in_an_incrementalbuild(tmp_path: Path)
     folder = Path(result.incremental.srcdir, "papers")
     assert not (folder / "paper-p3.rst").exists()
     assert (folder / "papers.bib").read_text(encoding="utf-8") == after
+    # each entry is kept for the next build under the digest of its fields; a removed row's goes
+    kept = result.incremental.env.domains["accepted"].data["bibtex"]["papers"]
+    assert sorted(kept) == ["paper-p1", "paper-p4", "paper-p5"]
+    assert all(bibtex.strip() in after for _digest, bibtex in kept.values())
+    assert any("Compilers That Learn Fast" in bibtex for _digest, bibtex in kept.values())
+
+
+def test_a_new_venue_changes_every_kept_bibtex_entry(tmp_path: Path) -> None:
+    """The entries kept from the last build are made again when what they show changes in conf.py."""
+
+    def change(src: Path) -> None:
+        edit(src / "conf.py", '"group-by": "session"', '"group-by": "session", "venue": "SysML Workshop"')
+
+    result = rebuild(ROOT, tmp_path, change, snapshot=_bib)
+    after = _bib(Path(result.incremental.outdir))
+    assert "SysML Workshop" not in result.before
+    entries = parse_string(after, "bibtex").entries.values()
+    assert [entry.fields["booktitle"] for entry in entries] == ["SysML Workshop"] * 4
+    assert after == _bib(Path(result.clean.outdir))
 
 
 def test_an_unchanged_export_rewrites_no_bibtex(tmp_path: Path) -> None:

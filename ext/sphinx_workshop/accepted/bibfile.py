@@ -24,8 +24,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from sphinx_workshop.accepted import markdown
-from sphinx_workshop.domains import papers_domain
+from sphinx_workshop.domains import accepted_domain, papers_domain
 from sphinx_workshop.i18n import _
+from sphinx_workshop.invalidation import digest
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -59,21 +60,33 @@ def bib_name(settings: AcceptedSet) -> str:
 
 
 def bib_text(env: BuildEnvironment, loaded: LoadedSet) -> str:
-    """Every paper's BibTeX, in the index's order, under a comment line holding the pages' marker."""
+    """Every paper's BibTeX, in the index's order, under a comment line holding the pages' marker.
+
+    A paper's BibTeX is a function of its citation fields alone, so the one the last build made is kept
+    (in the accepted domain's data, with a digest of those fields) and made again only when they
+    changed: editing one row of a large export makes one entry, not every one.
+    """
     from sphinx_workshop.accepted.pages import MARKER
 
     papers_feature = papers_domain(env)
+    kept: dict[str, dict[str, tuple[str, str]]] = accepted_domain(env).data.setdefault("bibtex", {})
+    previous = kept.get(loaded.settings.folder, {})
+    current: dict[str, tuple[str, str]] = {}
     entries = []
     # The page's directive warns about a field it cannot use; the same check here stays quiet.
     with logging.suppress_logging():
         for _label, papers in loaded.groups:
             for paper in papers:
-                bibtex = papers_feature.bibtex_of(
-                    citation_fields(loaded.settings, paper),
-                    docname=loaded.pages[paper.key].docname,
-                    location="",
-                )
+                fields = citation_fields(loaded.settings, paper)
+                signature = digest(sorted(fields.items()))
+                signed, bibtex = previous.get(paper.key, ("", ""))
+                if signed != signature:
+                    bibtex = papers_feature.bibtex_of(
+                        fields, docname=loaded.pages[paper.key].docname, location=""
+                    )
+                current[paper.key] = (signature, bibtex)
                 entries.append(bibtex.strip("\n") + "\n")
+    kept[loaded.settings.folder] = current
     # no text of the export in the comment: an "@" there would start an entry
     return f"% {MARKER}: do not edit.\n\n" + "\n".join(entries)
 

@@ -46,8 +46,9 @@ class AcceptedDomain(Domain):
         # docname -> [folder, digest of what the index showed] of its accepted-papers directives
         "indexes": {},
         "signatures": {},  # folder -> what its export was last read from (its problems warned then)
+        "bibtex": {},  # folder -> {key: (digest of its citation fields, its BibTeX)}, as of the last build
     }
-    data_version = 2
+    data_version = 3  # 3: each set's BibTeX per paper, kept between builds
     #: folder -> the set read in this build (see :mod:`.pages`); not pickled.
     sets: dict[str, LoadedSet] = {}
     #: docname -> the set and page of the paper a generated page shows (read with :attr:`sets`).
