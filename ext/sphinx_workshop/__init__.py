@@ -15,7 +15,7 @@ from sphinx_workshop.colon_fence import setup_colon_fence
 from sphinx_workshop.directive_base import remember_source
 from sphinx_workshop.i18n import MESSAGE_CATALOG
 from sphinx_workshop.invalidation import setup_invalidation
-from sphinx_workshop.slots import program_slots
+from sphinx_workshop.slots import setup_slots
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,7 +36,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("source-read", remember_source, priority=900)  # the text as parsed: after other handlers
     config.setup_config(app)
     setup_invalidation(app)
-    app.add_node(program_slots)  # shared: papers' and speakers' slots in the program
+    setup_slots(app)  # shared: papers' and speakers' slots in the program
     papers.setup_papers(app)
     accepted.setup_accepted(app)
     people.setup_people(app)

@@ -3,18 +3,21 @@ speaker, and the paragraph of links that replaces it when the page is written.
 
 The ``schedule`` domain records each line naming a paper (``{paper}``) or a person (``{person}``) as a
 slot (:meth:`~sphinx_workshop.schedule.domain.ScheduleDomain.slots_of`). A paper's page and a speaker's
-card hold a :class:`program_slots` node (``kind`` ``"paper"`` or ``"person"``) that the feature's own
-post-transform replaces by :func:`slot_paragraph` (the schedule may be on a page read later), and the
-feature writes a page again when its slots changed.
+card hold a :class:`program_slots` node (``kind`` ``"paper"`` or ``"person"``). One post-transform,
+:class:`FillProgramSlots`, replaces each when the page is written (the schedule may be on a page read
+later), asking the filler its feature registered for that kind (:func:`register_filler`), which
+usually returns a :func:`slot_paragraph`; the feature writes a page again when its slots changed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from sphinx_workshop.i18n import page_date
@@ -22,6 +25,7 @@ from sphinx_workshop.i18n import page_date
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
     from sphinx_workshop.schedule.domain import ProgramSlot
@@ -30,6 +34,42 @@ if TYPE_CHECKING:
 class program_slots(nodes.General, nodes.Element):
     """Where the slots of ``key`` (a paper's key, or a speaker's name with ``kind`` ``"person"``) go;
     ``title`` (a talk's title) leads each link's text. Replaced before any writer sees it."""
+
+
+#: What replaces a placeholder of one kind, given the transform writing the page: a node, or None (the
+#: placeholder goes).
+Filler = Callable[[SphinxPostTransform, program_slots], "nodes.Node | None"]
+#: kind -> its feature's filler (:func:`register_filler`)
+_FILLERS: dict[str, Filler] = {}
+
+
+def register_filler(kind: str, filler: Filler) -> None:
+    """Let *filler* replace the placeholders of *kind* (a feature's setup calls this)."""
+    _FILLERS[kind] = filler
+
+
+class FillProgramSlots(SphinxPostTransform):
+    """Replace every :class:`program_slots` of the document being written, in one pass, by what its
+    kind's filler returns (a placeholder of a kind no feature fills goes)."""
+
+    # After Sphinx's reference resolver (10): the links are made here.
+    default_priority = 20
+
+    def run(self, **kwargs: Any) -> None:
+        """Fill or remove each placeholder."""
+        for node in list(self.document.findall(program_slots)):
+            filler = _FILLERS.get(node.get("kind", "paper"))
+            filled = filler(self, node) if filler is not None else None
+            if filled is None:
+                node.parent.remove(node)
+            else:
+                node.replace_self(filled)
+
+
+def setup_slots(app: Sphinx) -> None:
+    """Register the placeholder node and the one transform that fills it."""
+    app.add_node(program_slots)
+    app.add_post_transform(FillProgramSlots)
 
 
 def when(slot: ProgramSlot, language: str | None) -> str:

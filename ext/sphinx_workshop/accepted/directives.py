@@ -16,12 +16,12 @@ from sphinx import addnodes
 
 from sphinx_workshop.accepted import markdown
 from sphinx_workshop.accepted.bibfile import citation_fields, download_link
-from sphinx_workshop.accepted.program import program_slots
 from sphinx_workshop.accepted.search import search_box
 from sphinx_workshop.anchors import own_ids
 from sphinx_workshop.directive_base import OptionSpec, WorkshopDirective
 from sphinx_workshop.domains import accepted_domain, papers_domain
 from sphinx_workshop.i18n import _
+from sphinx_workshop.slots import program_slots
 
 if TYPE_CHECKING:
     from sphinx_workshop.accepted.pages import LoadedSet, Page

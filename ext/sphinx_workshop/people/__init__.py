@@ -47,8 +47,8 @@ def setup_people(app: Sphinx) -> None:
     app.add_directive("speaker", SpeakerDirective)
     app.add_directive("talk-abstract", TalkAbstractDirective)
     app.add_role("person", PersonRole())
-    for transform in (talks.FillTalkSlots, EpubCards, PrintedCards, TextCards):
+    for transform in (EpubCards, PrintedCards, TextCards):
         app.add_post_transform(transform)
     app.connect("env-updated", on_env_updated)
-    app.connect("env-updated", talks.pages_to_rewrite)
+    talks.setup_talks(app)
     app.connect("warn-missing-reference", on_warn_missing_reference)
