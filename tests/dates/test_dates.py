@@ -145,6 +145,32 @@ def test_the_role_shows_the_moment_and_links_its_entry(monkeypatch, tmp_path) ->
     assert set(objects) == {"submission", "notification", "camera-ready", "workshop", "meetup"}
 
 
+def test_an_unlinked_date_shows_the_moment_without_a_link(monkeypatch, tmp_path) -> None:
+    """``{date}`!name``` is the date as ``{date}`name``` shows it, without the link; an unknown name warns."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BEFORE)
+    src = copy_root("dates-basic", tmp_path)
+    unlinked = "{date}`notification`; {date}`!notification`, {date}`!nope`."
+    edit(src / "notes.md", "{date}`notification`.", unlinked)
+    for builder in ("html", "latex"):
+        app = SphinxTestApp(builder, srcdir=src, builddir=tmp_path / builder, freshenv=True)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        assert warning_lines(app) == [
+            "<src>/notes.md:3: WARNING: no important date named 'nope' in {date} [workshop.date_unknown]"
+        ]
+    html = parse_file(tmp_path / "html" / "html" / "notes.html")
+    [para] = [p for p in html.select("p") if "Plain text" in p.get_text()]
+    assert [a.get_text() for a in para.select("a")] == ["October 28, 2020"]
+    shown = [span.get_text() for span in para.select("span.sw-date-ref")]
+    assert shown == ["October 28, 2020", "October 28, 2020"]
+    assert "!nope" not in para.get_text() and "nope" in para.get_text()
+    latex = (tmp_path / "latex" / "latex").glob("*.tex")
+    text = "".join(path.read_text(encoding="utf-8") for path in latex)
+    assert text.count("October 28, 2020") == 3  # the entry, the link and the unlinked date
+
+
 def test_rst_renders_as_myst(monkeypatch, tmp_path) -> None:
     myst = _build(monkeypatch, tmp_path / "myst", "dates-basic", BETWEEN)
     rst = _build(monkeypatch, tmp_path / "rst", "dates-rst", BETWEEN)

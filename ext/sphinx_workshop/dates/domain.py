@@ -30,12 +30,14 @@ from sphinx_workshop.xrefs import DomainXRefRole
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
 
-    from docutils.nodes import Element
+    from docutils.nodes import Element, Node, system_message
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
+#: On a ``{date}`!name``` reference: resolved to the date's text, without a link.
+NO_LINK = "sw_no_link"
 
 
 def build_moment() -> datetime:
@@ -48,9 +50,20 @@ def build_moment() -> datetime:
 
 
 class DateRole(DomainXRefRole):
-    """``{date}`name``` (the date as the list shows it), ``{date}`text <name>``` or ``{date}`!name```."""
+    """``{date}`name``` (the date as the list shows it), ``{date}`text <name>``` or ``{date}`!name```
+    (the date, unlinked)."""
 
     domain = "dates"
+
+    def create_non_xref_node(self) -> tuple[list[Node], list[system_message]]:
+        """``!name``: still a reference Sphinx resolves (the date is known once every page is read, and
+        an unknown name warns), marked to come out as the date's text without the link."""
+        self.title, self.target = self.title.removeprefix("!"), self.target.removeprefix("!")
+        made, messages = self.create_xref_node()
+        for node in made:
+            if isinstance(node, pending_xref):
+                node[NO_LINK] = True
+        return made, messages
 
 
 class DatesDomain(Domain):
@@ -193,7 +206,8 @@ class DatesDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
-        """A link to the date's entry; its text is the date as the list shows it unless the role gave one."""
+        """A link to the date's entry; its text is the date as the list shows it unless the role gave one
+        (``!name``: the text alone)."""
         record = self.dates.get(target)
         if record is None:
             return None
@@ -201,7 +215,10 @@ class DatesDomain(Domain):
         if not node.get("refexplicit"):
             text = shown(record.moment, env.config.language)
             child = nodes.inline(text, text, classes=[*contnode.get("classes", []), "sw-date-ref"])
-        return make_refnode(builder, fromdocname, record.docname, record.anchor, child, title=record.label)
+        ref = make_refnode(builder, fromdocname, record.docname, record.anchor, child, title=record.label)
+        if node.get(NO_LINK):
+            ref[NO_LINK] = True  # unwrapped by the dates' build-time transform
+        return ref
 
     def resolve_any_xref(
         self,

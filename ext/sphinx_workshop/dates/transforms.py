@@ -3,7 +3,8 @@
 The build's moment is ``SOURCE_DATE_EPOCH`` or the clock. HTML keeps every phase (the others
 ``hidden``) and every "(past)" cue (``hidden`` while not past), which ``dates.js`` switches by the
 reader's clock; other builders keep only what holds at the build's moment. The calendar link is made
-relative to the page as the builder writes it, and removed where no calendar is written.
+relative to the page as the builder writes it, and removed where no calendar is written. A resolved
+``{date}`!name``` keeps the date's text and loses its link.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from sphinx_workshop.dates import moments
-from sphinx_workshop.dates.domain import build_moment
+from sphinx_workshop.dates.domain import NO_LINK, build_moment
 from sphinx_workshop.dates.nodes import date_entry, past_cue, phase_block
 from sphinx_workshop.diagnostics import node_line, warn
 from sphinx_workshop.domains import dates_domain
@@ -49,6 +50,10 @@ class DatesAtBuildTime(SphinxPostTransform):
             if "sw-phase" in banner["classes"]:
                 self._choose(banner, now, html)
         self._calendar_links()
+        if dates_domain(self.env).data["refs"].get(self.env.docname):  # the page shows dates
+            for ref in list(self.document.findall(nodes.reference)):
+                if ref.get(NO_LINK):
+                    ref.replace_self(ref.children)
 
     def _choose(self, banner: nodes.container, now: datetime, html: bool) -> None:
         dates = dates_domain(self.env).dates
