@@ -175,8 +175,8 @@ def test_directives_warn_at_their_lines_in_rst_and_myst(built: SphinxTestApp) ->
 def test_two_sets_giving_one_key_warn_as_any_duplicate_key(built: SphinxTestApp) -> None:
     # "pre" and "rows" read one export with one prefix (pre's own was refused): the later page's paper loses
     assert [line for line in warning_lines(built) if line.startswith("<src>/pre/")] == [
-        "<src>/pre/paper-p1.rst:5: WARNING: duplicate paper key 'paper-p1' (first listed at "
-        "rows/paper-p1.rst:5); this entry is ignored [workshop.duplicate_key]"
+        "<src>/pre/paper-p1.rst:3: WARNING: duplicate paper key 'paper-p1' (first listed at "
+        "rows/paper-p1.rst:3); this entry is ignored [workshop.duplicate_key]"
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kit import build, copy_root, edit, rebuild, soup, warning_lines
+from kit import build, copy_root, edit, parse_file, rebuild, soup, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 ROOT = "accepted-program"
@@ -85,6 +85,15 @@ def test_moving_a_talk_rewrites_the_papers_page(tmp_path: Path) -> None:
     from kit import bodies
 
     assert bodies(Path(result.incremental.outdir)) == bodies(Path(result.clean.outdir))
+    # the head of a page written again without being read: its metadata from what the page read
+    heads = []
+    for app in (result.incremental, result.clean):
+        page = parse_file(Path(app.outdir, "papers", "paper-p4.html"))
+        tags = [(meta["name"], meta["content"]) for meta in page.select('meta[name^="citation_"]')]
+        heads.append((tags, [s.get_text() for s in page.select('script[type="application/ld+json"]')]))
+    assert heads[0] == heads[1]
+    assert heads[0][0][0][0] == "citation_title"
+    assert '"abstract"' in heads[0][1][0]
 
 
 def test_a_schedule_in_rst_links_slots_too(tmp_path: Path) -> None:

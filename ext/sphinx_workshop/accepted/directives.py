@@ -151,11 +151,14 @@ class AcceptedPaperDirective(_SetDirective):
             )
             return []
         paper = page.paper
+        # reached from the index, never from a toctree (the theme's navigation would list every paper)
+        self.env.metadata[self.env.docname]["orphan"] = True
         anchor = _PAPER_ID.format(paper.key)
         section = own_ids(nodes.section("", ids=[anchor], classes=["sw-accepted-paper"]))
         self.state.document.ids[anchor] = section
         self.set_source_info(section)
-        section += nodes.title(paper.title, "", *markdown.inline(paper.title))
+        title = markdown.inline(paper.title)
+        section += nodes.title(paper.title, "", *title)
         if paper.authors:
             section += _authors(paper)
         section += self._facts(page)
@@ -181,10 +184,14 @@ class AcceptedPaperDirective(_SetDirective):
                 *markdown.inline(paper.tldr),
                 classes=["sw-accepted-tldr"],
             )
-        if paper.abstract:
+        abstract = markdown.blocks(paper.abstract) if paper.abstract else []
+        if abstract:
             section += nodes.rubric(_("Abstract"), _("Abstract"))
             # in the section itself: a thematic break of the abstract is a transition, valid only there
-            section.extend(markdown.blocks(paper.abstract))
+            section.extend(abstract)
+        accepted_domain(self.env).note_plain(
+            self.env.docname, markdown.plain_of(title), markdown.plain_of(abstract)
+        )
         bibtex = self._register(loaded, page)
         if bibtex:
             section += nodes.rubric(_("Cite this paper"), _("Cite this paper"))

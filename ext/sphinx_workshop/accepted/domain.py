@@ -47,8 +47,9 @@ class AcceptedDomain(Domain):
         "indexes": {},
         "signatures": {},  # folder -> what its export was last read from (its problems warned then)
         "bibtex": {},  # folder -> {key: (digest of its citation fields, its BibTeX)}, as of the last build
+        "plain": {},  # docname -> (title, abstract) of the paper its page shows, as plain text
     }
-    data_version = 3  # 3: each set's BibTeX per paper, kept between builds
+    data_version = 4  # 3: each set's BibTeX per paper, kept between builds; 4: plain title and abstract
     #: folder -> the set read in this build (see :mod:`.pages`); not pickled.
     sets: dict[str, LoadedSet] = {}
     #: docname -> the set and page of the paper a generated page shows (read with :attr:`sets`).
@@ -58,15 +59,27 @@ class AcceptedDomain(Domain):
         """Record that *docname* lists the set of *folder*, showing what the digest *shown* sums up."""
         self.data["indexes"].setdefault(docname, []).append((folder, shown))
 
+    def note_plain(self, docname: str, title: str, abstract: str) -> None:
+        """Record the plain text of the title and abstract the paper's page *docname* shows (made from
+        the nodes the page shows, for its ``<head>``: the page may be written again without being read)."""
+        self.data["plain"][docname] = (title, abstract)
+
+    def plain(self, docname: str) -> tuple[str, str] | None:
+        """The (title, abstract) :meth:`note_plain` recorded for *docname*, if it was read."""
+        texts: tuple[str, str] | None = self.data["plain"].get(docname)
+        return texts
+
     def clear_doc(self, docname: str) -> None:
-        """Forget the indexes of *docname*."""
+        """Forget the indexes and the paper's texts of *docname*."""
         self.data["indexes"].pop(docname, None)
+        self.data["plain"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        """Take over the indexes of the documents a parallel reader read."""
-        for docname, folders in otherdata["indexes"].items():
-            if docname in docnames:
-                self.data["indexes"][docname] = folders
+        """Take over the indexes and the papers' texts of the documents a parallel reader read."""
+        for kind in ("indexes", "plain"):
+            for docname, value in otherdata[kind].items():
+                if docname in docnames:
+                    self.data[kind][docname] = value
 
 
 def check_listed(app: Sphinx, env: BuildEnvironment) -> None:

@@ -22,12 +22,12 @@ from sphinx_workshop.links import is_safe_url
 from sphinx_workshop.untrusted import clean_text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
-__all__ = ["blocks", "inline", "plain"]
+__all__ = ["blocks", "inline", "plain", "plain_of"]
 
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _IMAGE_SCHEMES = frozenset({"http", "https"})
@@ -269,7 +269,12 @@ def plain(text: str, *, title: bool = False) -> str:
     """*text* without markup and with collapsed whitespace, math kept as ``$TeX$`` (``$$TeX$$`` for a
     display): for ``<meta>`` tags, JSON-LD and search. With *title*, *text* is read as :func:`inline`
     reads it (``1. `` at the start is text)."""
+    return plain_of(inline(text) if title else blocks(text))
+
+
+def plain_of(made: Iterable[nodes.Node]) -> str:
+    """What :func:`plain` gives for the text that :func:`inline` or :func:`blocks` made *made* of."""
     parts: list[str] = []
-    for node in inline(text) if title else blocks(text):
+    for node in made:
         _plain_parts(node, parts)
     return " ".join("".join(parts).split())

@@ -41,15 +41,24 @@ def _http(url: str) -> str:
     return url if url and is_safe_url(url, schemes=_HTTP) else ""
 
 
-def _title(page: Page) -> str:
-    return markdown.plain(page.paper.title, title=True) or page.paper.title
+#: The plain (title, abstract) of a paper, as its page read them (``AcceptedDomain.plain``).
+Texts = tuple[str, str]
 
 
-def scholar_tags(loaded: LoadedSet, page: Page, url: str) -> list[tuple[str, str]]:
-    """The ``citation_*`` tags of *page*'s paper as (name, content), in Google Scholar's order; *url* is
-    the page's absolute URL or ""."""
+def _texts(page: Page, texts: Texts | None) -> Texts:
+    if texts is not None:
+        return texts
     paper = page.paper
-    tags = [("citation_title", _title(page))]
+    return markdown.plain(paper.title, title=True), markdown.plain(paper.abstract) if paper.abstract else ""
+
+
+def scholar_tags(
+    loaded: LoadedSet, page: Page, url: str, texts: Texts | None = None
+) -> list[tuple[str, str]]:
+    """The ``citation_*`` tags of *page*'s paper as (name, content), in Google Scholar's order; *url* is
+    the page's absolute URL or ""; *texts*, the plain title and abstract if known (else made here)."""
+    paper = page.paper
+    tags = [("citation_title", _texts(page, texts)[0] or paper.title)]
     for author in paper.authors:
         tags.append(("citation_author", author.name))
         if author.affiliation:
@@ -67,10 +76,12 @@ def scholar_tags(loaded: LoadedSet, page: Page, url: str) -> list[tuple[str, str
     return tags
 
 
-def article(loaded: LoadedSet, page: Page, url: str) -> dict[str, Any]:
-    """The schema.org ``ScholarlyArticle`` of *page*'s paper; *url* is the page's absolute URL or ""."""
+def article(loaded: LoadedSet, page: Page, url: str, texts: Texts | None = None) -> dict[str, Any]:
+    """The schema.org ``ScholarlyArticle`` of *page*'s paper; *url* is the page's absolute URL or "";
+    *texts*, the plain title and abstract if known (else made here)."""
     paper = page.paper
-    title = _title(page)
+    plain_title, abstract = _texts(page, texts)
+    title = plain_title or paper.title
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
@@ -87,7 +98,7 @@ def article(loaded: LoadedSet, page: Page, url: str) -> dict[str, Any]:
         data["author"] = authors
     if loaded.settings.year:
         data["datePublished"] = loaded.settings.year
-    if paper.abstract and (abstract := markdown.plain(paper.abstract)):
+    if abstract:
         data["abstract"] = abstract
     if paper.keywords:
         data["keywords"] = ", ".join(paper.keywords)
@@ -102,15 +113,17 @@ def article(loaded: LoadedSet, page: Page, url: str) -> dict[str, Any]:
     return data
 
 
-def head_markup(loaded: LoadedSet, page: Page, url: str) -> str:
+def head_markup(loaded: LoadedSet, page: Page, url: str, texts: Texts | None = None) -> str:
     """The ``<meta>`` tags and the JSON-LD ``<script>`` of *page*, for the page's ``<head>``."""
+    if texts is None:
+        texts = _texts(page, None)
     lines = [
         f'<meta name="{html.escape(name, quote=True)}" content="{html.escape(content, quote=True)}" />'
-        for name, content in scholar_tags(loaded, page, url)
+        for name, content in scholar_tags(loaded, page, url, texts)
     ]
     # script_safe_json escapes <, > and &, so no value can end the element; HTML-escaping it would
     # corrupt the JSON (a script's text is not entity-decoded)
-    data = script_safe_json(article(loaded, page, url))
+    data = script_safe_json(article(loaded, page, url, texts))
     lines.append(f'<script type="application/ld+json">{data}</script>')
     return "\n".join(lines) + "\n"
 
@@ -121,9 +134,10 @@ def add_metadata(
     """``html-page-context``: the metadata of the paper on *pagename*'s generated page (not in EPUB)."""
     if doctree is None or app.builder.name.startswith("epub"):
         return
-    found = accepted_domain(app.env).pages.get(pagename)
+    domain = accepted_domain(app.env)
+    found = domain.pages.get(pagename)
     if found is None:
         return
     loaded, page = found
-    markup = head_markup(loaded, page, page_url(app.builder, page.docname))
+    markup = head_markup(loaded, page, page_url(app.builder, page.docname), domain.plain(pagename))
     context["metatags"] = context.get("metatags", "") + markup

@@ -140,16 +140,20 @@ def load_set(srcdir: Path, settings: AcceptedSet) -> LoadedSet:
 
 
 def page_text(page: Page, settings: AcceptedSet, markdown: bool) -> str:
-    """The source of *page*: the marker, a digest of what it shows, and the ``accepted-paper`` directive."""
+    """The source of *page*: the marker, a digest of what it shows, and the ``accepted-paper`` directive.
+
+    No front matter or ``:orphan:`` field: the directive marks its page an orphan itself, which spares
+    MyST a YAML parse per page.
+    """
     neighbours = [(p.key, p.title) for p in (page.previous, page.next) if p is not None]
     stamp = digest((page.paper._replace(row=0, source=""), page.group, neighbours, settings))
     if markdown:
         return (
-            f"---\norphan: true\n---\n% {MARKER}: do not edit. {stamp}\n\n"
+            f"% {MARKER}: do not edit. {stamp}\n\n"
             f"```{{accepted-paper}} {page.paper.key}\n:set: {settings.folder}\n```\n"
         )
     return (
-        f":orphan:\n\n.. {MARKER}: do not edit. {stamp}\n\n"
+        f".. {MARKER}: do not edit. {stamp}\n\n"
         f".. accepted-paper:: {page.paper.key}\n   :set: {settings.folder}\n"
     )
 
