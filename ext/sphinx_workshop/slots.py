@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
 
     from sphinx_workshop.schedule.domain import ProgramSlot
 
@@ -90,18 +89,18 @@ def when(slot: ProgramSlot, language: str | None) -> str:
 
 
 def slot_paragraph(
-    builder: Builder,
-    fromdocname: str,
+    transform: SphinxPostTransform,
     slots: Sequence[ProgramSlot],
     *,
     lead: str,
     title: str = "",
     labels: bool = True,
     classes: Sequence[str] = (),
-    language: str | None = None,
 ) -> nodes.paragraph:
-    """ "*lead* <link>; <link>": a link to each slot's line, its text the *title* (else, with *labels*, the
-    line's own label) and the slot's moment. Without slots, *title* alone, unlinked."""
+    """ "*lead* <link>; <link>": a link from the page *transform* writes to each slot's line, its text
+    the *title* (else, with *labels*, the line's own label) and the slot's moment in the project's
+    language. Without slots, *title* alone, unlinked."""
+    builder, fromdocname, language = transform.app.builder, transform.env.docname, transform.config.language
     para = nodes.paragraph("", "", classes=list(classes))
     para += nodes.strong(lead, lead)
     if not slots:

@@ -4,9 +4,8 @@ matches the code."""
 from __future__ import annotations
 
 import re
-from io import StringIO
 
-from kit import documented, parse_file, warning_lines
+from kit import build, documented, parse_file, warning_lines
 
 from sphinx_workshop.dates.directives import ImportantDatesDirective
 
@@ -17,7 +16,7 @@ def section() -> str:
     return documented("dates")
 
 
-def test_docs_examples_build_as_documented(make_app, tmp_path, monkeypatch) -> None:
+def test_docs_examples_build_as_documented(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1604188800")  # 2020-11-01
     [myst] = re.findall(r"^````markdown\n(.*?)^````$", section(), flags=re.DOTALL | re.MULTILINE)
     [rst] = re.findall(r"^```rst\n(.*?)^```$", section(), flags=re.DOTALL | re.MULTILINE)
@@ -28,11 +27,7 @@ def test_docs_examples_build_as_documented(make_app, tmp_path, monkeypatch) -> N
     (srcdir / "other.rst").write_text(
         "Other\n=====\n\n" + rst.replace("submission", "deadline"), encoding="utf-8"
     )
-    app = make_app("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build(srcdir, tmp_path / "out")
     assert warning_lines(app, src="") == []
     page = parse_file(app.outdir / "index.html")
     assert len(page.select("li.sw-date")) == 4

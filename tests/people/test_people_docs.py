@@ -4,9 +4,8 @@ the code."""
 from __future__ import annotations
 
 import re
-from io import StringIO
 
-from kit import documented, parse_file, warning_lines
+from kit import build, documented, parse_file, warning_lines
 
 from sphinx_workshop.diagnostics import SUBTYPES
 from sphinx_workshop.people.directives import SpeakerDirective
@@ -24,16 +23,12 @@ def example() -> str:
     return blocks[0]
 
 
-def test_docs_example_builds_as_documented(make_app, tmp_path) -> None:
+def test_docs_example_builds_as_documented(tmp_path) -> None:
     srcdir = tmp_path / "src"
     srcdir.mkdir()
     (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
     (srcdir / "index.md").write_text("# Committee\n\n" + example(), encoding="utf-8")
-    app = make_app("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build(srcdir, tmp_path / "out")
     assert warning_lines(app, src="") == []
     soup = parse_file(app.outdir / "index.html")
     assert [card["id"] for card in soup.select("div.sw-person-grid > div.sw-person-card")] == [

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 import shutil
-from io import StringIO
 
-from kit import ROOTS, documented, parse_file, warning_lines
+from kit import ROOTS, build, documented, parse_file, warning_lines
 
 from sphinx_workshop.diagnostics import SUBTYPES
 from sphinx_workshop.sponsors.directives import SponsorDirective
@@ -20,16 +19,7 @@ def section() -> str:
     return documented("sponsors")
 
 
-def _build(make_app, srcdir):
-    app = make_app("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
-def test_docs_examples_build_as_documented(make_app, tmp_path) -> None:
+def test_docs_examples_build_as_documented(tmp_path) -> None:
     markdown = re.findall(r"^````markdown\n(.*?)^````$", section(), flags=re.DOTALL | re.MULTILINE)
     rst = re.findall(r"^```rst\n(.*?)^```$", section(), flags=re.DOTALL | re.MULTILINE)
     assert len(markdown) == len(rst) == 1
@@ -44,7 +34,7 @@ def test_docs_examples_build_as_documented(make_app, tmp_path) -> None:
         "# Sponsors\n\n```{toctree}\nmore\n```\n\n" + markdown[0], encoding="utf-8"
     )
     (srcdir / "more.rst").write_text("More\n====\n\n" + rst[0], encoding="utf-8")
-    app = _build(make_app, srcdir)
+    app = build(srcdir, tmp_path / "out")
     assert warning_lines(app, src="") == []
     page = parse_file(app.outdir / "index.html")
     assert [h.text for h in page.select(".sw-sponsor-heading")] == ["Platinum sponsors", "Gold sponsors"]

@@ -31,14 +31,7 @@ def paper_slots(transform: SphinxPostTransform, node: program_slots) -> nodes.No
     slots = schedule_domain(transform.env).slots_of(node["key"])
     if not slots:
         return None
-    return slot_paragraph(
-        transform.app.builder,
-        transform.env.docname,
-        slots,
-        lead=_("In the program:"),
-        classes=["sw-accepted-slot"],
-        language=transform.config.language,
-    )
+    return slot_paragraph(transform, slots, lead=_("In the program:"), classes=["sw-accepted-slot"])
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -41,15 +41,9 @@ def talk(transform: SphinxPostTransform, node: program_slots) -> nodes.Node | No
     slots = talk_slots(transform.env, node["key"])
     if not slots and not node["title"]:
         return None
+    # without labels: "Talk: Invited talk: Ed Chi, ..." says the name again; the moment is enough
     return slot_paragraph(
-        transform.app.builder,
-        transform.env.docname,
-        slots,
-        lead=_("Talk:"),
-        title=node["title"],
-        labels=False,  # "Talk: Invited talk: Ed Chi, ..." says the name again: the moment is enough
-        classes=["sw-person-talk"],
-        language=transform.config.language,
+        transform, slots, lead=_("Talk:"), title=node["title"], labels=False, classes=["sw-person-talk"]
     )
 
 
