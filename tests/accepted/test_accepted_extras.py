@@ -102,7 +102,7 @@ def test_a_myst_only_project_shows_the_extras(tmp_path: Path) -> None:
         conf.write('source_suffix = {".md": "markdown"}\n')
     app = build(src, tmp_path / "build")
     assert warning_lines(app) == []
-    assert (src / "papers" / "paper-p1.md").is_file()
+    assert (src / "papers" / "paper-p1.swpaper").is_file()
     assert [label for label, _url in _links(app, "papers/paper-p1")] == [
         "PDF",
         "Code",

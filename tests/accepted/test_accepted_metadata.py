@@ -258,7 +258,7 @@ def test_an_edited_row_changes_the_bibtex_in_an_incrementalbuild(tmp_path: Path)
     assert after == _bib(Path(result.clean.outdir))
     # the stale-page cleanup removed the row's page, not the set's .bib
     folder = Path(result.incremental.srcdir, "papers")
-    assert not (folder / "paper-p3.rst").exists()
+    assert not (folder / "paper-p3.swpaper").exists()
     assert (folder / "papers.bib").read_text(encoding="utf-8") == after
     # each entry is kept for the next build under the digest of its fields; a removed row's goes
     kept = result.incremental.env.domains["accepted"].data["bibtex"]["papers"]

@@ -27,10 +27,10 @@ def test_each_accepted_paper_gets_a_page_written_before_reading(built: SphinxTes
     folder = Path(built.srcdir, "papers")
     assert sorted(p.name for p in folder.iterdir()) == [
         ".gitignore",
-        "paper-p1.rst",
-        "paper-p3.rst",
-        "paper-p4.rst",
-        "paper-p5.rst",
+        "paper-p1.swpaper",
+        "paper-p3.swpaper",
+        "paper-p4.swpaper",
+        "paper-p5.swpaper",
         "papers.bib",
     ]
     assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
@@ -192,7 +192,7 @@ def test_every_builder_shows_the_papers(builder: str, tmp_path: Path) -> None:
         assert (out / "papers" / "paper-p4" / "index.html").is_file()
 
 
-def test_a_myst_only_project_gets_markdown_pages(tmp_path: Path) -> None:
+def test_a_myst_only_project_reads_the_pages_too(tmp_path: Path) -> None:
     src = copy_root(ROOT, tmp_path)
     (src / "cmt.rst").unlink()
     (src / "index.md").write_text("# Systems\n\n```{toctree}\naccepted\n```\n", encoding="utf-8")
@@ -201,11 +201,11 @@ def test_a_myst_only_project_gets_markdown_pages(tmp_path: Path) -> None:
             'source_suffix = {".md": "markdown"}\npapers_accepted = {"papers": "exports/accepted.csv"}\n'
         )
     app = build(src, tmp_path / "build")
-    assert sorted(p.name for p in (src / "papers").glob("*.md")) == [
-        "paper-p1.md",
-        "paper-p3.md",
-        "paper-p4.md",
-        "paper-p5.md",
+    assert sorted(p.name for p in (src / "papers").glob("paper-*")) == [
+        "paper-p1.swpaper",
+        "paper-p3.swpaper",
+        "paper-p4.swpaper",
+        "paper-p5.swpaper",
     ]
     assert soup(app, "papers/paper-p5").select_one("section#paper-paper-p5 h1") is not None
 
@@ -242,7 +242,7 @@ def test_a_row_removed_removes_its_page(tmp_path: Path) -> None:
         )
 
     result = rebuild(ROOT, tmp_path, remove)
-    assert not (Path(result.incremental.srcdir) / "papers" / "paper-p5.rst").exists()
+    assert not (Path(result.incremental.srcdir) / "papers" / "paper-p5.swpaper").exists()
     assert "papers/paper-p5" not in result.incremental.env.all_docs
     assert "paper-p5" not in soup(result.incremental, "accepted").select_one("div.sw-accepted-index").decode()
     # Sphinx leaves the output of a removed document where it was, as for any page deleted

@@ -175,8 +175,8 @@ def test_directives_warn_at_their_lines_in_rst_and_myst(built: SphinxTestApp) ->
 def test_two_sets_giving_one_key_warn_as_any_duplicate_key(built: SphinxTestApp) -> None:
     # "pre" and "rows" read one export with one prefix (pre's own was refused): the later page's paper loses
     assert [line for line in warning_lines(built) if line.startswith("<src>/pre/")] == [
-        "<src>/pre/paper-p1.rst:3: WARNING: duplicate paper key 'paper-p1' (first listed at "
-        "rows/paper-p1.rst:3); this entry is ignored [workshop.duplicate_key]"
+        "<src>/pre/paper-p1.swpaper:3: WARNING: duplicate paper key 'paper-p1' (first listed at "
+        "rows/paper-p1.swpaper:3); this entry is ignored [workshop.duplicate_key]"
     ]
 
 
@@ -186,4 +186,4 @@ def test_nothing_else_is_warned_and_the_rest_builds(built: SphinxTestApp) -> Non
     titles = [a.get_text() for a in soup(built, "myst").select(".sw-accepted-title a")]
     assert titles == ["Good Paper"]
     assert soup(built, "again/2020-p1").select_one("section#paper-2020-p1") is not None
-    assert Path(built.srcdir, "pre", "paper-p1.rst").is_file()
+    assert Path(built.srcdir, "pre", "paper-p1.swpaper").is_file()

@@ -29,6 +29,7 @@ from sphinx_workshop.accepted.read import FORMATS, read_export
 from sphinx_workshop.accepted.records import PROBLEMS, AcceptedPaper, Author, Export, ExportProblem
 from sphinx_workshop.accepted.search import setup_search
 from sphinx_workshop.accepted.settings import setup_settings
+from sphinx_workshop.accepted.source import setup_source
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,6 +52,7 @@ def setup_accepted(app: Sphinx) -> None:
     app.add_domain(AcceptedDomain)
     app.add_directive("accepted-papers", AcceptedPapersDirective)
     app.add_directive("accepted-paper", AcceptedPaperDirective)
+    setup_source(app)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-check-consistency", check_listed)
     app.connect("env-get-outdated", outdated_indexes)

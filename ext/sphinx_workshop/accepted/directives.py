@@ -24,6 +24,8 @@ from sphinx_workshop.i18n import _
 from sphinx_workshop.slots import program_slots
 
 if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
     from sphinx_workshop.accepted.pages import LoadedSet, Page
     from sphinx_workshop.accepted.records import AcceptedPaper
 
@@ -125,7 +127,8 @@ class AcceptedPapersDirective(_SetDirective):
 
 
 class AcceptedPaperDirective(_SetDirective):
-    """One paper's page (argument: its key; ``:set:``: its set's folder), as :mod:`.pages` writes it."""
+    """One paper's page (argument: its key; ``:set:``: its set's folder): what :func:`paper_section`
+    makes, where a page of one's own shows a paper (the generated pages are read by :mod:`.source`)."""
 
     takes_content = False
     option_spec = OptionSpec({"set": directives.unchanged_required})
@@ -150,124 +153,131 @@ class AcceptedPaperDirective(_SetDirective):
                 "it is left out",
             )
             return []
-        paper = page.paper
-        # reached from the index, never from a toctree (the theme's navigation would list every paper)
-        self.env.metadata[self.env.docname]["orphan"] = True
-        anchor = _PAPER_ID.format(paper.key)
-        section = own_ids(nodes.section("", ids=[anchor], classes=["sw-accepted-paper"]))
-        self.state.document.ids[anchor] = section
-        self.set_source_info(section)
-        title = markdown.inline(paper.title)
-        section += nodes.title(paper.title, "", *title)
-        if paper.authors:
-            section += _authors(paper)
-        section += self._facts(page)
-        section += program_slots(key=paper.key)
-        links = self._links(paper)
-        if links is not None:
-            section += links
-        if paper.keywords:
-            text = ", ".join(paper.keywords)
-            section += nodes.paragraph(
-                "",
-                "",
-                nodes.strong(_("Keywords:"), _("Keywords:")),
-                nodes.Text(" " + text),
-                classes=["sw-accepted-keywords"],
-            )
-        if paper.tldr:
-            section += nodes.paragraph(
-                "",
-                "",
-                nodes.strong("TL;DR:", "TL;DR:"),
-                nodes.Text(" "),
-                *markdown.inline(paper.tldr),
-                classes=["sw-accepted-tldr"],
-            )
-        abstract = markdown.blocks(paper.abstract) if paper.abstract else []
-        if abstract:
-            section += nodes.rubric(_("Abstract"), _("Abstract"))
-            # in the section itself: a thematic break of the abstract is a transition, valid only there
-            section.extend(abstract)
-        accepted_domain(self.env).note_plain(
-            self.env.docname, markdown.plain_of(title), markdown.plain_of(abstract)
+        section = paper_section(
+            self.env, self.state.document, loaded, page, lineno=self.lineno, location=self.location_of()
         )
-        bibtex = self._register(loaded, page)
-        if bibtex:
-            section += nodes.rubric(_("Cite this paper"), _("Cite this paper"))
-            # "no-search": the BibTeX repeats the page's title and authors, and Sphinx's search would
-            # index its field names (inproceedings, booktitle) as the paper's words
-            block = nodes.literal_block(bibtex, bibtex, classes=["sw-accepted-bibtex", NO_SEARCH])
-            block["language"] = "bibtex"
-            section += block
-        nav = self._neighbours(loaded, page)
-        if nav is not None:
-            section += nav
+        self.set_source_info(section)
         return [section]
 
-    def _facts(self, page: Page) -> nodes.paragraph:
-        paper = page.paper
-        session, track = _("Session"), _("Track")
-        facts = [
-            paper.decision,
-            paper.session and f"{session}: {paper.session}",
-            paper.track and f"{track}: {paper.track}",
-        ]
-        para = nodes.paragraph("", "", classes=["sw-accepted-facts"])
-        for index, fact in enumerate(f for f in facts if f):
-            if index:
-                para += nodes.Text(" · ")
-            para += nodes.inline(fact, fact)
-        if paper.extras.award:
-            # a badge (accepted.css); the word "Award" keeps it meaningful without the stylesheet
-            word = _("Award")
-            award = f"{word}: {paper.extras.award}"
-            if len(para):
-                para += nodes.Text(" · ")
-            para += nodes.inline(award, award, classes=["sw-accepted-award"])
-        return para
 
-    @staticmethod
-    def _links(paper: AcceptedPaper) -> nodes.paragraph | None:
-        extras = paper.extras
-        links = [
-            (_("PDF"), paper.pdf),
-            ("OpenReview", paper.forum),
-            (_("Code"), extras.code),
-            (_("Poster"), extras.poster),
-            (_("Slides"), extras.slides),
-            (_("Video"), extras.video),
-        ]
-        shown = [(str(label), url) for label, url in links if url]
-        if not shown:
-            return None
-        para = nodes.paragraph("", "", classes=["sw-accepted-links"])
-        for index, (label, url) in enumerate(shown):
-            if index:
-                para += nodes.Text(" · ")
-            para += nodes.reference(label, label, refuri=url, classes=["sw-accepted-link"])
-        return para
-
-    def _register(self, loaded: LoadedSet, page: Page) -> str:
-        """Store the paper in the ``papers`` domain; its BibTeX."""
-        paper = page.paper
-        bibtex = papers_domain(self.env).note_papers(
-            self.env.docname,
-            self.lineno,
-            [citation_fields(loaded.settings, paper)],
-            location=self.location_of(),
+def paper_section(
+    env: BuildEnvironment,
+    document: nodes.document,
+    loaded: LoadedSet,
+    page: Page,
+    *,
+    lineno: int,
+    location: str,
+) -> nodes.section:
+    """A paper's section in *document* (the page *env* is reading): title, authors, decision, links,
+    abstract, BibTeX, previous and next. It registers the paper with the ``papers`` domain (warnings
+    about its fields at *location*, *lineno*), records the page's plain texts and marks the page an
+    orphan: it is reached from the index, never from the theme's navigation."""
+    paper = page.paper
+    env.metadata[env.docname]["orphan"] = True
+    anchor = _PAPER_ID.format(paper.key)
+    section = own_ids(nodes.section("", ids=[anchor], classes=["sw-accepted-paper"]))
+    document.ids[anchor] = section
+    title = markdown.inline(paper.title)
+    section += nodes.title(paper.title, "", *title)
+    if paper.authors:
+        section += _authors(paper)
+    section += _facts(page)
+    section += program_slots(key=paper.key)
+    links = _links(paper)
+    if links is not None:
+        section += links
+    if paper.keywords:
+        text = ", ".join(paper.keywords)
+        section += nodes.paragraph(
+            "",
+            "",
+            nodes.strong(_("Keywords:"), _("Keywords:")),
+            nodes.Text(" " + text),
+            classes=["sw-accepted-keywords"],
         )
-        return bibtex[0] if bibtex else ""
+    if paper.tldr:
+        section += nodes.paragraph(
+            "",
+            "",
+            nodes.strong("TL;DR:", "TL;DR:"),
+            nodes.Text(" "),
+            *markdown.inline(paper.tldr),
+            classes=["sw-accepted-tldr"],
+        )
+    abstract = markdown.blocks(paper.abstract) if paper.abstract else []
+    if abstract:
+        section += nodes.rubric(_("Abstract"), _("Abstract"))
+        # in the section itself: a thematic break of the abstract is a transition, valid only there
+        section.extend(abstract)
+    accepted_domain(env).note_plain(env.docname, markdown.plain_of(title), markdown.plain_of(abstract))
+    fields = [citation_fields(loaded.settings, paper)]
+    bibtex = papers_domain(env).note_papers(env.docname, lineno, fields, location=location)
+    if bibtex and bibtex[0]:
+        section += nodes.rubric(_("Cite this paper"), _("Cite this paper"))
+        # "no-search": the BibTeX repeats the page's title and authors, and Sphinx's search would
+        # index its field names (inproceedings, booktitle) as the paper's words
+        block = nodes.literal_block(bibtex[0], bibtex[0], classes=["sw-accepted-bibtex", NO_SEARCH])
+        block["language"] = "bibtex"
+        section += block
+    nav = _neighbours(loaded, page)
+    if nav is not None:
+        section += nav
+    return section
 
-    @staticmethod
-    def _neighbours(loaded: LoadedSet, page: Page) -> nodes.paragraph | None:
-        # a neighbour's title is not this page's: searching it must not find this page
-        para = nodes.paragraph("", "", classes=["sw-accepted-nav", NO_SEARCH])
-        for neighbour, label, css in ((page.previous, _("Previous"), "prev"), (page.next, _("Next"), "next")):
-            if neighbour is None:
-                continue
-            docname = loaded.pages[neighbour.key].docname
-            text: list[nodes.Node] = [nodes.Text(f"{label}: "), *markdown.inline(neighbour.title)]
-            para += _doc_link(docname, text, [f"sw-accepted-{css}"])
-            para += nodes.Text(" ")
-        return para if len(para) else None
+
+def _facts(page: Page) -> nodes.paragraph:
+    paper = page.paper
+    session, track = _("Session"), _("Track")
+    facts = [
+        paper.decision,
+        paper.session and f"{session}: {paper.session}",
+        paper.track and f"{track}: {paper.track}",
+    ]
+    para = nodes.paragraph("", "", classes=["sw-accepted-facts"])
+    for index, fact in enumerate(f for f in facts if f):
+        if index:
+            para += nodes.Text(" · ")
+        para += nodes.inline(fact, fact)
+    if paper.extras.award:
+        # a badge (accepted.css); the word "Award" keeps it meaningful without the stylesheet
+        word = _("Award")
+        award = f"{word}: {paper.extras.award}"
+        if len(para):
+            para += nodes.Text(" · ")
+        para += nodes.inline(award, award, classes=["sw-accepted-award"])
+    return para
+
+
+def _links(paper: AcceptedPaper) -> nodes.paragraph | None:
+    extras = paper.extras
+    links = [
+        (_("PDF"), paper.pdf),
+        ("OpenReview", paper.forum),
+        (_("Code"), extras.code),
+        (_("Poster"), extras.poster),
+        (_("Slides"), extras.slides),
+        (_("Video"), extras.video),
+    ]
+    shown = [(str(label), url) for label, url in links if url]
+    if not shown:
+        return None
+    para = nodes.paragraph("", "", classes=["sw-accepted-links"])
+    for index, (label, url) in enumerate(shown):
+        if index:
+            para += nodes.Text(" · ")
+        para += nodes.reference(label, label, refuri=url, classes=["sw-accepted-link"])
+    return para
+
+
+def _neighbours(loaded: LoadedSet, page: Page) -> nodes.paragraph | None:
+    # a neighbour's title is not this page's: searching it must not find this page
+    para = nodes.paragraph("", "", classes=["sw-accepted-nav", NO_SEARCH])
+    for neighbour, label, css in ((page.previous, _("Previous"), "prev"), (page.next, _("Next"), "next")):
+        if neighbour is None:
+            continue
+        docname = loaded.pages[neighbour.key].docname
+        text: list[nodes.Node] = [nodes.Text(f"{label}: "), *markdown.inline(neighbour.title)]
+        para += _doc_link(docname, text, [f"sw-accepted-{css}"])
+        para += nodes.Text(" ")
+    return para if len(para) else None

@@ -1,14 +1,14 @@
 """A page per accepted paper: the sets of ``papers_accepted`` read, grouped, and written as small pages.
 
-On ``builder-inited`` (in the main process, before Sphinx looks for documents) each set's export is
-read and its papers grouped (by decision, session or track) into the order of its index; each paper
-then gets a page ``<folder>/<key>`` in the source folder, the way autosummary and sphinx-gallery write
-theirs: a few lines holding an ``accepted-paper`` directive, which renders the paper from the data
-read here. A page is written only when its text changes, and its text holds a digest of everything
-the page shows (the paper with its extras, its group, its neighbours' titles), so Sphinx reads again
-exactly the pages of the rows that changed. Pages of papers no longer in the export are removed; only
-files that start with :data:`MARKER` are ever written or removed (the set's ``.bib``, :mod:`.bibfile`,
-is kept).
+On ``builder-inited`` (in the main process, before Sphinx looks for documents) each set's export is read
+and its papers grouped (by decision, session or track) into the order of its index; each paper then gets
+a page ``<folder>/<key>`` in the source folder, the way autosummary and sphinx-gallery write theirs:
+three lines naming the set and the paper in the pages' own format (:mod:`.source`), whose parser renders
+the paper from the data read here. A page is written only when its text changes, and its text holds a
+digest of everything the page shows (the paper with its extras, its group, its neighbours' titles), so
+Sphinx reads again exactly the pages of the rows that changed. Pages of papers no longer in the export
+are removed; only files that start with :data:`MARKER` are ever written or removed (the set's ``.bib``,
+:mod:`.bibfile`, is kept).
 
 A set's extras file (:mod:`.extras`) is applied as the set is read. An index depends on neither file: a
 digest of what it shows (:attr:`LoadedSet.index_digest`) is compared instead, so an edited abstract, link
@@ -29,7 +29,7 @@ from sphinx_workshop.accepted.extras import apply_extras, read_extras
 from sphinx_workshop.accepted.read import read_export
 from sphinx_workshop.accepted.records import key_for
 from sphinx_workshop.accepted.settings import AcceptedSet, accepted_sets, pdf_url_for
-from sphinx_workshop.config import conf_location
+from sphinx_workshop.accepted.source import SUFFIX, page_source
 from sphinx_workshop.diagnostics import file_line, warn
 from sphinx_workshop.domains import accepted_domain
 from sphinx_workshop.i18n import _
@@ -139,33 +139,12 @@ def load_set(srcdir: Path, settings: AcceptedSet) -> LoadedSet:
     return LoadedSet(settings, path, export, groups, pages, extras, digest((settings, shown)))
 
 
-def page_text(page: Page, settings: AcceptedSet, markdown: bool) -> str:
-    """The source of *page*: the marker, a digest of what it shows, and the ``accepted-paper`` directive.
-
-    No front matter or ``:orphan:`` field: the directive marks its page an orphan itself, which spares
-    MyST a YAML parse per page.
-    """
+def page_text(page: Page, settings: AcceptedSet) -> str:
+    """The source of *page* (:mod:`.source`): the marker with a digest of what the page shows, its set
+    and its paper."""
     neighbours = [(p.key, p.title) for p in (page.previous, page.next) if p is not None]
     stamp = digest((page.paper._replace(row=0, source=""), page.group, neighbours, settings))
-    if markdown:
-        return (
-            f"% {MARKER}: do not edit. {stamp}\n\n"
-            f"```{{accepted-paper}} {page.paper.key}\n:set: {settings.folder}\n```\n"
-        )
-    return (
-        f".. {MARKER}: do not edit. {stamp}\n\n"
-        f".. accepted-paper:: {page.paper.key}\n   :set: {settings.folder}\n"
-    )
-
-
-def _suffix(app: Sphinx) -> tuple[str, bool] | None:
-    """The source suffix of the pages, and whether it is MyST's: reStructuredText's where it is read."""
-    suffixes = dict(app.config.source_suffix)
-    for filetype, markdown in (("restructuredtext", False), ("markdown", True)):
-        for suffix, kind in suffixes.items():
-            if kind == filetype:
-                return suffix, markdown
-    return None
+    return page_source(f"{MARKER}: do not edit. {stamp}", settings.folder, page.paper.key)
 
 
 def _ours(path: Path) -> bool:
@@ -178,26 +157,15 @@ def _ours(path: Path) -> bool:
 
 def write_pages(app: Sphinx, loaded: LoadedSet) -> None:
     """Write the pages of *loaded* whose text changed; remove the pages of papers no longer read."""
-    chosen = _suffix(app)
-    if chosen is None:
-        warn(
-            logger,
-            "config",
-            "papers_accepted: no source suffix is read as reStructuredText or Markdown, so no page of "
-            f"the set {loaded.settings.folder!r} is written",
-            location=conf_location(app, "papers_accepted"),
-        )
-        return
-    suffix, markdown = chosen
     folder = Path(app.srcdir, loaded.settings.folder)
     if not folder.is_dir():
         folder.mkdir(parents=True, exist_ok=True)
         (folder / ".gitignore").write_text(f"# {MARKER}: the pages here are written by every build.\n*\n")
     wanted = {bib_name(loaded.settings)}  # written by :mod:`.bibfile`, with the marker too
     for page in loaded.pages.values():
-        path = folder / f"{page.paper.key}{suffix}"
+        path = folder / f"{page.paper.key}{SUFFIX}"
         wanted.add(path.name)
-        text = page_text(page, loaded.settings, markdown)
+        text = page_text(page, loaded.settings)
         try:
             if path.read_text(encoding="utf-8") == text:
                 continue
