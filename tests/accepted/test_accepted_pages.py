@@ -210,6 +210,22 @@ def test_a_myst_only_project_reads_the_pages_too(tmp_path: Path) -> None:
     assert soup(app, "papers/paper-p5").select_one("section#paper-paper-p5 h1") is not None
 
 
+def test_a_page_naming_no_paper_warns_at_its_line_and_stays_empty(tmp_path: Path) -> None:
+    """A generated page's format read by hand: a key or set this build did not read is a located warning."""
+    src = copy_root(ROOT, tmp_path)
+    (src / "stray.swpaper").write_text("A page of my own.\nset: papers\nkey: paper-p9\n", encoding="utf-8")
+    (src / "nowhere.swpaper").write_text("set: gone\nkey: paper-p1\n", encoding="utf-8")
+    app = build(src, tmp_path / "build")
+    assert sorted(line for line in warning_lines(app) if ".swpaper" in line) == [
+        "<src>/nowhere.swpaper:2: WARNING: this page names no paper of papers_accepted (set 'gone', key "
+        "'paper-p1'); it is empty [workshop.bad_argument]",
+        "<src>/stray.swpaper:3: WARNING: this page names no paper of papers_accepted (set 'papers', key "
+        "'paper-p9'); it is empty [workshop.bad_argument]",
+    ]
+    assert soup(app, "stray").select_one("section") is None
+    assert soup(app, "papers/paper-p1").select_one("section#paper-paper-p1") is not None
+
+
 def _row_title(src: Path) -> None:
     path = src / "exports" / "accepted.csv"
     path.write_text(path.read_text().replace("Learned Schedulers", "Schedulers That Learn"))
