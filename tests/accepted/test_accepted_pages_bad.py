@@ -187,3 +187,31 @@ def test_nothing_else_is_warned_and_the_rest_builds(built: SphinxTestApp) -> Non
     assert titles == ["Good Paper"]
     assert soup(built, "again/2020-p1").select_one("section#paper-2020-p1") is not None
     assert Path(built.srcdir, "pre", "paper-p1.rst").is_file()
+
+
+def test_no_page_is_written_where_no_suffix_is_read_as_rst_or_markdown(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "from sphinx.parsers import RSTParser\n\n"
+        'extensions = ["sphinx_workshop"]\n'
+        'source_suffix = {".x": "x-text"}\n'
+        'papers_accepted = {"papers": "papers.csv"}\n\n\n'
+        "class XParser(RSTParser):\n"
+        '    supported = ("x-text",)\n\n\n'
+        "def setup(app):\n"
+        "    app.add_source_parser(XParser)\n",
+        encoding="utf-8",
+    )
+    (src / "index.x").write_text("Title\n=====\n\nText.\n", encoding="utf-8")
+    (src / "papers.csv").write_text("id,title\np1,A Paper\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=src, freshenv=True, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warning_lines(app)[0] == (
+        "<src>/conf.py:5: WARNING: papers_accepted: no source suffix is read as reStructuredText or "
+        "Markdown, so no page of the set 'papers' is written [workshop.config]"
+    )
+    assert [path.name for path in (src / "papers").iterdir()] == ["papers.bib"]  # its BibTeX, no page
