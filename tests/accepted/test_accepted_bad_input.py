@@ -318,6 +318,28 @@ def test_a_workbook_whose_sheet_breaks_while_its_rows_are_read(tmp_path):
     assert message.endswith("); nothing was read.")
 
 
+def test_a_workbook_is_read_as_cmt_only_if_no_other_format_is_named(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["id", "title"])
+    book.active.append(["p1", "T"])
+    book.save(tmp_path / "papers.xlsx")
+    path = tmp_path / "papers.xlsx"
+    assert read_export(path, format="csv").papers == ()
+    # Read as text, it is not UTF-8 (where the first bad byte is depends on the archive's time stamps).
+    [(subtype, _row, message)] = problems(path, format="csv")
+    assert subtype == "export_encoding"
+    assert message.endswith(
+        " is not valid utf-8; nothing was read from the file. Save it as UTF-8, or give its encoding."
+    )
+
+
+def test_the_openreview_format_named_reads_json_whatever_the_suffix(tmp_path):
+    path = write(tmp_path, "notes.txt", '[{"id": "n1", "content": {"title": "T"}}]')
+    export = read_export(path, format="openreview")
+    assert [(paper.key, paper.title) for paper in export.papers] == [("openreview-n1", "T")]
+    assert export.problems == ()
+
+
 def test_an_old_excel_workbook_is_named(tmp_path):
     path = tmp_path / "Submissions.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
