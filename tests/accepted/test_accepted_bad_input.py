@@ -4,7 +4,10 @@ rest of the file is read."""
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
+
+import openpyxl
 
 from sphinx_workshop.accepted import PROBLEMS, ExportProblem, read_export
 
@@ -201,6 +204,15 @@ def test_invalid_json_gives_its_line_and_column(tmp_path):
     ]
 
 
+def test_json_with_a_number_too_long_to_convert_is_a_syntax_problem(tmp_path):
+    path = write(tmp_path, "notes.json", '[{"id": "a", "content": {"title": "T", "n": ' + "1" * 5000 + "}}]")
+    assert read_export(path).papers == ()
+    [(subtype, row, message)] = problems(path)
+    assert (subtype, row) == ("export_syntax", 0)
+    assert message.startswith("The file cannot be read as JSON (Exceeds the limit (4300 digits) for integer ")
+    assert message.endswith("); nothing was read.")
+
+
 def test_json_that_is_not_a_list_of_notes(tmp_path):
     path = write(tmp_path, "notes.json", '{"count": 0}')
     assert problems(path) == [
@@ -241,6 +253,35 @@ def test_notes_that_are_not_objects_or_have_content_of_the_wrong_type_are_skippe
     ]
 
 
+def test_a_pdf_that_is_not_text_is_left_out(tmp_path):
+    path = write(tmp_path, "notes.json", '[{"id": "n1", "content": {"title": "T", "pdf": {"value": ["a"]}}}]')
+    assert [(paper.id, paper.pdf) for paper in read_export(path).papers] == [("n1", "")]
+    assert problems(path) == [
+        ("export_value", 1, 'Note 1 (paper n1): "pdf" is not text; the paper is shown without it.')
+    ]
+
+
+def test_an_openreview_csv_without_a_title_or_an_id_reads_nothing(tmp_path):
+    untitled = write(tmp_path, "untitled.csv", "id,name,authors\n1,T,A\n")
+    unnamed = write(tmp_path, "unnamed.csv", "title,authors\nT,A\n")
+    assert read_export(untitled, format="openreview-csv").papers == ()
+    assert problems(untitled, format="openreview-csv") == [
+        (
+            "export_column",
+            0,
+            'The OpenReview CSV has no "title" column (it has "id", "name", "authors"); nothing was read.',
+        )
+    ]
+    assert problems(unnamed, format="openreview-csv") == [
+        (
+            "export_column",
+            0,
+            'The OpenReview CSV has no "id (or forum, or number)" column (it has "title", "authors"); '
+            "nothing was read.",
+        )
+    ]
+
+
 def test_a_file_that_cannot_be_read(tmp_path):
     assert problems(tmp_path / "missing.json") == [
         ("export_file", 0, "The file cannot be read (No such file or directory); nothing was read.")
@@ -255,6 +296,48 @@ def test_a_broken_workbook(tmp_path):
     assert (subtype, row) == ("export_format", 0)
     assert message.startswith("The file cannot be opened as an Excel workbook (BadZipFile: ")
     assert message.endswith("); nothing was read.")
+
+
+def test_a_workbook_whose_sheet_breaks_while_its_rows_are_read(tmp_path):
+    # It opens (read-only, sheets are parsed lazily), then its sheet's XML ends in the middle.
+    book = openpyxl.Workbook()
+    book.active.append(["Paper ID", "Paper Title"])
+    book.active.append([1, "T"])
+    book.save(tmp_path / "whole.xlsx")
+    path = tmp_path / "Submissions.xlsx"
+    with zipfile.ZipFile(tmp_path / "whole.xlsx") as whole, zipfile.ZipFile(path, "w") as cut:
+        for name in whole.namelist():
+            data = whole.read(name)
+            cut.writestr(
+                name, data[: data.index(b"</sheetData>")] if name.startswith("xl/worksheets/") else data
+            )
+    assert read_export(path).papers == ()
+    [(subtype, row, message)] = problems(path)
+    assert (subtype, row) == ("export_format", 0)
+    assert message.startswith("The workbook cannot be read (ParseError: ")
+    assert message.endswith("); nothing was read.")
+
+
+def test_a_workbook_is_read_as_cmt_only_if_no_other_format_is_named(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["id", "title"])
+    book.active.append(["p1", "T"])
+    book.save(tmp_path / "papers.xlsx")
+    path = tmp_path / "papers.xlsx"
+    assert read_export(path, format="csv").papers == ()
+    # Read as text, it is not UTF-8 (where the first bad byte is depends on the archive's time stamps).
+    [(subtype, _row, message)] = problems(path, format="csv")
+    assert subtype == "export_encoding"
+    assert message.endswith(
+        " is not valid utf-8; nothing was read from the file. Save it as UTF-8, or give its encoding."
+    )
+
+
+def test_the_openreview_format_named_reads_json_whatever_the_suffix(tmp_path):
+    path = write(tmp_path, "notes.txt", '[{"id": "n1", "content": {"title": "T"}}]')
+    export = read_export(path, format="openreview")
+    assert [(paper.key, paper.title) for paper in export.papers] == [("openreview-n1", "T")]
+    assert export.problems == ()
 
 
 def test_an_old_excel_workbook_is_named(tmp_path):

@@ -225,6 +225,8 @@ def test_links_kept_are_absolute_http_https_or_mailto():
             "' '\n<literal>\n    'hash'\n' codes'\n",
         ),
         ("<b>Bold</b> claims", "'<b>Bold</b> claims'\n"),
+        # A hard break (two spaces at a line's end) is a newline in a title, within emphasis too.
+        ("A  \n*hard  \nbreak*", "'A'\n'\\n'\n<emphasis>\n    'hard'\n    '\\n'\n    'break'\n"),
     ],
 )
 def test_titles(title, pseudo_xml):

@@ -187,3 +187,36 @@ def test_nothing_else_is_warned_and_the_rest_builds(built: SphinxTestApp) -> Non
     assert titles == ["Good Paper"]
     assert soup(built, "again/2020-p1").select_one("section#paper-2020-p1") is not None
     assert Path(built.srcdir, "pre", "paper-p1.swpaper").is_file()
+
+
+def test_pages_are_read_whatever_suffix_the_project_reads(tmp_path: Path) -> None:
+    """The generated pages have a source type of their own: a project reading only its own type (here
+    ``.x``, parsed as reStructuredText) still gets a page per paper, linked from its index."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "from sphinx.parsers import RSTParser\n\n"
+        'extensions = ["sphinx_workshop"]\n'
+        'source_suffix = {".x": "x-text"}\n'
+        'papers_accepted = {"papers": "papers.csv"}\n\n\n'
+        "class XParser(RSTParser):\n"
+        '    supported = ("x-text",)\n\n\n'
+        "def setup(app):\n"
+        "    app.add_source_parser(XParser)\n",
+        encoding="utf-8",
+    )
+    (src / "index.x").write_text("Title\n=====\n\n.. accepted-papers:: papers\n", encoding="utf-8")
+    (src / "papers.csv").write_text("id,title\np1,A Paper\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=src, freshenv=True, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warning_lines(app) == []
+    assert sorted(path.name for path in (src / "papers").iterdir()) == [
+        ".gitignore",
+        "paper-p1.swpaper",
+        "papers.bib",
+    ]
+    assert [a["href"] for a in soup(app, "index").select(".sw-accepted-title a")] == ["papers/paper-p1.html"]
+    assert soup(app, "papers/paper-p1").select_one("section#paper-paper-p1 h1").get_text() == "A Paper¶"

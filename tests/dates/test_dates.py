@@ -12,6 +12,8 @@ from sphinx.testing.util import SphinxTestApp
 
 #: 2020-10-06: after the first submission deadline (2 October), before the extended one (9 October).
 BEFORE = "1602000000"
+#: 2020-10-10 11:59 UTC: the very second the extended submission deadline (9 October, 23:59 AoE) is past.
+AT_DEADLINE = "1602331140"
 #: 2020-11-01: submissions closed, decisions out, the workshop to come.
 BETWEEN = "1604188800"
 #: 2020-12-14: the workshop took place.
@@ -93,6 +95,7 @@ def test_past_dates_are_marked_at_the_build_moment(monkeypatch, tmp_path, epoch,
     ("epoch", "shown"),
     [
         (BEFORE, "Call for papers open until October 9, 2020, 23:59 AoE."),
+        (AT_DEADLINE, "Submissions are closed; decisions on October 28, 2020."),
         (BETWEEN, "Submissions are closed; decisions on October 28, 2020."),
         (AFTER, "The workshop took place on December 12, 2020."),
     ],
@@ -275,6 +278,31 @@ def test_a_moved_date_rewrites_the_pages_that_show_it(monkeypatch, tmp_path) -> 
     assert "notes" in result.written
     assert bodies(Path(result.incremental.outdir)) == bodies(Path(result.clean.outdir))
     assert "October 30, 2020" in parse_file(Path(result.incremental.outdir) / "notes.html").text
+
+
+def test_a_phase_follows_a_moved_date_its_page_shows_nowhere_else(monkeypatch, tmp_path) -> None:
+    # The page names the camera-ready date only in its phase's conditions: no list, no {date} role.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BETWEEN)
+    src = copy_root("dates-basic", tmp_path)
+    (src / "status.md").write_text(
+        "# Status\n\n:::{phase}\nbefore camera-ready | Camera-ready versions are due.\n"
+        "after camera-ready | Camera-ready versions are in.\n:::\n",
+        encoding="utf-8",
+    )
+    edit(src / "index.md", "cfp\nnotes\n", "cfp\nnotes\nstatus\n")
+
+    def shown(freshenv: bool) -> list[str]:
+        app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", freshenv=freshenv)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        blocks = soup(app, "status").select("div.sw-phase > div.sw-phase-block")
+        return [b.text.strip() for b in blocks if not b.has_attr("hidden")]
+
+    assert shown(freshenv=True) == ["Camera-ready versions are due."]
+    edit(src / "cfp.md", "2020-11-29 23:59", "2020-10-29 23:59")
+    assert shown(freshenv=False) == ["Camera-ready versions are in."]
 
 
 def test_a_date_that_passed_between_builds_rewrites_its_pages(monkeypatch, tmp_path) -> None:

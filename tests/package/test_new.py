@@ -153,7 +153,13 @@ def test_the_files_of_a_site() -> None:
         + [f"{page}.md" for page in ("accepted", "index", "organizers", "program")]
     )
     assert files[".gitignore"].splitlines()[0] == "_build/"
-    assert "- Workshop: 2030-06-30" in files["index.md"]
+    # The example deadlines: 90, 45 and 21 days before the workshop.
+    assert [line for line in files["index.md"].splitlines() if line.startswith("- ") and ": 20" in line] == [
+        "- Submission deadline: 2030-04-01",
+        "- Notification of acceptance: 2030-05-16",
+        "- Camera-ready deadline: 2030-06-09",
+        "- Workshop: 2030-06-30",
+    ]
     assert ":date: 2030-06-30" in files["program.md"]
     header, *rows = files["papers.csv"].splitlines()
     assert header == "id,title,authors,abstract,keywords,decision,session,pdf"
@@ -233,6 +239,20 @@ def test_bad_options_exit_2_with_one_line(
     assert line.startswith(f"sphinx-workshop {problem}".replace(" :", ":")), line
     assert line.endswith("--help)")
     assert not (tmp_path / "site").exists()
+
+
+def test_help_says_what_is_written_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit:
+        run_new("--help")
+    assert exit.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert (
+        "Write a new workshop site into DIR (made if missing): conf.py, pages (the call for papers and "
+        "dates, organizers, program, accepted papers from a sample export), requirements.txt, a Makefile, "
+        ".readthedocs.yaml and .gitignore. Existing files are never overwritten. Options not given are "
+        "asked for in a terminal; without one their defaults are used."
+    ) in text
+    assert "positional arguments: DIR the folder of the new site options:" in text
 
 
 def test_no_command_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

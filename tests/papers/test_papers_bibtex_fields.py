@@ -91,3 +91,23 @@ def test_biblatex_in_latex(build_once) -> None:
     tex = next(build_once("papers-biblatex", "latex").outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert r"\sphinxhref{https://hdl.handle.net/2027/abc.123}{hdl:2027/abc.123}" in tex
     assert "theSet" not in tex and "sharedPublisher" not in tex
+
+
+def test_the_venue_is_the_journal_else_the_book_title() -> None:
+    """A record's ``venue`` (what a user's style reads as ``entry.record.venue``), in plain text."""
+    from sphinx_workshop.papers.bibtex import parse_bibs
+
+    text = (
+        "@article{a, title={A}, journal={J. of \\emph{Things}}}\n"
+        "@inproceedings{b, title={B}, booktitle={Proc. of B}}\n"
+        "@incollection{c, title={C}, journal={J}, booktitle={Book}}\n"
+        "@misc{d, title={D}}\n"
+    )
+    parsed = parse_bibs([("refs.bib", text)])
+    assert parsed.problems == ()
+    assert {entry.key: entry.venue for entry in parsed.entries} == {
+        "a": "J. of Things",
+        "b": "Proc. of B",
+        "c": "J",
+        "d": "",
+    }

@@ -122,6 +122,16 @@ def test_preamble_definitions_of_every_form() -> None:
     )
 
 
+def test_a_value_expands_at_most_a_hundred_macros() -> None:
+    """The hundred first uses of a macro expand; past them (a definition that uses itself never ends) it
+    is left out and named as unknown."""
+    from sphinx_workshop.papers.latex import decode, preamble_macros
+
+    macros = preamble_macros("\\newcommand{\\me}{M}")
+    assert decode("\\me{}" * 100, macros) == ("M" * 100, ())
+    assert decode("\\me{}" * 101, macros) == ("M" * 100, ("me",))
+
+
 #: Every accent command of LaTeX (the sixteen of its text accents), with a base it takes and the
 #: precomposed character it makes; the tie has none (two letters under one arc).
 ACCENTS = {
@@ -206,6 +216,7 @@ def test_accents_over_dotless_letters_capitals_and_in_words(latex: str, expected
         ("\\textit{a{b}c}", (("em", "abc", ""),), ()),
         ("x \\emph{y}", (("text", "x ", ""), ("em", "y", "")), ()),
         ("$\\alpha$", "α", ()),
+        ("$\\Gamma$", "Γ", ()),  # a capital Greek letter is a letter too, not math
         ("$x^2$", (("math", "x^2", ""),), ()),
         ("\\textbf{$x$}", (("strong", "x", ""),), ()),
         ("\\doi{10.1/x}", (("link", "doi:10.1/x", "https://doi.org/10.1/x"),), ()),

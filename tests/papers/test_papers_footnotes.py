@@ -6,7 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from kit import parse_file, soup, warning_lines
+from kit import build, copy_root, edit, parse_file, soup, warning_lines
 
 
 def _footnotes(page: BeautifulSoup) -> list[tuple[str, str]]:
@@ -84,6 +84,19 @@ def test_footnote_entry_style_is_the_lists(build_once) -> None:
     assert warning_lines(app) == []
     page = soup(app, "foot")
     assert _footnotes(page)[1] == (
+        "3",
+        "Leslie Lamport. 1978. Time, Clocks, and the Ordering of Events in a Distributed System. "
+        "Communications of the ACM.",
+    )
+
+
+def test_footnote_entry_style_is_the_lists_entry_style_option(tmp_path) -> None:
+    # The list's :entry-style: wins over papers_style (title-first, the default) in its footnotes too.
+    src = copy_root("papers-textual", tmp_path)
+    edit(src / "index.md", ":bibfile: papers.bib\n", ":bibfile: papers.bib\n:entry-style: author-first\n")
+    app = build(src, tmp_path / "out")
+    assert warning_lines(app) == []
+    assert _footnotes(soup(app, "foot"))[1] == (
         "3",
         "Leslie Lamport. 1978. Time, Clocks, and the Ordering of Events in a Distributed System. "
         "Communications of the ACM.",

@@ -308,3 +308,16 @@ def test_bad_input_warns_at_its_line(tmp_path: Path, name: str, text: str, lines
     assert page.select_one(".sw-person-abstract").get_text(" ", strip=True) == (
         "Abstract An abstract outside any card."
     )
+
+
+def test_an_empty_talk_of_a_card_without_a_name(tmp_path: Path) -> None:
+    src = copy_root(ROOT, tmp_path)
+    (src / "nameless.md").write_text("# Nameless\n\n:::{speaker}\n:talk:\n:::\n", encoding="utf-8")
+    edit(src / "index.md", "speakers\n```", "speakers\nnameless\n```")
+    app = _build(src, tmp_path / "out")
+    assert warning_lines(app) == [
+        f"<src>/nameless.md:3: {W} speaker card without a name (give it as the directive's argument); it is "
+        "shown without one and cannot be linked to [workshop.missing_name]",
+        f"<src>/nameless.md:4: {W} empty :talk: for a card without a name; no title is shown "
+        "[workshop.bad_option]",
+    ]

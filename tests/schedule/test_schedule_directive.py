@@ -92,6 +92,8 @@ def test_other_builders_print_time_and_zone(make_app, rootdir, sphinx_test_tempd
 BAD_WARNINGS = [
     "date.md:4: WARNING: date '2020-13-45' does not exist (month must be in 1..12); times are shown as "
     "written [workshop.bad_date]",
+    "end.md:6: WARNING: :end: bad time 'noon' (expected HH:MM, 00:00 to 23:59); the last item lasts 30 "
+    "minutes [workshop.bad_time]",
     "event.md:4: WARNING: :start: '2020-12-12 nine' is not YYYY-MM-DDTHH:MM [workshop.bad_date]",
     "event.md:6: WARNING: unknown time zone 'Pacific/Nowhere' (expected an IANA name such as "
     "America/Los_Angeles) [workshop.bad_timezone]",

@@ -8,6 +8,7 @@ import icalendar
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from kit import build, warning_lines
 
 from sphinx_workshop.schedule.ics import CalendarEvent, calendar, escape_text, fold, source_date_epoch
 
@@ -120,3 +121,24 @@ def test_a_build_stamps_its_calendar_with_source_date_epoch(
     data = _build(make_app, srcdir, "epoch")
     stamps = {line for line in data.split(b"\r\n") if line.startswith(b"DTSTAMP:")}
     assert stamps == {b"DTSTAMP:20201212T080000Z"}
+
+
+def test_a_calendar_named_like_a_folder_already_in_the_output_is_not_written(tmp_path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_workshop"]\nmyst_enable_extensions = ["colon_fence"]\n',
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text(
+        "# Day\n\n:::{schedule}\n:date: 2020-12-12\n:timezone: UTC\n:ics: stale.ics\n\n09:00 | Talk\n:::\n",
+        encoding="utf-8",
+    )
+    # A folder no page or extra file of this build makes (left there by something else).
+    (tmp_path / "out" / "html" / "stale.ics").mkdir(parents=True)
+    app = build(src, tmp_path / "out")
+    assert warning_lines(app, src="") == [
+        "index.md:3: WARNING: calendar file 'stale.ics' would overwrite a folder or file of the output; "
+        "it is not written [workshop.ics_clash]"
+    ]
+    assert (tmp_path / "out" / "html" / "stale.ics").is_dir()
