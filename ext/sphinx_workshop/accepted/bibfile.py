@@ -54,6 +54,21 @@ def citation_fields(settings: AcceptedSet, paper: AcceptedPaper) -> dict[str, An
     }
 
 
+def _cited(settings: AcceptedSet, paper: AcceptedPaper) -> tuple[object, ...]:
+    """Everything :func:`citation_fields` reads, as it is in the export (no Markdown parsed)."""
+    names = tuple(author.name for author in paper.authors)
+    return (
+        paper.key,
+        paper.title,
+        paper.pdf,
+        paper.forum,
+        names,
+        paper.keywords,
+        settings.venue,
+        settings.year,
+    )
+
+
 def bib_name(settings: AcceptedSet) -> str:
     """The file name of the set's ``.bib``: ``papers.bib`` for the folder ``papers`` (or ``x/papers``)."""
     return f"{posixpath.basename(settings.folder)}.bib"
@@ -62,9 +77,9 @@ def bib_name(settings: AcceptedSet) -> str:
 def bib_text(env: BuildEnvironment, loaded: LoadedSet) -> str:
     """Every paper's BibTeX, in the index's order, under a comment line holding the pages' marker.
 
-    A paper's BibTeX is a function of its citation fields alone, so the one the last build made is kept
-    (in the accepted domain's data, with a digest of those fields) and made again only when they
-    changed: editing one row of a large export makes one entry, not every one.
+    A paper's BibTeX is a function of what :func:`citation_fields` reads, so the one the last build made
+    is kept (in the accepted domain's data, with a digest of that) and made again only when it changed:
+    editing one row of a large export makes one entry, not every one.
     """
     from sphinx_workshop.accepted.pages import MARKER
 
@@ -77,12 +92,13 @@ def bib_text(env: BuildEnvironment, loaded: LoadedSet) -> str:
     with logging.suppress_logging():
         for _label, papers in loaded.groups:
             for paper in papers:
-                fields = citation_fields(loaded.settings, paper)
-                signature = digest(sorted(fields.items()))
+                signature = digest(_cited(loaded.settings, paper))
                 signed, bibtex = previous.get(paper.key, ("", ""))
                 if signed != signature:
                     bibtex = papers_feature.bibtex_of(
-                        fields, docname=loaded.pages[paper.key].docname, location=""
+                        citation_fields(loaded.settings, paper),
+                        docname=loaded.pages[paper.key].docname,
+                        location="",
                     )
                 current[paper.key] = (signature, bibtex)
                 entries.append(bibtex.strip("\n") + "\n")

@@ -51,6 +51,16 @@ def _authors(paper: AcceptedPaper) -> nodes.paragraph:
     return para
 
 
+def _author_line(paper: AcceptedPaper) -> nodes.paragraph:
+    """The authors as one text, for an index entry: the paper's page has the structured form
+    (:func:`_authors`); an index of thousands of papers stays a small tree to transform and write."""
+    text = ", ".join(
+        f"{author.name} ({author.affiliation})" if author.affiliation else author.name
+        for author in paper.authors
+    )
+    return nodes.paragraph(text, text, classes=["sw-accepted-authors"])
+
+
 def _doc_link(docname: str, title: list[nodes.Node], classes: list[str]) -> addnodes.pending_xref:
     """A link to document *docname* (resolved by Sphinx for every builder) showing *title*."""
     ref = addnodes.pending_xref(
@@ -106,7 +116,7 @@ class AcceptedPapersDirective(_SetDirective):
                 title += _doc_link(page.docname, markdown.inline(paper.title), ["sw-accepted-title-text"])
                 item += title
                 if paper.authors:
-                    item += _authors(paper)
+                    item += _author_line(paper)
                 items += item
             index += items
         toctree = addnodes.toctree(
