@@ -177,11 +177,17 @@ def test_every_bad_row_is_located_and_the_rest_applied(tmp_path: Path) -> None:
             '<src>/exports/extras.csv:1: WARNING: The extras file has no "id" column (it has "paper", '
             '"award"); no extras are applied. [workshop.extras_column]',
         ),
+        (
+            b'id,award\np1,"' + b"x" * 200_000 + b'"\n',
+            "<src>/exports/extras.csv:2: WARNING: The file is not well-formed CSV at line 2 (field larger "
+            "than field limit (131072)); nothing was read from it. [workshop.extras_file]",
+        ),
+        (b"id,award", None),  # the header alone, without a newline: no rows, nothing to say
     ],
-    ids=["missing", "undecodable", "no-id-column"],
+    ids=["missing", "undecodable", "no-id-column", "not-csv", "header-only"],
 )
 def test_an_unreadable_extras_file_is_located_and_the_export_shown(
-    content: bytes | None, expected: str, tmp_path: Path
+    content: bytes | None, expected: str | None, tmp_path: Path
 ) -> None:
     src = copy_root(ROOT, tmp_path)
     if content is None:
@@ -189,7 +195,7 @@ def test_an_unreadable_extras_file_is_located_and_the_export_shown(
     else:
         (src / EXTRAS).write_bytes(content)
     app = build(src, tmp_path / "build")
-    assert warning_lines(app) == [expected]
+    assert warning_lines(app) == ([expected] if expected else [])
     assert _links(app, "papers/paper-p1") == [
         ("PDF", "https://example.org/p1.pdf"),
         ("Code", "https://example.org/export/p1"),
