@@ -368,3 +368,25 @@ def test_entry_point_and_templates_are_declared() -> None:
     # setuptools expands each pattern as glob does: "*" stays within one folder.
     shipped = {path for pattern in patterns for path in package.glob(pattern)}
     assert sorted(templates - shipped) == []
+
+
+def test_a_folder_that_cannot_be_made_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "file").write_text("a file")
+    site = tmp_path / "file" / "site"  # under a file: the folder cannot be made
+    assert run_new(site) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    (line,) = captured.err.splitlines()
+    assert line.startswith("sphinx-workshop new: cannot write the site: [Errno 20] Not a directory: ")
+    assert str(tmp_path / "file") in line
+
+
+def test_the_next_steps_name_the_folder_quoted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "my site"
+    assert run_new(site, "--format", "rst", "--theme", "furo") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"Wrote a rst site in furo into {site}: Makefile, conf.py, ")
+    assert lines[-2:] == [
+        f"  python -m pip install -r '{site}/requirements.txt'",
+        f"  make -C '{site}' html",
+    ]
