@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from kit import soup, warning_lines
+from kit import ROOTS, build, soup, warning_lines
 
 W = "WARNING:"
 EXPECTED = [
@@ -129,3 +129,19 @@ def test_names_are_text_never_markup(app) -> None:
     assert card.select_one('.sw-person-name [itemprop="name"]').text == "<script>alert(1)</script>"
     assert card.select_one('[itemprop="affiliation"]').text == "<b>Bold</b> & Co"
     assert [s for s in page.select("script") if "alert" in s.text] == []
+
+
+def test_a_photo_name_too_long_for_the_file_system_does_not_exist(tmp_path) -> None:
+    """A name the file system refuses to look up (longer than its 255 bytes) is a missing photo."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text((ROOTS / "test-people-bad" / "conf.py").read_text(encoding="utf-8"))
+    photo = "a" * 300 + ".png"
+    (src / "index.md").write_text(f"# People\n\n:::{{organizer}} Long Name\n:photo: {photo}\n:::\n")
+    app = build(src, tmp_path / "build")
+    assert warning_lines(app, src="") == [
+        f"index.md:4: WARNING: :photo: {photo!r} for 'Long Name' does not exist; the initials are shown "
+        "instead [workshop.photo_missing]"
+    ]
+    card = soup(app, "index.html").select_one("div.sw-person-card")
+    assert card.select_one(".sw-person-avatar").text == "LN" and card.select_one("img") is None
