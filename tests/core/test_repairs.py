@@ -35,6 +35,10 @@ def test_singlehtml_cross_page_links_have_one_anchor(app) -> None:
     for href in links:
         assert href.startswith("#") and href.count("#") == 1, href
         assert href == "#" or page.find(id=href[1:]) is not None, href
+    # An external link is not a cross-page link: its own hashes stay (a single-page app's route).
+    assert [a["href"] for a in body.select("a.reference.external")] == [
+        "https://example.org/app#/program#today"
+    ]
 
 
 def _build(builder: str, srcdir: Path, outdir: Path) -> tuple[int, str]:
