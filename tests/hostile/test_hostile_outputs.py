@@ -74,3 +74,21 @@ def test_a_removed_schedule_takes_its_calendar_along(tmp_path) -> None:
         check_outputs(second)
         assert not (outdir / "soon-gone.ics").exists()
         assert (outdir / "index.ics").is_file()  # the others stay
+
+
+def test_a_removed_page_takes_its_calendar_named_with_a_space_along(tmp_path) -> None:
+    """A page ``day one`` writes ``day one.ics`` (its default name): gone with the page."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / f"test-{ROOT}", srcdir)
+    page = srcdir / "day one.md"
+    page.write_text(
+        "# Day one\n\n:::{schedule}\n:date: 2020-12-13\n:timezone: UTC\n\n10:00 | Opening\n:::\n",
+        encoding="utf-8",
+    )
+    outdir, doctrees = tmp_path / "html", tmp_path / "html-doctrees"
+    check_outputs(build(srcdir, outdir, "html", doctrees=doctrees, root=ROOT))
+    assert (outdir / "day one.ics").is_file()
+    page.unlink()
+    check_outputs(build(srcdir, outdir, "html", doctrees=doctrees, root=ROOT))
+    assert not (outdir / "day one.ics").exists()
+    assert (outdir / "index.ics").is_file()
