@@ -8,7 +8,7 @@ import icalendar
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from kit import build, warning_lines
+from kit import build, edit, rebuild, warning_lines
 
 from sphinx_workshop.schedule.ics import CalendarEvent, calendar, escape_text, fold, source_date_epoch
 
@@ -142,3 +142,17 @@ def test_a_calendar_named_like_a_folder_already_in_the_output_is_not_written(tmp
         "it is not written [workshop.ics_clash]"
     ]
     assert (tmp_path / "out" / "html" / "stale.ics").is_dir()
+
+
+def test_schedule_pages_are_not_written_again_for_an_unrelated_edit(tmp_path) -> None:
+    """A calendar is written with its schedule's page, again only when the event it takes its name from
+    changes (``about``), never for the edit of another page."""
+    result = rebuild("schedule-calendar", tmp_path, lambda src: edit(src / "extra1.md", "So that", "So"))
+    assert result.read == ["extra1"]
+    assert "extra1" in result.written and not {"program", "talks"} & result.written
+    result = rebuild(
+        "schedule-calendar", tmp_path / "event", lambda src: edit(src / "about.md", "Hall A", "Hall B")
+    )
+    assert result.read == ["about"]
+    assert "program" in result.written  # its calendar takes the event of about
+    assert "talks" not in result.written  # its calendar takes its page's own event
