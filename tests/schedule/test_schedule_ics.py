@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -156,3 +157,25 @@ def test_schedule_pages_are_not_written_again_for_an_unrelated_edit(tmp_path) ->
     assert result.read == ["about"]
     assert "program" in result.written  # its calendar takes the event of about
     assert "talks" not in result.written  # its calendar takes its page's own event
+
+
+def test_a_line_repeated_in_two_pages_has_four_uids(tmp_path) -> None:
+    """A line given twice (same time and text) in each of two pages: four events, four UIDs (a UID is
+    unique in the whole site, not only in its page)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    conf = Path(__file__).parents[1] / "roots" / "test-schedule-calendar" / "conf.py"
+    (src / "conf.py").write_text(conf.read_text(encoding="utf-8"))
+    rows = "10:00 | Coffee\n10:00 | Coffee\n11:00 | End\n"
+    schedule = f":::{{schedule}}\n:date: 2020-12-12\n:timezone: UTC\n\n{rows}:::\n"
+    (src / "index.md").write_text(f"# One\n\n{schedule}\n```{{toctree}}\ntwo\n```\n")
+    (src / "two.md").write_text(f"# Two\n\n{schedule}")
+    app = build(src, tmp_path / "build")
+    assert warning_lines(app) == []
+    uids = [
+        str(event["UID"])
+        for page in ("index.ics", "two.ics")
+        for event in icalendar.Calendar.from_ical((app.outdir / page).read_bytes()).walk("VEVENT")
+        if str(event["SUMMARY"]) == "Coffee"
+    ]
+    assert len(uids) == len(set(uids)) == 4
