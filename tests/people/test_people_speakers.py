@@ -321,3 +321,20 @@ def test_an_empty_talk_of_a_card_without_a_name(tmp_path: Path) -> None:
         f"<src>/nameless.md:4: {W} empty :talk: for a card without a name; no title is shown "
         "[workshop.bad_option]",
     ]
+
+
+def test_a_talk_with_no_end_shows_its_start_alone(tmp_path: Path) -> None:
+    """A last item whose 30 minutes would leave the calendar (year 9999) has no end: its moment is the
+    start alone, on the card as in the schedule."""
+    src = copy_root(ROOT, tmp_path)
+    schedule = ":::{schedule}\n:date: 9999-12-31\n:timezone: UTC\n\n23:40 | Closing: {person}`Ed Chi`\n:::\n"
+    (src / "program.md").write_text((src / "program.md").read_text(encoding="utf-8") + "\n" + schedule)
+    app = _build(src, tmp_path / "build")
+    assert [line for line in warning_lines(app, src="") if "9999" in line] == [
+        "program.md:20: WARNING: 30 minutes after 9999-12-31T23:40:00+00:00 is outside the calendar (year "
+        "9999); the item has no end and no calendar event [workshop.bad_time]"
+    ]
+    assert _talk(app, "person-ed-chi")[1:] == [
+        (f"{DAY}, 10:25{DASH}11:00 (PST)", "program.html#slot-ed-chi"),
+        ("Friday, December 31, 9999, 23:40 (UTC)", "program.html#slot-ed-chi-2"),
+    ]
