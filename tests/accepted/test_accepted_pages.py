@@ -334,3 +334,18 @@ def test_the_readme_example_builds_as_written(tmp_path: Path) -> None:
     app = build(src, tmp_path / "build")
     assert warning_lines(app) == []
     assert len(soup(app, "index").select("li.sw-accepted-entry")) == 4
+
+
+def test_the_papers_hidden_toctree_leaves_the_latex_contents_name_to_the_root_toctree(tmp_path: Path) -> None:
+    """The LaTeX contents take the caption of the root document's first toctree that has one: the
+    hidden toctree of the papers' pages (no caption) before it does not hide it."""
+    src = copy_root(ROOT, tmp_path)
+    (src / "cmt.rst").unlink()
+    accepted = (src / "accepted.md").read_text(encoding="utf-8").split("\n", 1)[1]
+    (src / "accepted.md").unlink()
+    toctree = "```{toctree}\n:caption: The Workshop\n\nintro\n```\n"
+    (src / "index.md").write_text(f"# Systems\n{accepted}\n{toctree}", encoding="utf-8")
+    (src / "intro.md").write_text("# Introduction\n\nWelcome.\n", encoding="utf-8")
+    app = build(src, tmp_path / "build", "latex")
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\renewcommand{\contentsname}{The Workshop}" in tex

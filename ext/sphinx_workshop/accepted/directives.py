@@ -119,12 +119,13 @@ class AcceptedPapersDirective(_SetDirective):
                     item += _author_line(paper)
                 items += item
             index += items
+        # No "caption" key at all (not even None): the LaTeX builder names its contents after the first
+        # toctree of the root document that has that key, and this hidden one must not hide the user's.
         toctree = addnodes.toctree(
             parent=self.env.docname,
             entries=[(None, page.docname) for page in loaded.pages.values()],
             includefiles=[page.docname for page in loaded.pages.values()],
             maxdepth=-1,
-            caption=None,
             glob=False,
             hidden=True,
             includehidden=False,
