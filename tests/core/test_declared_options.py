@@ -117,3 +117,19 @@ def test_rst_options_warn_at_their_lines_and_the_directive_renders(make_app, tmp
     ]
     html = (tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8")
     assert 'class="sw-person-grid a b docutils container"' in html and "Ann Lee" in html
+
+
+def test_rst_an_option_value_going_on_over_lines_is_not_an_option(make_app, tmp_path: Path) -> None:
+    """A value's next line that reads like ``(name: ...)`` is the value's, not an option ``name``: the
+    warning about ``:start:`` is at its own line."""
+    page = (
+        "T\n=\n\n"
+        ".. event:: Systems Workshop\n"
+        "   :start: 2020-13-01T09:00\n"
+        "   :location: Hall A\n"
+        "      (start: doors open at 08:30)\n"
+    )
+    assert _build(make_app, tmp_path, "index.rst", page) == [
+        "index.rst:5: WARNING: :start: '2020-13-01T09:00' does not exist (month must be in 1..12) "
+        "[workshop.bad_date]"
+    ]
