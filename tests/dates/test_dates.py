@@ -370,3 +370,15 @@ def test_text_reaching_the_page_is_escaped(monkeypatch, tmp_path) -> None:
     assert label.text == "<script>alert(1)</script> & co"
     ics = (Path(app.outdir) / "cfp-dates.ics").read_bytes()
     assert b"SUMMARY:<script>alert(1)</script> & co\r\n" in ics  # TEXT escapes only \\ ; , and breaks
+
+
+def test_an_epoch_beyond_9999_stamps_the_calendar_with_its_first_date(monkeypatch, tmp_path) -> None:
+    app = _build(monkeypatch, tmp_path, "dates-basic", "99999999999999")
+    stamp = [line for line in warning_lines(app) if "DTSTAMP" in line]
+    assert stamp and all(
+        line.endswith(
+            "WARNING: SOURCE_DATE_EPOCH=99999999999999 is beyond the year 9999; "
+            "the calendar's DTSTAMP is the first date's day [workshop.config]"
+        )
+        for line in stamp
+    ), stamp

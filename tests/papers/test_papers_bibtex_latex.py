@@ -217,6 +217,8 @@ def test_accents_over_dotless_letters_capitals_and_in_words(latex: str, expected
         ("x \\emph{y}", (("text", "x ", ""), ("em", "y", "")), ()),
         ("$\\alpha$", "α", ()),
         ("$\\Gamma$", "Γ", ()),  # a capital Greek letter is a letter too, not math
+        ("$\\o$", "ø", ()),  # another one-command math is a letter when latexcodec knows it
+        ("$\\infty$", (("math", "\\infty", ""),), ()),  # and math when it does not
         ("$x^2$", (("math", "x^2", ""),), ()),
         ("\\textbf{$x$}", (("strong", "x", ""),), ()),
         ("\\doi{10.1/x}", (("link", "doi:10.1/x", "https://doi.org/10.1/x"),), ()),

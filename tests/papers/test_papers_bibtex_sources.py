@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kit import soup, warning_lines
+from kit import build, copy_root, edit, soup, warning_lines
 
 
 def test_macros_of_the_first_file_serve_the_second(build_once) -> None:
@@ -53,3 +53,12 @@ def test_bad_project_encoding_falls_back(build_once) -> None:
         "WARNING: invalid value 'klingon' for papers_bibtex_encoding (expected a Python codec name); "
         "using the default 'utf-8' [workshop.config]"
     )
+
+
+def test_unknown_list_encoding_is_named_and_falls_back(tmp_path) -> None:
+    src = copy_root("papers-encoding", tmp_path)
+    edit(src / "index.md", ":encoding: latin-1", ":encoding: klingon")
+    app = build(src, tmp_path / "out")
+    assert (
+        "<src>/index.md:5: WARNING: unknown :encoding: 'klingon'; using 'utf-8' [workshop.bad_option]"
+    ) in warning_lines(app)

@@ -17,7 +17,8 @@ def test_every_bib_warning_is_located_and_names_its_entry(build_once) -> None:
         # a problem at an entry's first line is that entry's (a syntax error there is the previous one's)
         "<src>/second.bib:15: WARNING: BibTeX: entry 'oneline': undefined string in line 15: undefinedtoo "
         "[workshop.bibfile_parse]",
-        # no entry yet: @string, @comment and @preamble have no key (the file starts with a blank line)
+        # no entry yet: @string, @comment and @preamble have no key (the file starts with a blank line);
+        # the @comment at line 3 names 'third', whose entry is still at line 5
         "<src>/third.bib:2: WARNING: BibTeX: undefined string in line 2: undefinedvenue "
         "[workshop.bibfile_parse]",
         "<src>/third.bib:4: WARNING: BibTeX: undefined string in line 4: undefinedpre "

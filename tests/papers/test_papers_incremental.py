@@ -51,6 +51,11 @@ def add_backlink(src: Path) -> None:
     edit(src / "b.md", "Plain text, no citations.", "Plain text cites{cite}`alpha`.")
 
 
+def remove_citation(src: Path) -> None:
+    # the page cites nothing any more: alpha loses a back-link and is no longer the first cited
+    edit(src / "index.md", "Intro{cite}`alpha`.", "Intro.")
+
+
 def remove_citing_page(src: Path) -> None:
     (src / "a.md").unlink()
     edit(src / "index.md", "a\nb\n", "b\n")
@@ -73,6 +78,7 @@ EDITS: dict[str, tuple[Edit, set[str], set[str] | None]] = {
     "edit_citing_text": (edit_citing_text, {"a"}, {"a", "index"}),
     # a citation-only edit: the list's back-links change, nothing else
     "add_backlink": (add_backlink, {"b"}, {"b", "refs", "index"}),
+    "remove_citation": (remove_citation, {"index"}, {"index", "a", "refs"}),
     "remove_citing_page": (remove_citing_page, {"index"}, None),
 }
 

@@ -63,3 +63,15 @@ def test_an_html_setting_invalidates_the_memo(tmp_path: Path) -> None:
     assert second == {"hit": 0, "miss": first["miss"]}  # every page written again, every entry translated
     clean, _ = _build(src, tmp_path / "clean", fresh=True, confoverrides={"html_compact_lists": False})
     assert bodies(app.outdir) == bodies(clean.outdir)
+
+
+def test_a_memo_that_cannot_be_written_leaves_the_build_whole(tmp_path: Path) -> None:
+    from sphinx_workshop.papers.memo import _FILE
+
+    src = copy_root("papers-incremental", tmp_path)
+    (tmp_path / "out" / "doctrees" / _FILE).mkdir(parents=True)  # the memo's place is taken
+    app, first = _build(src, tmp_path / "out", fresh=True)
+    assert first["miss"] >= 4
+    assert app.warning.getvalue() == ""
+    clean, _ = _build(src, tmp_path / "clean", fresh=True)
+    assert bodies(app.outdir) == bodies(clean.outdir)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from kit import parse_file, soup, warning_lines
+from kit import build, copy_root, edit, parse_file, soup, warning_lines
 
 from sphinx_workshop.papers.textual import Target, parse_targets
 
@@ -210,3 +210,19 @@ def test_text(build_once) -> None:
     assert "Kraska and Beutel [2, ch. 2]. Parts: Kraska and Beutel in 2018; superscript^3." in index
     authoryear = " ".join((app.outdir / "authoryear.txt").read_text(encoding="utf-8").split())
     assert "(see Dean and Ghemawat, 2008, p. 3; also Ghemawat et al., 2003)" in authoryear
+
+
+def test_a_year_keeps_its_letter_in_a_group_led_by_a_numbered_paper(tmp_path) -> None:
+    # the group takes the first paper's (numbered) brackets; doe2021first keeps its own label's letter
+    src = copy_root("papers-textual-letters", tmp_path)
+    (src / "num.bib").write_text("@article{numkey, title = {Numbered}, author = {Zed, Zoe}, year = 2019}\n")
+    (src / "num.md").write_text(
+        "# Num\n\nMixed: {cite:year}`numkey,doe2021first`; {cite:p}`numkey,doe2021first`.\n\n"
+        ":::{references}\n:bibfile: num.bib\n:::\n",
+        encoding="utf-8",
+    )
+    edit(src / "index.md", "undated\n", "undated\nnum\n")
+    app = build(src, tmp_path / "out")
+    assert warning_lines(app) == []
+    cites = [span.get_text() for span in soup(app, "num").select("span.sw-papers-cite-text")]
+    assert cites == ["2019, 2021a", "[1, Doe and Roe 2021a]"]

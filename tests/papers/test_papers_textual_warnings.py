@@ -52,3 +52,9 @@ def test_the_rest_renders(app, page: str) -> None:
     # a {paper} target holding a comma cites no paper
     (comma,) = [p for p in main.select("p") if p.get_text().startswith("A target with a comma")]
     assert comma.select("a") == []
+
+
+def test_a_group_of_unknown_keys_only_is_bracketed_as_numbered(app) -> None:
+    # no known paper to take the style of: the key shows in the numbered style's brackets
+    cites = [span.get_text() for span in soup(app).select("span.sw-papers-cite-text")]
+    assert cites[:2] == ["[nosuchkey]", "[1, nosuchkey]"]

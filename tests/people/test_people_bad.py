@@ -59,6 +59,9 @@ EXPECTED = [
 def test_each_bad_input_warns_at_its_line(app) -> None:
     app.build()
     assert warning_lines(app, src="") == EXPECTED
+    # a path inside a message (the first card's) is the project's, never the machine's
+    messages = [line.partition(" WARNING: ")[2] for line in app.warning.getvalue().splitlines()]
+    assert [m for m in messages if str(app.srcdir) in m] == []
 
 
 @pytest.mark.sphinx("html", testroot="people-bad", freshenv=True)

@@ -167,11 +167,13 @@ class _Part(NamedTuple):
     post: str
 
 
-def _year_part(domain: PapersDomain, record: PaperRecord, numbered: bool) -> str:
+def _year_part(domain: PapersDomain, record: PaperRecord) -> str:
     """The year a citation shows, "n.d." if none, followed by the letter its author-year label got
-    (2021a, n.d.a): the label is :func:`~.numbering.author_year`'s, plus the letter when labels collide."""
+    (2021a, n.d.a): the label is :func:`~.numbering.author_year`'s, plus the letter when labels collide.
+    The letter is the record's own list's, whatever the style of the group it is cited in: the same
+    group's bracketed form shows that label whole."""
     year = record.year or str(_("n.d."))
-    if not numbered:
+    if domain.cite_style(record) != "numbered":
         label = domain.derived.labels.get(record.key, "")
         stem = author_year(record)
         if label.startswith(stem):
@@ -187,7 +189,7 @@ def _part(domain: PapersDomain, form: str, xref: pending_xref, numbered: bool) -
         return _Part("", key, pre, post)
     names = author_names(record)
     label = domain.derived.labels.get(record.key, key)
-    year = _year_part(domain, record, numbered)
+    year = _year_part(domain, record)
     if form == "author":
         return _Part("", names, pre, post)
     if form == "year":
