@@ -7,8 +7,10 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from kit import soup, warning_lines
+from kit import build, copy_root, soup, warning_lines
 from sphinx.testing.util import SphinxTestApp
+
+from sphinx_workshop.domains import accepted_domain
 
 CONF = """\
 project = "Bad"
@@ -220,3 +222,21 @@ def test_pages_are_read_whatever_suffix_the_project_reads(tmp_path: Path) -> Non
     ]
     assert [a["href"] for a in soup(app, "index").select(".sw-accepted-title a")] == ["papers/paper-p1.html"]
     assert soup(app, "papers/paper-p1").select_one("section#paper-paper-p1 h1").get_text() == "A Paper¶"
+
+
+def test_a_folder_given_twice_leaves_the_second_set_out_and_reads_the_next(tmp_path: Path) -> None:
+    """Folders differing only in case are one folder (case-insensitive file systems): the second set is
+    left out with a warning, and the sets after it are still read."""
+    sets = {
+        "papers": "exports/accepted.csv",
+        "Papers": "exports/accepted.csv",
+        "more": {"export": "exports/accepted.csv", "key-prefix": "more"},
+    }
+    app = build(
+        copy_root("accepted-site", tmp_path), tmp_path / "out", confoverrides={"papers_accepted": sets}
+    )
+    assert "WARNING: the folder 'Papers' is given twice; the second set is left out [workshop.config]" in (
+        warning_lines(app)
+    )
+    assert sorted(accepted_domain(app.env).sets) == ["more", "papers"]
+    assert Path(app.srcdir, "more", "more-p1.swpaper").is_file()

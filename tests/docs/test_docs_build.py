@@ -5,6 +5,7 @@ every role, configuration value and warning subtype."""
 from __future__ import annotations
 
 import io
+import re
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -57,6 +58,7 @@ def registered(tmp_path: Path) -> dict[str, object]:
                     f"{name}:{r}": role for name, dom in domains.items() for r, role in dom.roles.items()
                 },
                 "config": set(app.config.values),
+                "descriptions": {name: app.config.values[name].description for name in app.config.values},
             }
         finally:
             app.cleanup()
@@ -68,6 +70,7 @@ def registered(tmp_path: Path) -> dict[str, object]:
         "directives": {**new["directives"], **new["domain_directives"]},
         "roles": {**new["roles"], **new["domain_roles"]},
         "config": found["with"]["config"] - found["without"]["config"],
+        "descriptions": found["with"]["descriptions"],
     }
 
 
@@ -124,6 +127,12 @@ def test_reference_lists_every_config_value(built, code) -> None:
     titles = [h.select_one("code").get_text() for h in _page(built, "config").select("section section h2")]
     assert sorted(titles) == sorted(code["config"])
     assert {name.split("_")[0] for name in titles} == {"papers", "workshop"}
+    # each section says what its add_config_value declaration says, word for word (quotes and inline
+    # markup rendered)
+    for heading in _page(built, "config").select("section section h2"):
+        name = heading.select_one("code").get_text()
+        shown = " ".join(re.findall(r"\w+", heading.find_parent("section").get_text(" ")))
+        assert " ".join(re.findall(r"\w+", code["descriptions"][name])) in shown, name
 
 
 def test_reference_lists_every_warning_subtype(built) -> None:

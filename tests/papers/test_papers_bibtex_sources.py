@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from kit import build, copy_root, edit, soup, warning_lines
 
 
@@ -52,6 +53,16 @@ def test_bad_project_encoding_falls_back(build_once) -> None:
     assert warning_lines(app)[0] == (
         "WARNING: invalid value 'klingon' for papers_bibtex_encoding (expected a Python codec name); "
         "using the default 'utf-8' [workshop.config]"
+    )
+
+
+@pytest.mark.parametrize("names", [[" "], [7], ["refs.bib", ""]])
+def test_a_project_bib_list_of_empty_or_non_text_names_falls_back(build_once, names) -> None:
+    """Each name of ``papers_bibfiles`` is a non-blank string: otherwise one located warning, no crash."""
+    app = build_once("papers-encoding", confoverrides={"papers_bibfiles": names})
+    assert warning_lines(app)[0] == (
+        f"WARNING: invalid value {names!r} for papers_bibfiles (expected a list of paths (strings)); "
+        "using the default [] [workshop.config]"
     )
 
 
