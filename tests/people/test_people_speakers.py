@@ -7,11 +7,10 @@ parallel builds, and a moved talk rewrites the card's page without reading it ag
 
 from __future__ import annotations
 
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from kit import bodies, copy_root, edit, parse_file, rebuild, soup, warning_lines
+from kit import bodies, build, copy_root, edit, parse_file, rebuild, soup, warning_lines
 from sphinx.testing.util import SphinxTestApp
 
 ROOT = "people-speakers"
@@ -20,21 +19,10 @@ DAY = "Saturday, December 12, 2020"
 W = "WARNING:"
 
 
-def _build(src: Path, out: Path, builder: str = "html", **kwargs: object) -> SphinxTestApp:
-    app = SphinxTestApp(
-        builder, srcdir=src, builddir=out, freshenv=True, status=StringIO(), warning=StringIO(), **kwargs
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     tmp = tmp_path_factory.mktemp("speakers")
-    return _build(copy_root(ROOT, tmp), tmp / "build")
+    return build(copy_root(ROOT, tmp), tmp / "build")
 
 
 def _talk(app: SphinxTestApp, anchor: str, page: str = "speakers") -> list[tuple[str, str]]:
@@ -119,8 +107,8 @@ def test_the_schedule_links_the_cards(built: SphinxTestApp) -> None:
 
 def test_parallel_build_equals_serial(tmp_path: Path) -> None:
     src = copy_root(ROOT, tmp_path)
-    serial = _build(src, tmp_path / "serial")
-    parallel = _build(src, tmp_path / "parallel", parallel=2)
+    serial = build(src, tmp_path / "serial")
+    parallel = build(src, tmp_path / "parallel", parallel=2)
     assert warning_lines(serial) == warning_lines(parallel) == []
     assert bodies(Path(parallel.outdir)) == bodies(Path(serial.outdir))
 
@@ -173,7 +161,7 @@ def test_speakers_in_rst(tmp_path: Path) -> None:
     (src / "speakers.rst").write_text(RST, encoding="utf-8")
     edit(src / "program.md", "  - {person}`Ed Chi`\n", "")
     edit(src / "program.md", "{person}`Benoit Steiner`", "Benoit Steiner")
-    app = _build(src, tmp_path / "out")
+    app = build(src, tmp_path / "out")
     assert warning_lines(app) == []
     grid = soup(app, "speakers").select_one("div.sw-person-grid.sw-speaker-grid")
     card = grid.select_one("#person-christina-delimitrou")
@@ -187,7 +175,7 @@ def test_speakers_in_rst(tmp_path: Path) -> None:
 
 
 def test_the_text_builder_prints_the_talk(tmp_path: Path) -> None:
-    app = _build(copy_root(ROOT, tmp_path), tmp_path / "out", "text")
+    app = build(copy_root(ROOT, tmp_path), tmp_path / "out", "text")
     assert warning_lines(app) == []
     text = " ".join((Path(app.outdir) / "speakers.txt").read_text(encoding="utf-8").split())
     assert f"**Talk:** Learned cluster managers, {DAY}, 09:15{DASH}09:50 (PST)" in text
@@ -197,7 +185,7 @@ def test_the_text_builder_prints_the_talk(tmp_path: Path) -> None:
 def test_latex_and_singlehtml_links_land(tmp_path: Path) -> None:
     import re
 
-    latex = _build(copy_root(ROOT, tmp_path / "a"), tmp_path / "latex", "latex")
+    latex = build(copy_root(ROOT, tmp_path / "a"), tmp_path / "latex", "latex")
     assert warning_lines(latex) == []
     tex = next(Path(latex.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert "Talk:" in tex and "Abstract" in tex
@@ -205,7 +193,7 @@ def test_latex_and_singlehtml_links_land(tmp_path: Path) -> None:
     labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
     assert {"program:slot-christina-delimitrou-2", "speakers:person-ed-chi"} <= refs
     assert refs <= labels, refs - labels
-    single = _build(copy_root(ROOT, tmp_path / "b"), tmp_path / "single", "singlehtml")
+    single = build(copy_root(ROOT, tmp_path / "b"), tmp_path / "single", "singlehtml")
     assert warning_lines(single) == []
     page = soup(single, "index")
     links = page.select("p.sw-person-talk a")
@@ -214,7 +202,7 @@ def test_latex_and_singlehtml_links_land(tmp_path: Path) -> None:
 
 
 def test_the_talk_line_is_translated(tmp_path: Path) -> None:
-    app = _build(copy_root(ROOT, tmp_path), tmp_path / "out", confoverrides={"language": "de"})
+    app = build(copy_root(ROOT, tmp_path), tmp_path / "out", confoverrides={"language": "de"})
     assert warning_lines(app) == []
     card = soup(app, "speakers").select_one("#person-christina-delimitrou")
     assert (
@@ -284,7 +272,7 @@ def test_bad_input_warns_at_its_line(tmp_path: Path, name: str, text: str, lines
     src = copy_root(ROOT, tmp_path)
     (src / name).write_text(text, encoding="utf-8")
     edit(src / "index.md", "speakers\n```", f"speakers\n{name.split('.')[0]}\n```")
-    app = _build(src, tmp_path / "out")
+    app = build(src, tmp_path / "out")
     known = "affiliation, photo, twitter, homepage, github, scholar, mastodon, bluesky, orcid, linkedin"
     abstract, empty_talk, organizer_talk, outside, empty = lines
     assert warning_lines(app) == [
@@ -314,7 +302,7 @@ def test_an_empty_talk_of_a_card_without_a_name(tmp_path: Path) -> None:
     src = copy_root(ROOT, tmp_path)
     (src / "nameless.md").write_text("# Nameless\n\n:::{speaker}\n:talk:\n:::\n", encoding="utf-8")
     edit(src / "index.md", "speakers\n```", "speakers\nnameless\n```")
-    app = _build(src, tmp_path / "out")
+    app = build(src, tmp_path / "out")
     assert warning_lines(app) == [
         f"<src>/nameless.md:3: {W} speaker card without a name (give it as the directive's argument); it is "
         "shown without one and cannot be linked to [workshop.missing_name]",
@@ -329,7 +317,7 @@ def test_a_talk_with_no_end_shows_its_start_alone(tmp_path: Path) -> None:
     src = copy_root(ROOT, tmp_path)
     schedule = ":::{schedule}\n:date: 9999-12-31\n:timezone: UTC\n\n23:40 | Closing: {person}`Ed Chi`\n:::\n"
     (src / "program.md").write_text((src / "program.md").read_text(encoding="utf-8") + "\n" + schedule)
-    app = _build(src, tmp_path / "build")
+    app = build(src, tmp_path / "build")
     assert [line for line in warning_lines(app, src="") if "9999" in line] == [
         "program.md:20: WARNING: 30 minutes after 9999-12-31T23:40:00+00:00 is outside the calendar (year "
         "9999); the item has no end and no calendar event [workshop.bad_time]"

@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import json
-from io import StringIO
 
-from kit import bodies, copy_root, edit, pages, parse, rebuild, warning_lines
+from kit import bodies, build, copy_root, edit, pages, parse, rebuild, warning_lines
 
 ROOT = "sponsors-basic"
 
 
-def _build(make_app, srcdir, builddir, **kwargs):
-    app = make_app("html", srcdir=srcdir, builddir=builddir, status=StringIO(), warning=StringIO(), **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
-def test_parallel_build_equals_serial(make_app, tmp_path) -> None:
+def test_parallel_build_equals_serial(tmp_path) -> None:
     srcdir = copy_root(ROOT, tmp_path)
-    serial = _build(make_app, srcdir, tmp_path / "serial", freshenv=True)
-    parallel = _build(make_app, srcdir, tmp_path / "parallel", freshenv=True, parallel=2)
+    serial = build(srcdir, tmp_path / "serial")
+    parallel = build(srcdir, tmp_path / "parallel", parallel=2)
     assert warning_lines(serial, src="") == warning_lines(parallel, src="") == []
     assert pages(parallel.outdir) == pages(serial.outdir)
     sponsors = serial.env.domains["sponsors"].sponsors()
