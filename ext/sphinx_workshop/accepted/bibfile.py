@@ -54,21 +54,6 @@ def citation_fields(settings: AcceptedSet, paper: AcceptedPaper) -> dict[str, An
     }
 
 
-def _cited(settings: AcceptedSet, paper: AcceptedPaper) -> tuple[object, ...]:
-    """Everything :func:`citation_fields` reads, as it is in the export (no Markdown parsed)."""
-    names = tuple(author.name for author in paper.authors)
-    return (
-        paper.key,
-        paper.title,
-        paper.pdf,
-        paper.forum,
-        names,
-        paper.keywords,
-        settings.venue,
-        settings.year,
-    )
-
-
 def bib_name(settings: AcceptedSet) -> str:
     """The file name of the set's ``.bib``: ``papers.bib`` for the folder ``papers`` (or ``x/papers``)."""
     return f"{posixpath.basename(settings.folder)}.bib"
@@ -77,9 +62,10 @@ def bib_name(settings: AcceptedSet) -> str:
 def bib_text(env: BuildEnvironment, loaded: LoadedSet) -> str:
     """Every paper's BibTeX, in the index's order, under a comment line holding the pages' marker.
 
-    A paper's BibTeX is a function of what :func:`citation_fields` reads, so the one the last build made
-    is kept (in the accepted domain's data, with a digest of that) and made again only when it changed:
-    editing one row of a large export makes one entry, not every one.
+    A paper's BibTeX is a function of the paper and the set's venue and year, so the one the last build
+    made is kept (in the accepted domain's data, under a digest of those, from the page's
+    :attr:`~.pages.Page.signature`) and made again only when they changed: editing one row of a large
+    export makes one entry, not every one.
     """
     from sphinx_workshop.accepted.pages import MARKER
 
@@ -92,12 +78,13 @@ def bib_text(env: BuildEnvironment, loaded: LoadedSet) -> str:
     with logging.suppress_logging():
         for _label, papers in loaded.groups:
             for paper in papers:
-                signature = digest(_cited(loaded.settings, paper))
+                page = loaded.pages[paper.key]
+                signature = digest((page.signature, loaded.settings.venue, loaded.settings.year))
                 signed, bibtex = previous.get(paper.key, ("", ""))
                 if signed != signature:
                     bibtex = papers_feature.bibtex_of(
                         citation_fields(loaded.settings, paper),
-                        docname=loaded.pages[paper.key].docname,
+                        docname=page.docname,
                         location="",
                     )
                 current[paper.key] = (signature, bibtex)

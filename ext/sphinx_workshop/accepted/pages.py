@@ -56,6 +56,9 @@ class Page(NamedTuple):
     group: str
     previous: AcceptedPaper | None
     next: AcceptedPaper | None
+    #: A digest of the paper as its page shows it (its row and file aside): the page's text and the
+    #: set's ``.bib`` (:mod:`.bibfile`) are made again when it changes.
+    signature: str = ""
 
 
 class LoadedSet(NamedTuple):
@@ -134,7 +137,10 @@ def load_set(srcdir: Path, settings: AcceptedSet) -> LoadedSet:
         for index, paper in enumerate(papers):
             previous = papers[index - 1] if index else None
             following = papers[index + 1] if index + 1 < len(papers) else None
-            pages[paper.key] = Page(f"{settings.folder}/{paper.key}", paper, label, previous, following)
+            signature = digest(paper._replace(row=0, source=""))
+            pages[paper.key] = Page(
+                f"{settings.folder}/{paper.key}", paper, label, previous, following, signature
+            )
     shown = [(label, [(p.key, p.title, p.authors, p.keywords) for p in papers]) for label, papers in groups]
     return LoadedSet(settings, path, export, groups, pages, extras, digest((settings, shown)))
 
@@ -143,7 +149,7 @@ def page_text(page: Page, settings: AcceptedSet) -> str:
     """The source of *page* (:mod:`.source`): the marker with a digest of what the page shows, its set
     and its paper."""
     neighbours = [(p.key, p.title) for p in (page.previous, page.next) if p is not None]
-    stamp = digest((page.paper._replace(row=0, source=""), page.group, neighbours, settings))
+    stamp = digest((page.signature, page.group, neighbours, settings))
     return page_source(f"{MARKER}: do not edit. {stamp}", settings.folder, page.paper.key)
 
 
