@@ -45,20 +45,17 @@ def _http(url: str) -> str:
 Texts = tuple[str, str]
 
 
-def _texts(page: Page, texts: Texts | None) -> Texts:
-    if texts is not None:
-        return texts
+def plain_texts(page: Page) -> Texts:
+    """The plain title and abstract of *page*'s paper, made from the export (when its page recorded none)."""
     paper = page.paper
     return markdown.plain(paper.title, title=True), markdown.plain(paper.abstract) if paper.abstract else ""
 
 
-def scholar_tags(
-    loaded: LoadedSet, page: Page, url: str, texts: Texts | None = None
-) -> list[tuple[str, str]]:
+def scholar_tags(loaded: LoadedSet, page: Page, url: str, texts: Texts) -> list[tuple[str, str]]:
     """The ``citation_*`` tags of *page*'s paper as (name, content), in Google Scholar's order; *url* is
-    the page's absolute URL or ""; *texts*, the plain title and abstract if known (else made here)."""
+    the page's absolute URL or ""; *texts*, its plain title and abstract."""
     paper = page.paper
-    tags = [("citation_title", _texts(page, texts)[0] or paper.title)]
+    tags = [("citation_title", texts[0] or paper.title)]
     for author in paper.authors:
         tags.append(("citation_author", author.name))
         if author.affiliation:
@@ -76,11 +73,11 @@ def scholar_tags(
     return tags
 
 
-def article(loaded: LoadedSet, page: Page, url: str, texts: Texts | None = None) -> dict[str, Any]:
+def article(loaded: LoadedSet, page: Page, url: str, texts: Texts) -> dict[str, Any]:
     """The schema.org ``ScholarlyArticle`` of *page*'s paper; *url* is the page's absolute URL or "";
-    *texts*, the plain title and abstract if known (else made here)."""
+    *texts*, its plain title and abstract."""
     paper = page.paper
-    plain_title, abstract = _texts(page, texts)
+    plain_title, abstract = texts
     title = plain_title or paper.title
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -113,10 +110,8 @@ def article(loaded: LoadedSet, page: Page, url: str, texts: Texts | None = None)
     return data
 
 
-def head_markup(loaded: LoadedSet, page: Page, url: str, texts: Texts | None = None) -> str:
+def head_markup(loaded: LoadedSet, page: Page, url: str, texts: Texts) -> str:
     """The ``<meta>`` tags and the JSON-LD ``<script>`` of *page*, for the page's ``<head>``."""
-    if texts is None:
-        texts = _texts(page, None)
     lines = [
         f'<meta name="{html.escape(name, quote=True)}" content="{html.escape(content, quote=True)}" />'
         for name, content in scholar_tags(loaded, page, url, texts)
@@ -139,5 +134,6 @@ def add_metadata(
     if found is None:
         return
     loaded, page = found
-    markup = head_markup(loaded, page, page_url(app.builder, page.docname), domain.plain(pagename))
+    texts = domain.plain(pagename) or plain_texts(page)  # what the page read (it always was, once)
+    markup = head_markup(loaded, page, page_url(app.builder, page.docname), texts)
     context["metatags"] = context.get("metatags", "") + markup
