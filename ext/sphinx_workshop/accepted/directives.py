@@ -182,10 +182,8 @@ def paper_section(
 ) -> nodes.section:
     """A paper's section in *document* (the page *env* is reading): title, authors, decision, links,
     abstract, BibTeX, previous and next. It registers the paper with the ``papers`` domain (warnings
-    about its fields at *location*, *lineno*), records the page's plain texts and marks the page an
-    orphan: it is reached from the index, never from the theme's navigation."""
+    about its fields at *location*, *lineno*) and records the page's plain texts."""
     paper = page.paper
-    env.metadata[env.docname]["orphan"] = True
     anchor = _PAPER_ID.format(paper.key)
     section = own_ids(nodes.section("", ids=[anchor], classes=["sw-accepted-paper"]))
     document.ids[anchor] = section

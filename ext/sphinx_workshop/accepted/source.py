@@ -56,6 +56,8 @@ class AcceptedPageParser(Parser):
         """Fill *document* with the section of the paper the page names (a located warning if it
         names none this build read: a page edited by hand, or a set since renamed)."""
         env: BuildEnvironment = document.settings.env
+        # reached from the index, never from the theme's navigation (nor any toctree of the project's)
+        env.metadata[env.docname]["orphan"] = True
         fields = _fields(inputstring)
         folder, line = fields.get("set", ("", 1))
         key, key_line = fields.get("key", ("", line))
@@ -69,7 +71,6 @@ class AcceptedPageParser(Parser):
                 f"this page names no paper of papers_accepted (set {folder!r}, key {key!r}); it is empty",
                 location=location,
             )
-            env.metadata[env.docname]["orphan"] = True
             return
         section = paper_section(env, document, loaded, page, lineno=key_line, location=location)
         section.source, section.line = document["source"], key_line
