@@ -23,7 +23,7 @@ from sphinx_workshop.accepted.directives import AcceptedPaperDirective, Accepted
 from sphinx_workshop.accepted.domain import AcceptedDomain, add_stylesheet, check_listed, outdated_indexes
 from sphinx_workshop.accepted.metadata import add_metadata
 from sphinx_workshop.accepted.navigation import keep_out_of_navigation
-from sphinx_workshop.accepted.pages import on_builder_inited
+from sphinx_workshop.accepted.pages import on_builder_inited, read_pages_first
 from sphinx_workshop.accepted.program import setup_program
 from sphinx_workshop.accepted.read import FORMATS, read_export
 from sphinx_workshop.accepted.records import PROBLEMS, AcceptedPaper, Author, Export, ExportProblem
@@ -54,6 +54,7 @@ def setup_accepted(app: Sphinx) -> None:
     app.add_directive("accepted-paper", AcceptedPaperDirective)
     setup_source(app)
     app.connect("builder-inited", on_builder_inited)
+    app.connect("env-before-read-docs", read_pages_first)
     app.connect("env-check-consistency", check_listed)
     app.connect("env-get-outdated", outdated_indexes)
     app.connect("html-page-context", add_stylesheet)

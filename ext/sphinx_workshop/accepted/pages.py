@@ -37,6 +37,7 @@ from sphinx_workshop.invalidation import digest
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
     from sphinx_workshop.accepted.records import AcceptedPaper, Export
 
@@ -212,6 +213,20 @@ def warn_problems(loaded: dict[str, LoadedSet], previous: dict[str, object]) -> 
             seen.add(problem)
             warn(logger, problem.subtype, problem.message, location=file_line(problem.source, problem.row))
     return current
+
+
+def read_pages_first(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: read the generated pages before the other documents (in place, in
+    their order otherwise).
+
+    Before reading a document again Sphinx forgets it in every toctree entry read so far (its toctree
+    collector scans them all). Read after their index, whose toctree lists them, N pages would each
+    scan the N entries: 25 million steps for 5,000 papers, most of such a build. Read first, each
+    scans the few entries of the pages read before it.
+    """
+    generated = accepted_domain(env).pages
+    if generated:
+        docnames.sort(key=lambda docname: docname not in generated)  # a stable sort
 
 
 def on_builder_inited(app: Sphinx) -> None:
