@@ -6,13 +6,16 @@ import inspect
 import json
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from kit import build, copy_root, documented, inventory, pages, parse_file, rebuild, soup, warning_lines
+from kit import build, copy_root, documented, edit, inventory, pages, parse_file, rebuild, soup, warning_lines
 from sphinx.search import WordCollector
 from sphinx.testing.util import SphinxTestApp
+
+from sphinx_workshop.domains import accepted_domain
 
 ROOT = "accepted-site"
 
@@ -36,6 +39,30 @@ def test_each_accepted_paper_gets_a_page_written_before_reading(built: SphinxTes
     assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
     assert {"papers/paper-p1", "cmt/cmt-12", "cmt/cmt-16", "cmt/cmt-17"} <= set(built.env.found_docs)
     assert "papers/paper-p2" not in built.env.found_docs  # rejected: no page
+
+
+def test_the_pages_are_read_before_the_documents_that_list_them(tmp_path: Path) -> None:
+    # read after the index, whose toctree lists them, each page would scan every entry of that toctree
+    # (Sphinx's toctree collector forgets a document so): quadratic in the number of papers
+    app = SphinxTestApp(
+        "html",
+        srcdir=copy_root(ROOT, tmp_path),
+        builddir=tmp_path / "build",
+        freshenv=True,
+        status=StringIO(),
+        warning=StringIO(),
+    )
+    read: list[str] = []
+    app.connect("doctree-read", lambda app, doctree: read.append(app.env.docname))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    generated = set(accepted_domain(app.env).pages)
+    assert len(generated) == 7
+    assert set(read[: len(generated)]) == generated
+    assert {"accepted", "cmt", "index"} <= set(read[len(generated) :])
+    assert read[: len(generated)] == sorted(generated)  # otherwise in Sphinx's order
 
 
 def test_the_index_groups_the_papers_and_links_each_page(built: SphinxTestApp) -> None:
@@ -102,6 +129,27 @@ def test_previous_and_next_stay_within_the_group(built: SphinxTestApp) -> None:
     assert nav("papers/paper-p4") == ["Previous: Tail Latency Prediction", "Next: Compilers That Learn"]
     assert nav("papers/paper-p5") == ["Previous: Learned Schedulers"]
     assert nav("papers/paper-p3") == []
+
+
+@pytest.mark.parametrize("builder", ["html", "singlehtml", "latex"])
+def test_links_to_a_page_show_its_title_as_the_page_does(builder: str, tmp_path: Path) -> None:
+    # the index's titles and the previous and next links keep the title's math, markup and classes
+    src = copy_root(ROOT, tmp_path)
+    edit(src / "exports" / "accepted.csv", "Learned Schedulers", "Learned $k$-Schedulers")
+    app = build(src, tmp_path / "build", builder)
+    if builder == "latex":
+        tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+        assert tex.count(r"Learned \(k\)\sphinxhyphen{}Schedulers") >= 3  # heading, index, previous, next
+        assert r"Learned k" not in tex
+        return
+    html = soup(app, "index" if builder == "singlehtml" else "accepted")
+    entry = html.select_one('li.sw-accepted-entry a[href*="paper-p4"]')
+    title = entry.select_one("span.sw-accepted-title-text")
+    assert title is not None and title.select_one("span.math").get_text() == r"\(k\)"
+    page = html if builder == "singlehtml" else soup(app, "papers/paper-p1")
+    following = page.select_one("#paper-paper-p1").select_one(".sw-accepted-nav a span.sw-accepted-next")
+    assert following is not None and following.select_one("span.math").get_text() == r"\(k\)"
+    assert r"\k" not in following.get_text() and "Next: Learned " in following.get_text()
 
 
 def test_a_link_that_is_not_http_is_left_out(built: SphinxTestApp) -> None:

@@ -35,6 +35,8 @@ PAGES_TOCTREE = "workshop_accepted_pages"
 CLASSES = frozenset({"sw-accepted-index", "sw-accepted-paper"})
 #: The class that keeps an element out of Sphinx's search index (from Sphinx 8; 7.4 indexes it).
 NO_SEARCH = "no-search"
+#: The ``reftype`` of a link to a paper's page (the ``accepted`` domain resolves it).
+PAGE_LINK = "page"
 #: The id of a paper on its page (the ``papers`` domain links ``paper-<key>``).
 _PAPER_ID = "paper-{}"
 
@@ -62,9 +64,11 @@ def _author_line(paper: AcceptedPaper) -> nodes.paragraph:
 
 
 def _doc_link(docname: str, title: list[nodes.Node], classes: list[str]) -> addnodes.pending_xref:
-    """A link to document *docname* (resolved by Sphinx for every builder) showing *title*."""
+    """A link to the paper page *docname* showing *title* as it is (markup, math and *classes* kept:
+    Sphinx's ``std:doc`` would show its text only), resolved for every builder by the ``accepted``
+    domain."""
     ref = addnodes.pending_xref(
-        "", refdomain="std", reftype="doc", reftarget="/" + docname, refexplicit=True, refwarn=True
+        "", refdomain="accepted", reftype=PAGE_LINK, reftarget=docname, refexplicit=True, refwarn=True
     )
     ref += nodes.inline("", "", *title, classes=classes)
     return ref
@@ -164,10 +168,16 @@ class AcceptedPaperDirective(_SetDirective):
                 "it is left out",
             )
             return []
+        source, line = self.get_source_info()
         section = paper_section(
-            self.env, self.state.document, loaded, page, lineno=self.lineno, location=self.location_of()
+            self.env,
+            self.state.document,
+            loaded,
+            page,
+            source=source,
+            lineno=line,
+            location=self.location_of(),
         )
-        self.set_source_info(section)
         return [section]
 
 
@@ -177,12 +187,13 @@ def paper_section(
     loaded: LoadedSet,
     page: Page,
     *,
+    source: str,
     lineno: int,
     location: str,
 ) -> nodes.section:
-    """A paper's section in *document* (the page *env* is reading): title, authors, decision, links,
-    abstract, BibTeX, previous and next. It registers the paper with the ``papers`` domain (warnings
-    about its fields at *location*, *lineno*) and records the page's plain texts."""
+    """A paper's section in *document* (the page *env* is reading, at *lineno* of *source*): title,
+    authors, decision, links, abstract, BibTeX, previous and next. It registers the paper with the
+    ``papers`` domain (warnings about its fields at *location*) and records the page's plain texts."""
     paper = page.paper
     anchor = _PAPER_ID.format(paper.key)
     section = own_ids(nodes.section("", ids=[anchor], classes=["sw-accepted-paper"]))
@@ -232,6 +243,12 @@ def paper_section(
     nav = _neighbours(loaded, page)
     if nav is not None:
         section += nav
+    # every node at the page's (or directive's) line, as a parser would place it: warnings about them
+    # are located, and Sphinx's transforms need not patch them (its patch formats a title or rubric
+    # without a source as XML, whether or not debug logging is on)
+    for node in section.findall(nodes.Element):
+        if node.source is None:
+            node.source, node.line = source, lineno
     return section
 
 

@@ -15,8 +15,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
 
-from sphinx_workshop.accepted.directives import CLASSES, AcceptedPaperDirective, AcceptedPapersDirective
+from sphinx_workshop.accepted.directives import (
+    CLASSES,
+    PAGE_LINK,
+    AcceptedPaperDirective,
+    AcceptedPapersDirective,
+)
 from sphinx_workshop.assets import ASSET_FOLDER
 from sphinx_workshop.config import conf_location
 from sphinx_workshop.diagnostics import warn
@@ -25,7 +31,9 @@ from sphinx_workshop.i18n import _
 if TYPE_CHECKING:
     from collections.abc import Set
 
+    from sphinx import addnodes
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from sphinx_workshop.accepted.pages import LoadedSet, Page
@@ -68,6 +76,34 @@ class AcceptedDomain(Domain):
         """The (title, abstract) :meth:`note_plain` recorded for *docname*, if it was read."""
         texts: tuple[str, str] | None = self.data["plain"].get(docname)
         return texts
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        """A link to the paper page *target* (``page``: the index's titles, previous and next), showing
+        *contnode* as it is, for every builder."""
+        if typ != PAGE_LINK or target not in env.all_docs:
+            return None
+        return make_refnode(builder, fromdocname, target, None, contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """None: a page is linked by the index alone (``{any}`` finds a paper through the papers domain)."""
+        return []
 
     def clear_doc(self, docname: str) -> None:
         """Forget the indexes and the paper's texts of *docname*."""

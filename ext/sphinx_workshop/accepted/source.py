@@ -72,8 +72,9 @@ class AcceptedPageParser(Parser):
                 location=location,
             )
             return
-        section = paper_section(env, document, loaded, page, lineno=key_line, location=location)
-        section.source, section.line = document["source"], key_line
+        section = paper_section(
+            env, document, loaded, page, source=document["source"], lineno=key_line, location=location
+        )
         document += section
 
 
