@@ -4,6 +4,7 @@ page, and the whole set as a ``.bib`` to download from its index."""
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 from pathlib import Path
 
@@ -95,6 +96,17 @@ def test_the_title_is_plain_text(built: SphinxTestApp) -> None:
     page = soup(built, "papers/paper-p3")
     assert _tags(page)[0] == ("citation_title", "A Spotlight on <b>Caches</b>")
     assert _jsonld(page)[0]["headline"] == "A Spotlight on <b>Caches</b>"
+
+
+def test_the_plain_texts_stay_out_of_the_pickled_environment(built: SphinxTestApp) -> None:
+    # every abstract again in the environment would be loaded by every later build
+    with Path(built.doctreedir, "environment.pickle").open("rb") as file:
+        env = pickle.load(file)
+    assert env.domaindata["accepted"]["plain"] == {}
+    abstract = json.loads(
+        soup(built, "papers/paper-p1").select_one('script[type="application/ld+json"]').string
+    )
+    assert abstract["abstract"]
 
 
 def test_the_jsonld_is_a_scholarly_article(built: SphinxTestApp) -> None:

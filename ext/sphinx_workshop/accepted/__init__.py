@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING
 
 from sphinx_workshop.accepted.bibfile import DropDownloadLink
 from sphinx_workshop.accepted.directives import AcceptedPaperDirective, AcceptedPapersDirective
-from sphinx_workshop.accepted.domain import AcceptedDomain, add_stylesheet, check_listed, outdated_indexes
+from sphinx_workshop.accepted.domain import (
+    AcceptedDomain,
+    add_stylesheet,
+    check_listed,
+    keep_plain_texts,
+    outdated_indexes,
+)
 from sphinx_workshop.accepted.metadata import add_metadata
 from sphinx_workshop.accepted.navigation import keep_out_of_navigation
 from sphinx_workshop.accepted.pages import on_builder_inited, read_pages_first
@@ -56,6 +62,7 @@ def setup_accepted(app: Sphinx) -> None:
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-before-read-docs", read_pages_first)
     app.connect("env-check-consistency", check_listed)
+    app.connect("env-updated", keep_plain_texts)
     app.connect("env-get-outdated", outdated_indexes)
     app.connect("html-page-context", add_stylesheet)
     setup_program(app)

@@ -232,7 +232,9 @@ def paper_section(
         section.extend(abstract)
     accepted_domain(env).note_plain(env.docname, markdown.plain_of(title), markdown.plain_of(abstract))
     fields = [citation_fields(loaded.settings, paper)]
-    bibtex = papers_domain(env).note_papers(env.docname, lineno, fields, location=location)
+    # the set's .bib made this paper's entry from the same fields (builder-inited): one BibTeX writer run
+    made = accepted_domain(env).bibtex(loaded.settings.folder, paper.key)
+    bibtex = papers_domain(env).note_papers(env.docname, lineno, fields, location=location, bibtex=[made])
     if bibtex and bibtex[0]:
         section += nodes.rubric(_("Cite this paper"), _("Cite this paper"))
         # "no-search": the BibTeX repeats the page's title and authors, and Sphinx's search would

@@ -55,13 +55,20 @@ class AcceptedDomain(Domain):
         "indexes": {},
         "signatures": {},  # folder -> what its export was last read from (its problems warned then)
         "bibtex": {},  # folder -> {key: (digest of its citation fields, its BibTeX)}, as of the last build
-        "plain": {},  # docname -> (title, abstract) of the paper its page shows, as plain text
+        # docname -> (title, abstract) of the paper its page shows, as plain text: filled while reading
+        # (parallel readers' too, merged), emptied into read_plain after reading (not pickled)
+        "plain": {},
     }
     data_version = 4  # 3: each set's BibTeX per paper, kept between builds; 4: plain title and abstract
     #: folder -> the set read in this build (see :mod:`.pages`); not pickled.
     sets: dict[str, LoadedSet] = {}
     #: docname -> the set and page of the paper a generated page shows (read with :attr:`sets`).
     pages: dict[str, tuple[LoadedSet, Page]] = {}
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: docname -> the plain (title, abstract) of the pages read in this build (:meth:`keep_plain`).
+        self.read_plain: dict[str, tuple[str, str]] = {}
 
     def note_index(self, docname: str, folder: str, shown: str) -> None:
         """Record that *docname* lists the set of *folder*, showing what the digest *shown* sums up."""
@@ -73,9 +80,14 @@ class AcceptedDomain(Domain):
         self.data["plain"][docname] = (title, abstract)
 
     def plain(self, docname: str) -> tuple[str, str] | None:
-        """The (title, abstract) :meth:`note_plain` recorded for *docname*, if it was read."""
-        texts: tuple[str, str] | None = self.data["plain"].get(docname)
-        return texts
+        """The (title, abstract) :meth:`note_plain` recorded for *docname*, if this build read it."""
+        return self.read_plain.get(docname) or self.data["plain"].get(docname)
+
+    def keep_plain(self) -> None:
+        """After reading: keep the recorded texts in memory for writing, out of the data Sphinx pickles
+        (every abstract of the export again, 10 MB for 5,000 papers, loaded by every later build)."""
+        self.read_plain.update(self.data["plain"])
+        self.data["plain"].clear()
 
     def resolve_xref(
         self,
@@ -105,10 +117,17 @@ class AcceptedDomain(Domain):
         """None: a page is linked by the index alone (``{any}`` finds a paper through the papers domain)."""
         return []
 
+    def bibtex(self, folder: str, key: str) -> str:
+        """The BibTeX of the paper *key* in the ``.bib`` of the set of *folder* (made on ``builder-inited``
+        from the fields its page shows), or ""."""
+        entry: tuple[str, str] = self.data["bibtex"].get(folder, {}).get(key, ("", ""))
+        return entry[1]
+
     def clear_doc(self, docname: str) -> None:
         """Forget the indexes and the paper's texts of *docname*."""
         self.data["indexes"].pop(docname, None)
         self.data["plain"].pop(docname, None)
+        self.read_plain.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take over the indexes and the papers' texts of the documents a parallel reader read."""
@@ -116,6 +135,13 @@ class AcceptedDomain(Domain):
             for docname, value in otherdata[kind].items():
                 if docname in docnames:
                     self.data[kind][docname] = value
+
+
+def keep_plain_texts(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: the pages' plain texts leave the pickled data (:meth:`AcceptedDomain.keep_plain`)."""
+    domain: AcceptedDomain = env.get_domain("accepted")  # type: ignore[assignment]
+    domain.keep_plain()
+    return []
 
 
 def check_listed(app: Sphinx, env: BuildEnvironment) -> None:

@@ -178,14 +178,22 @@ class PapersDomain(Domain):
         self.data["entries"].setdefault(record.docname, []).extend(map(tuple, entries))
 
     def note_papers(
-        self, docname: str, lineno: int, papers: Sequence[Mapping[str, Any]], *, location: str
+        self,
+        docname: str,
+        lineno: int,
+        papers: Sequence[Mapping[str, Any]],
+        *,
+        location: str,
+        bibtex: Sequence[str] = (),
     ) -> list[str]:
         """Store papers another feature shows on page *docname* (an accepted paper's own page).
 
         Each mapping holds :class:`PaperRecord` fields (``key``, ``title``, ``authors``, ``venue``, ...),
         checked as a ``paper`` entry's are (a bad field warns at *location*). They form a list of their
         own that renders nowhere (the page shows them, at ``paper-<key>``): they are cited, linked and
-        listed in ``objects.inv`` like every entry, with author-year labels. Returns each one's BibTeX.
+        listed in ``objects.inv`` like every entry, with author-year labels. Returns each one's BibTeX:
+        the one *bibtex* gives at its place, if the caller made it with :meth:`bibtex_of` from the same
+        fields (a file of many papers' entries), else made here.
         """
         list_id = f"{docname}#{self.env.new_serialno('papers-list')}"
         record = ListRecord(
@@ -195,7 +203,11 @@ class PapersDomain(Domain):
             checked_record(dict(fields), location=location, docname=docname, list_id=list_id, lineno=lineno)
             for fields in papers
         ]
-        entries = [entry._replace(bibtex=bibtex_of_paper(entry)) for entry in entries]
+        made = [*bibtex[: len(entries)], *[""] * (len(entries) - len(bibtex))]
+        entries = [
+            entry._replace(bibtex=given or bibtex_of_paper(entry))
+            for entry, given in zip(entries, made, strict=True)
+        ]
         self.note_list(record, entries)
         return [entry.bibtex for entry in entries]
 
