@@ -245,10 +245,10 @@ def paper_section(
     nav = _neighbours(loaded, page)
     if nav is not None:
         section += nav
-    # every node at the page's (or directive's) line, as a parser would place it: warnings about them
-    # are located, and Sphinx's transforms need not patch them (its patch formats a title or rubric
-    # without a source as XML, whether or not debug logging is on)
-    for node in section.findall(nodes.Element):
+    # at the page's (or directive's) line, as a parser places them: the section (a warning about a node
+    # in it is located there) and its titles and rubrics, which Sphinx's source patch would otherwise
+    # format as XML for a debug message, whether or not debug logging is on
+    for node in section.findall(lambda node: isinstance(node, (nodes.section, nodes.title, nodes.rubric))):
         if node.source is None:
             node.source, node.line = source, lineno
     return section
