@@ -73,5 +73,6 @@ def test_a_memo_that_cannot_be_written_leaves_the_build_whole(tmp_path: Path) ->
     app, first = _build(src, tmp_path / "out", fresh=True)
     assert first["miss"] >= 4
     assert app.warning.getvalue() == ""
+    assert not list((tmp_path / "out" / "doctrees").glob("*.tmp"))  # no half-written memo left behind
     clean, _ = _build(src, tmp_path / "clean", fresh=True)
     assert bodies(app.outdir) == bodies(clean.outdir)

@@ -74,9 +74,11 @@ class EntryMemo:
             return
         groups = {**self.groups, **self.used}
         temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-        with contextlib.suppress(OSError):
+        try:
             temporary.write_bytes(pickle.dumps((_VERSION, groups), protocol=pickle.HIGHEST_PROTOCOL))
             temporary.replace(self.path)
+        except OSError:  # a memo is an optimisation: the next build renders its entries again
+            temporary.unlink(missing_ok=True)
         self._groups, self.used = groups, {}
 
 

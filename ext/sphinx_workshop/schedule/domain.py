@@ -187,10 +187,6 @@ class ScheduleDomain(WithoutReferences, Domain):
             return own[0]
         return next((self.event_records[doc][0] for doc in sorted(self.event_records)), None)
 
-    def dependent_docs(self) -> list[str]:
-        """Documents whose output shows data of other documents: paper titles, speakers, organizers."""
-        return sorted(set(self.schedules) | set(self.events))
-
     def calendar_owner(self, ics: str) -> str:
         """The document that writes the calendar file *ics*: the first, by name, of those naming it."""
         return min((r.docname for r in self.all_records() if r.ics == ics), default="")
