@@ -41,6 +41,13 @@ def site_pages(outdir: Path) -> list[str]:
     return pages
 
 
+def keep_screenshot(page: Page, name: str) -> None:
+    """A full-page screenshot of *page* kept as ``test-artifacts/screenshots/<name>.jpg`` for a person to
+    look at (JPEG: a long page encodes in about half the time PNG takes)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.jpg", full_page=True, type="jpeg", quality=85)
+
+
 @dataclass
 class PageLog:
     """What one browser context asked for and complained about."""

@@ -26,12 +26,12 @@ from pagekit import (
     MARK_STYLE_JS,
     MIN_CONTRAST,
     MODES,
-    SCREENSHOTS,
     SEEN_JS,
     VIEWPORTS,
     PageLog,
     browse,
     contrasts,
+    keep_screenshot,
     site_pages,
     visit,
 )
@@ -242,14 +242,13 @@ def test_site_has_its_pages(site_html) -> None:
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_every_page_once(chromium, site_html, site_url, viewport, mode) -> None:
     """Load each page once at *viewport* in *mode* and make every check of it on that load."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     failures = []
     with browse(chromium, site_url, viewport, mode) as (page, log):
         for name in site_pages(site_html.outdir):
             log.clear()
             visit(page, log, site_url + name, mode)
             stem = name.removesuffix(".html").replace("/", "-")
-            page.screenshot(path=SCREENSHOTS / f"{stem}-{viewport}-{mode}.png", full_page=True)
+            keep_screenshot(page, f"{stem}-{viewport}-{mode}")
             for check in EVERY_PAGE + PAGE_CHECKS.get(name, ()):
                 try:
                     check(page, log, viewport, mode)

@@ -30,11 +30,11 @@ from pagekit import (
     MARK_STYLE_JS,
     MIN_CONTRAST,
     MODES,
-    SCREENSHOTS,
     SEEN_JS,
     VIEWPORTS,
     browse,
     contrasts,
+    keep_screenshot,
     luminance,
 )
 from sphinx.cmd.build import build_main
@@ -315,8 +315,7 @@ def test_extension_looks_right_in_the_theme(browser, theme_sites, theme, viewpor
         problems += [f"leaves the viewport sideways: {where}" for where in measured["outside"]]
         problems += _check_contrast(page)
         if problems:
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=SCREENSHOTS / f"theme-{theme}-{viewport}-{mode}.png", full_page=True)
+            keep_screenshot(page, f"theme-{theme}-{viewport}-{mode}")
         problems += _check_citation(page)
         problems += _check_override(page)
         problems += log.problems()
@@ -382,8 +381,7 @@ def test_accepted_papers_look_right_in_the_theme(browser, theme_sites, theme, vi
         page.goto(f"{theme_sites}{theme}/papers/paper-1.html", wait_until="load")
         problems += _check_accepted(page, ".sw-accepted-paper", "paper")
         if problems:
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=SCREENSHOTS / f"accepted-{theme}-{viewport}-{mode}.png", full_page=True)
+            keep_screenshot(page, f"accepted-{theme}-{viewport}-{mode}")
         problems += log.problems()
     assert not problems, f"{theme}, {viewport}, {mode}:\n" + "\n".join(problems)
 
@@ -443,7 +441,6 @@ def test_the_workshop_year_looks_right_in_the_theme(browser, theme_sites, theme,
                 if THEME_LINK_COLOUR not in line
             ]
         if problems:
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=SCREENSHOTS / f"year-{theme}-{viewport}-{mode}.png", full_page=True)
+            keep_screenshot(page, f"year-{theme}-{viewport}-{mode}")
         problems += log.problems()
     assert not problems, f"{theme}, {viewport}, {mode}:\n" + "\n".join(problems)
