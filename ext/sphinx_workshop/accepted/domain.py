@@ -114,7 +114,7 @@ class AcceptedDomain(Domain):
         node: addnodes.pending_xref,
         contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:
-        """None: a page is linked by the index alone (``{any}`` finds a paper through the papers domain)."""
+        """Nothing: a page is linked by its index alone (``{any}`` finds the paper in the papers domain)."""
         return []
 
     def bibtex(self, folder: str, key: str) -> str:

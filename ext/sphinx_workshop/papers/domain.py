@@ -203,10 +203,9 @@ class PapersDomain(Domain):
             checked_record(dict(fields), location=location, docname=docname, list_id=list_id, lineno=lineno)
             for fields in papers
         ]
-        made = [*bibtex[: len(entries)], *[""] * (len(entries) - len(bibtex))]
+        made = [*bibtex, *[""] * len(entries)]
         entries = [
-            entry._replace(bibtex=given or bibtex_of_paper(entry))
-            for entry, given in zip(entries, made, strict=True)
+            entry._replace(bibtex=made[i] or bibtex_of_paper(entry)) for i, entry in enumerate(entries)
         ]
         self.note_list(record, entries)
         return [entry.bibtex for entry in entries]

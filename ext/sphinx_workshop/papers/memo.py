@@ -78,7 +78,8 @@ class EntryMemo:
             temporary.write_bytes(pickle.dumps((_VERSION, groups), protocol=pickle.HIGHEST_PROTOCOL))
             temporary.replace(self.path)
         except OSError:  # a memo is an optimisation: the next build renders its entries again
-            temporary.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
         self._groups, self.used = groups, {}
 
 
