@@ -65,6 +65,37 @@ def test_the_pages_are_read_before_the_documents_that_list_them(tmp_path: Path) 
     assert read[: len(generated)] == sorted(generated)  # otherwise in Sphinx's order
 
 
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_pages_read_again_scan_no_entry_of_their_index(parallel: int, tmp_path: Path) -> None:
+    # a setting that changes every page reads the indexes again too: their previous toctree entries
+    # are forgotten before any page is, or each page would scan them all (quadratic in the papers)
+    src = copy_root(ROOT, tmp_path)
+    build(src, tmp_path / "build")
+    edit(src / "conf.py", '"group-by": "session"}', '"group-by": "session", "venue": "Systems 2020"}')
+    app = SphinxTestApp(
+        "html",
+        srcdir=src,
+        builddir=tmp_path / "build",
+        status=StringIO(),
+        warning=StringIO(),
+        parallel=parallel,
+    )
+    scanned: dict[str, int] = {}
+    # before Sphinx's toctree collector forgets the page (priority 500)
+    app.connect(
+        "env-purge-doc",
+        lambda app, env, docname: scanned.setdefault(docname, len(env.files_to_rebuild)),
+        priority=100,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    pages = {name: count for name, count in scanned.items() if name.startswith(("papers/", "cmt/"))}
+    assert len(pages) == 7
+    assert max(pages.values()) <= 2  # the root's own toctree entries (accepted, cmt), never the pages'
+
+
 def test_the_index_groups_the_papers_and_links_each_page(built: SphinxTestApp) -> None:
     index = soup(built, "accepted").select_one("div.sw-accepted-index")
     groups = [rubric.get_text() for rubric in index.select("p.sw-accepted-group")]
