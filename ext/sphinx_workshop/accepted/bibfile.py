@@ -40,11 +40,14 @@ if TYPE_CHECKING:
 _DOWNLOAD = "sw-accepted-download"
 
 
-def citation_fields(settings: AcceptedSet, paper: AcceptedPaper) -> dict[str, Any]:
-    """The ``papers`` domain's fields of *paper* (what its BibTeX and citations show)."""
+def citation_fields(
+    settings: AcceptedSet, paper: AcceptedPaper, plain_title: str | None = None
+) -> dict[str, Any]:
+    """The ``papers`` domain's fields of *paper* (what its BibTeX and citations show); *plain_title*, its
+    title as :func:`~.markdown.plain` gives it, when the caller has it already."""
     return {
         "key": paper.key,
-        "title": markdown.plain(paper.title, title=True),
+        "title": markdown.plain(paper.title, title=True) if plain_title is None else plain_title,
         "url": paper.pdf or paper.forum,
         "authors": [author.name for author in paper.authors],
         "surnames": [author.name.split()[-1] for author in paper.authors if author.name.split()],

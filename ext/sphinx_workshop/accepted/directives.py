@@ -230,8 +230,9 @@ def paper_section(
         section += nodes.rubric(_("Abstract"), _("Abstract"))
         # in the section itself: a thematic break of the abstract is a transition, valid only there
         section.extend(abstract)
-    accepted_domain(env).note_plain(env.docname, markdown.plain_of(title), markdown.plain_of(abstract))
-    fields = [citation_fields(loaded.settings, paper)]
+    plain_title = markdown.plain_of(title)
+    accepted_domain(env).note_plain(env.docname, plain_title, markdown.plain_of(abstract))
+    fields = [citation_fields(loaded.settings, paper, plain_title)]
     # the set's .bib made this paper's entry from the same fields (builder-inited): one BibTeX writer run
     made = accepted_domain(env).bibtex(loaded.settings.folder, paper.key)
     bibtex = papers_domain(env).note_papers(env.docname, lineno, fields, location=location, bibtex=[made])

@@ -80,8 +80,9 @@ class AcceptedDomain(Domain):
         self.data["plain"][docname] = (title, abstract)
 
     def plain(self, docname: str) -> tuple[str, str] | None:
-        """The (title, abstract) :meth:`note_plain` recorded for *docname*, if this build read it."""
-        return self.read_plain.get(docname) or self.data["plain"].get(docname)
+        """The (title, abstract) :meth:`note_plain` recorded for *docname*, if this build read it (asked
+        when writing, after :meth:`keep_plain`)."""
+        return self.read_plain.get(docname)
 
     def keep_plain(self) -> None:
         """After reading: keep the recorded texts in memory for writing, out of the data Sphinx pickles

@@ -134,6 +134,7 @@ def add_metadata(
     if found is None:
         return
     loaded, page = found
-    texts = domain.plain(pagename) or plain_texts(page)  # what the page read (it always was, once)
+    # what the page read in this build, else (a page written again without being read) made here
+    texts = domain.plain(pagename) or plain_texts(page)
     markup = head_markup(loaded, page, page_url(app.builder, page.docname), texts)
     context["metatags"] = context.get("metatags", "") + markup
