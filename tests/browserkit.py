@@ -102,31 +102,43 @@ def open_page(outdir: Path, name: str, **context: Any) -> Iterator[tuple[Page, l
         yield got
 
 
-def axe_violations(page: Page, within: str = "", *, without: str = "") -> list[str]:
-    """axe-core's violations on *page* (or in the elements matching the selector *within*, less those
-    matching *without*), default and experimental rules, none disabled: one line each."""
+@functools.cache
+def _axe_script() -> str:
+    """axe-core's script as axe-playwright-python ships it (570 kB, read once)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    page.evaluate(Axe().axe_script)  # once: Axe.run() would inject its 500 kB again
-    experimental = page.evaluate("axe.getRules(['experimental']).map((rule) => rule.ruleId)")
-    assert "label-content-name-mismatch" in experimental
-    # No CSSOM preload: axe resolves a stylesheet's @import against the page, not the stylesheet
-    # (pydata-sphinx-theme's styles/theme.css imports "../basic.css"), and fetches files that do not exist;
-    # it serves one rule only (css-orientation-lock), which the themes' stylesheets never trigger.
-    options = {
-        "resultTypes": ["violations"],
-        "rules": {rule: {"enabled": True} for rule in experimental},
-        "preload": False,
-    }
-    lines = []
-    context: dict[str, Any] | None = {"include": [[within]] if within else [["html"]]}
-    if without:
-        context["exclude"] = [[without]]  # type: ignore[index]
-    if not within and not without:
-        context = None
-    script = "([context, options]) => axe.run(context || document, options)"
-    for violation in page.evaluate(script, [context, options])["violations"]:
-        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
-        summary = violation["nodes"][0].get("failureSummary", "").replace("\n", " ")[:160]
-        lines.append(f"{violation['id']} ({violation['impact']}): {targets} {summary}")
-    return lines
+    return Axe().axe_script
+
+
+#: axe's options: every default and experimental rule (the experimental ones are off unless named), and
+#: only the violations in the result (a rule that passes is not sent back). No CSSOM preload: axe resolves
+#: a stylesheet's @import against the page, not the stylesheet (pydata-sphinx-theme's styles/theme.css
+#: imports "../basic.css"), and fetches files that do not exist; it serves one rule only
+#: (css-orientation-lock), which the themes' stylesheets never trigger.
+_AXE_RUN_JS = """
+async ([context, exclude]) => {
+  const experimental = axe.getRules(['experimental']).map((rule) => rule.ruleId);
+  if (!experimental.includes('label-content-name-mismatch')) throw new Error('axe lacks WCAG 2.5.3');
+  const rules = Object.fromEntries(experimental.map((rule) => [rule, {enabled: true}]));
+  const options = {resultTypes: ['violations'], rules, preload: false};
+  const where = context.length || exclude ? {include: context.length ? context : [['html']]} : document;
+  if (exclude) where.exclude = [[exclude]];
+  return (await axe.run(where, options)).violations.map((violation) => ({
+    id: violation.id, impact: violation.impact,
+    targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+    summary: (violation.nodes[0].failureSummary || '').replace(/\\n/g, ' ').slice(0, 160),
+  }));
+}
+"""
+
+
+def axe_violations(page: Page, *within: str, without: str = "") -> list[str]:
+    """axe-core's violations on *page* (or in the elements matching the selectors *within*, less those
+    matching *without*), default and experimental rules, none disabled: one line each.
+
+    axe is added to the page's document once, however many times it is asked about that document.
+    """
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(_axe_script())
+    found = page.evaluate(_AXE_RUN_JS, [[[selector] for selector in within], without])
+    return [f"{v['id']} ({v['impact']}): {v['targets']} {v['summary']}" for v in found]

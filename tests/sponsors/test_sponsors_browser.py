@@ -4,8 +4,15 @@ alabaster; the list is axe-clean."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 import pytest
-from browserkit import axe_violations, open_page
+from browserkit import axe_violations, chromium_session, load_page, serve
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = [pytest.mark.browser]
 
@@ -30,22 +37,26 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, 
 
 
 @pytest.fixture(scope="module")
-def sites(build_once):
-    """The sponsors project built once per theme."""
-    return {theme: build_once("sponsors-basic", confoverrides=conf) for theme, conf in THEMES.items()}
+def sites(build_once) -> Iterator[dict[str, str]]:
+    """The sponsors project built once per theme, each served on 127.0.0.1: theme -> its base URL."""
+    built = {theme: build_once("sponsors-basic", confoverrides=conf) for theme, conf in THEMES.items()}
+    with contextlib.ExitStack() as stack:
+        yield {theme: stack.enter_context(serve(app.outdir)) for theme, app in built.items()}
+
+
+@pytest.fixture(scope="module")
+def browser(sites: dict[str, str]) -> Iterator[Browser]:
+    """Debian's chromium, shared by the tests of this module (started after the builds)."""
+    with chromium_session() as chromium:
+        yield chromium
 
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_a_wide_logo_keeps_its_shape(sites, theme: str, mode: str, viewport: str) -> None:
-    app = sites[theme]
-    with open_page(
-        app.outdir, "sponsors.html", color_scheme=mode, viewport={"width": 1280, "height": 800}
-    ) as (
-        page,
-        errors,
-    ):
+def test_a_wide_logo_keeps_its_shape(browser, sites, theme: str, mode: str, viewport: str) -> None:
+    url = sites[theme] + "sponsors.html"
+    with load_page(browser, url, color_scheme=mode, viewport=VIEWPORTS[viewport]) as (page, errors):
         page.wait_for_function("[...document.images].every((img) => img.complete)")
         logos = {logo["alt"]: logo for logo in page.evaluate(_MEASURE_JS)}
         wide = logos["Example Corp logo"]
