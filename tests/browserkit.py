@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from systemtools import require
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Playwright
+    from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -132,11 +132,18 @@ async ([context, exclude]) => {
 """
 
 
+def add_axe(context: BrowserContext) -> None:
+    """axe-core in every document *context* loads from now on, ready before the page's own scripts: for
+    contexts whose every page is checked (a script given once is cheaper than one sent with each check)."""
+    context.add_init_script(_axe_script())
+
+
 def axe_violations(page: Page, *within: str, without: str = "") -> list[str]:
     """axe-core's violations on *page* (or in the elements matching the selectors *within*, less those
     matching *without*), default and experimental rules, none disabled: one line each.
 
-    axe is added to the page's document once, however many times it is asked about that document.
+    axe is added to the page's document once (unless ``add_axe`` put it there), however many times it is
+    asked about that document.
     """
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(_axe_script())

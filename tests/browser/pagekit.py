@@ -58,6 +58,9 @@ class PageLog:
     console_errors: list[str] = field(default_factory=list)
     #: Requests made and not yet finished or failed.
     in_flight: set[Request] = field(default_factory=set)
+    #: Documents loaded in the context's pages so far, and the document each request was made for.
+    documents: int = 0
+    made_for: dict[Request, int] = field(default_factory=dict)
 
     def foreign_requests(self) -> list[str]:
         """Requests to anything but the local server (``data:`` and ``blob:`` URLs stay in the page)."""
@@ -87,6 +90,9 @@ class PageLog:
         """Log every request, failed request, HTTP error, console error and uncaught error of *context*."""
 
         def on_request(request: Request) -> None:
+            if request.is_navigation_request() and request.frame.parent_frame is None:
+                self.documents += 1
+            self.made_for[request] = self.documents
             self.requests.append(request.url)
             self.in_flight.add(request)
 
@@ -95,7 +101,11 @@ class PageLog:
 
         def on_failed(request: Request) -> None:
             self.in_flight.discard(request)
-            self.failures.append(f"{request.url} ({request.failure})")
+            # Leaving a page cancels what it still loads (a favicon is asked for after the load event):
+            # neither that page's problem nor the next one's. An HTTP error is always one.
+            left_behind = self.made_for.get(request, self.documents) != self.documents
+            if not (left_behind and request.failure == "net::ERR_ABORTED"):
+                self.failures.append(f"{request.url} ({request.failure})")
 
         def on_response(response: Response) -> None:
             if response.status >= 400:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
-from browserkit import axe_violations
+from browserkit import add_axe, axe_violations
 from pagekit import (
     MARK_STYLE_JS,
     MIN_CONTRAST,
@@ -249,6 +249,7 @@ def test_every_page_once(chromium, site_html, site_url, viewport, mode) -> None:
     """Load each page once at *viewport* in *mode* and make every check of it on that load."""
     failures = []
     with browse(chromium, site_url, viewport, mode) as (page, log):
+        add_axe(page.context)
         for name in site_pages(site_html.outdir):
             log.clear()
             visit(page, log, site_url + name, mode)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browserkit import axe_violations, chromium_session, serve
+from browserkit import add_axe, axe_violations, chromium_session, serve
 from pagekit import (
     MARK_STYLE_JS,
     MIN_CONTRAST,
@@ -370,6 +370,7 @@ def _check_accepted(page, selector: str, kind: str) -> list[str]:
 @pytest.mark.parametrize(("theme", "viewport", "mode"), LOADS)
 def test_accepted_papers_look_right_in_the_theme(browser, theme_sites, theme, viewport, mode) -> None:
     with browse(browser, theme_sites, viewport, mode) as (page, log):
+        add_axe(page.context)
         page.goto(f"{theme_sites}{theme}/accepted.html", wait_until="load")
         field = page.locator(".sw-accepted-search input")
         field.wait_for()  # the search script has revealed the box
@@ -406,6 +407,7 @@ def test_the_workshop_year_looks_right_in_the_theme(browser, theme_sites, theme,
     """Important dates (with the reader's zone), the phase banner, a speaker card with its talk and the
     sponsors: legible, within the viewport, axe-clean, logos uncropped and undimmed in their own ratio."""
     with browse(browser, theme_sites, viewport, mode) as (page, log):
+        add_axe(page.context)
         page.goto(f"{theme_sites}{theme}/year.html", wait_until="load")
         page.locator(".sw-dates .sw-schedule-tz button").first.wait_for()  # schedule.js has run
         problems = []

@@ -23,10 +23,18 @@ def soup(path: Path) -> BeautifulSoup:
     return _soup(path.resolve())
 
 
-def ids_of(path: Path) -> set[str]:
-    """Every fragment a link can target in the page: ``id`` attributes and ``<a name>``."""
-    page = soup(path)
-    return {str(el["id"]) for el in page.select("[id]")} | {str(a["name"]) for a in page.select("a[name]")}
+def ids_of(path: Path) -> frozenset[str]:
+    """Every fragment a link can target in the page: ``id`` attributes and ``<a name>`` (gathered once
+    per page and test session, as the page is parsed once)."""
+    return _ids(path.resolve())
+
+
+@cache
+def _ids(path: Path) -> frozenset[str]:
+    page = _soup(path)
+    return frozenset(str(el["id"]) for el in page.find_all(id=True)) | {
+        str(a["name"]) for a in page.find_all("a", attrs={"name": True})
+    }
 
 
 def _target(outdir: Path, page: Path, path: str) -> Path:
