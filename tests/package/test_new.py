@@ -2,8 +2,8 @@
 both source formats, a hostile title stays text everywhere, existing files are never overwritten, bad
 options are one line and exit status 2, and the options are asked for only in a terminal.
 
-Sites are built in subprocesses: an in-process sphinx-book-theme build leaves its templates to a later
-pydata-sphinx-theme build of the same process.
+Sites are built in a Python of their own (``tests/sphinxprocess.py``): an in-process sphinx-book-theme
+build makes a later pydata-sphinx-theme build of the same process fail.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from kit import parse_file
+from sphinxprocess import sphinx_build
 from systemtools import require
 
 from sphinx_workshop import cli
@@ -53,12 +54,10 @@ def run_new(*args: str | Path) -> int:
     return cli.main(["new", *map(str, args)])
 
 
-def sphinx_build(site: Path) -> subprocess.CompletedProcess[str]:
+def build_html(site: Path) -> subprocess.CompletedProcess[str]:
     """The site built as its Makefile's ``html`` target does, in a Python of its own."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(EXT), os.environ.get("PYTHONPATH", "")])}
-    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html"]
-    command += ["-d", str(site / "_build" / "doctrees"), str(site), str(site / "_build" / "html")]
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=False)
+    args = ["-W", "--keep-going", "-q", "-b", "html", "-d", str(site / "_build" / "doctrees")]
+    return sphinx_build([*args, str(site), str(site / "_build" / "html")], cwd=site)
 
 
 def conf_values(site: Path) -> dict[str, object]:
@@ -82,7 +81,7 @@ def unsmart(text: str) -> str:
 def test_new_site_builds_strictly(tmp_path: Path, theme: str, source_format: str) -> None:
     site = tmp_path / "site"
     assert run_new(site, "--theme", theme, "--format", source_format, "--title", HOSTILE) == 0
-    built = sphinx_build(site)
+    built = build_html(site)
     assert (built.returncode, built.stdout + built.stderr) == (0, "")
     html = site / "_build" / "html"
     assert (html / THEME_FILE[theme]).is_file()
@@ -351,7 +350,7 @@ def test_stopping_at_a_prompt_writes_nothing(
 def test_new_site_builds_in_each_language(tmp_path: Path, language: str) -> None:
     site = tmp_path / "site"
     assert run_new(site, "--theme", "alabaster", "--language", language) == 0
-    built = sphinx_build(site)
+    built = build_html(site)
     assert (built.returncode, built.stdout + built.stderr) == (0, "")
     program = parse_file(site / "_build" / "html" / "program.html")
     assert program.select_one("html")["lang"] == language.replace("_", "-")
