@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import gc
 import logging
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import docutils.frontend
 import jinja2
 import pytest
 import sphinx.theming
+import sphinx.util.docutils
 import sphinx.util.logging
 from hypothesis import settings
 from jinja2.sandbox import SandboxedEnvironment
@@ -131,6 +135,42 @@ def cached_theme_entry_points() -> Iterator[None]:
     lookup = functools.cache(sphinx.theming.entry_points)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sphinx.theming, "entry_points", lookup)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def docutils_defaults_once() -> Iterator[None]:
+    """Sphinx (8.2 and later) makes docutils' ``OptionParser``, a few hundred optparse options, for every
+    document it reads and every build it writes, only to take its default values. Here the defaults of one
+    set of components are made once and copied; the defaults Sphinx passes are laid over the copy, as the
+    parser would. When a docutils configuration file exists (``DOCUTILSCONFIG``, ``./docutils.conf``,
+    ``~/.docutils``, ``/etc/docutils.conf``), whose settings come last, the parser is made as before.
+    """
+    original = getattr(sphinx.util.docutils, "_get_settings", None)
+    if original is None:  # Sphinx < 8.2 makes its settings elsewhere
+        yield
+        return
+    made: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    def get_settings(*components: Any, defaults: Any, read_config_files: bool = False) -> Any:
+        if read_config_files:
+            files = docutils.frontend.OptionParser.get_standard_config_files()
+            if any(os.path.isfile(name) for name in files):
+                return original(*components, defaults=defaults, read_config_files=True)
+        key = tuple(c if isinstance(c, type) else type(c) for c in components)
+        if key not in made:
+            made[key] = dict(original(*components, defaults={}).__dict__)
+            del made[key]["record_dependencies"], made[key]["_config_files"]  # made anew for each
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            values = docutils.frontend.Values({**copy.deepcopy(made[key]), **defaults})
+        values._config_files = []
+        return values
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name, module in list(sys.modules.items()):
+            if name.startswith("sphinx.") and getattr(module, "_get_settings", None) is original:
+                patch.setattr(module, "_get_settings", get_settings)
         yield
 
 

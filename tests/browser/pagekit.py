@@ -155,7 +155,7 @@ def visit(page: Page, log: PageLog, url: str, mode: str, *, timeout: float = 10.
     deadline = time.monotonic() + timeout
     while log.in_flight:
         assert time.monotonic() < deadline, f"{url}: requests still open: {[r.url for r in log.in_flight]}"
-        page.wait_for_timeout(20)
+        page.wait_for_timeout(5)
     theme = page.evaluate("document.documentElement.dataset.theme")
     assert theme == mode, f"{url}: the theme shows {theme!r}, not {mode!r} (prefers-color-scheme ignored?)"
 

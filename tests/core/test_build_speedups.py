@@ -1,5 +1,6 @@
 """The speed-ups of ``tests/conftest.py`` (compiled templates shared by a process's builds, the theme entry
-points looked up once) change no byte of what a build writes.
+points looked up once, docutils' default settings made once per set of components, debug records not
+made when not shown) change no byte of what a build writes.
 
 A project is built twice in this process, so the second build takes every shared template, and once by
 ``python -m sphinx`` in a fresh interpreter, which has none of the patches; the three outputs are compared
