@@ -18,11 +18,25 @@ def dry_run(target: str, where: Path) -> str:
     return result.stdout.replace("\\\n", " ")  # a recipe's continued lines as one
 
 
+#: What .gitignore keeps out of a clone at the top of the project (and .git itself).
+NOT_CLONED = {".git", ".venv", ".nox", "_build", "node_modules", "test-artifacts", "bench-results", "mutants",
+              "dist", "build"}  # fmt: skip
+
+
+def _not_cloned(folder: str, names: list[str]) -> set[str]:
+    """What .gitignore keeps out of a clone in *folder*: caches anywhere, and NOT_CLONED at the top."""
+    skipped = {
+        name
+        for name in names
+        if name in ("__pycache__", ".hypothesis") or name.endswith(".egg-info") or name.endswith("_cache")
+    }
+    return skipped | (NOT_CLONED & set(names) if Path(folder) == PROJECT else set())
+
+
 @pytest.fixture
 def clone(tmp_path) -> Path:
-    """The files a fresh clone has (no .venv, no _build)."""
-    ignore = shutil.ignore_patterns(".git", ".venv", ".nox", "_build", "node_modules", ".*_cache")
-    return Path(shutil.copytree(PROJECT, tmp_path / "clone", ignore=ignore))
+    """The files a fresh clone has (none of what .gitignore names: no .venv, _build, screenshots...)."""
+    return Path(shutil.copytree(PROJECT, tmp_path / "clone", ignore=_not_cloned))
 
 
 @needs_make
