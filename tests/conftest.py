@@ -140,14 +140,15 @@ def cached_theme_entry_points() -> Iterator[None]:
 
 @pytest.fixture(scope="session", autouse=True)
 def docutils_defaults_once() -> Iterator[None]:
-    """Sphinx (8.2 and later) makes docutils' ``OptionParser``, a few hundred optparse options, for every
-    document it reads and every build it writes, only to take its default values. Here the defaults of one
-    set of components are made once and copied; the defaults Sphinx passes are laid over the copy, as the
-    parser would. When a docutils configuration file exists (``DOCUTILSCONFIG``, ``./docutils.conf``,
-    ``~/.docutils``, ``/etc/docutils.conf``), whose settings come last, the parser is made as before.
+    """Sphinx 9 (``sphinx.util.docutils._get_settings``) makes docutils' ``OptionParser``, a few hundred
+    optparse options, for every document it reads and every build it writes, only to take its default
+    values. Here the defaults of one set of components are made once and copied; the defaults Sphinx
+    passes are laid over the copy, as the parser would. When a docutils configuration file exists
+    (``DOCUTILSCONFIG``, ``./docutils.conf``, ``~/.docutils``, ``/etc/docutils.conf``), whose settings
+    come last, the parser is made as before.
     """
     original = getattr(sphinx.util.docutils, "_get_settings", None)
-    if original is None:  # Sphinx < 8.2 makes its settings elsewhere
+    if original is None:  # an older Sphinx makes its settings elsewhere
         yield
         return
     made: dict[tuple[Any, ...], dict[str, Any]] = {}
