@@ -20,6 +20,11 @@ from systemtools import require
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
+#: The widths every browser test loads pages at: a laptop's and a phone's.
+VIEWPORTS: dict[str, dict[str, int]] = {
+    "desktop": {"width": 1280, "height": 800},
+    "phone": {"width": 390, "height": 844},
+}
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

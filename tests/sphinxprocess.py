@@ -71,11 +71,13 @@ def sphinx_build(
         if not receive.poll(timeout):
             child.kill()
             raise subprocess.TimeoutExpired(command, timeout)
-        status, out, err = receive.recv()
-    except EOFError:  # the child ended without a word (a crash, a signal)
-        child.join()
-        status, out, err = child.exitcode or 1, "", f"the build's process ended with {child.exitcode}"
+        try:
+            return subprocess.CompletedProcess(command, *receive.recv())
+        except EOFError:  # the child ended without a word (a crash, a signal): its exit code below
+            pass
     finally:
         child.join()
         receive.close()
-    return subprocess.CompletedProcess(command, status, out, err)
+    return subprocess.CompletedProcess(
+        command, child.exitcode or 1, "", f"the build ended with {child.exitcode}"
+    )

@@ -17,12 +17,9 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response
 
+from browserkit import VIEWPORTS
 from sitebuild import PROJECT
 
-VIEWPORTS: dict[str, dict[str, int]] = {
-    "desktop": {"width": 1280, "height": 800},
-    "phone": {"width": 390, "height": 844},
-}
 MODES = ("light", "dark")
 SCREENSHOTS = PROJECT / "test-artifacts" / "screenshots"
 

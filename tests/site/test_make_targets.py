@@ -28,7 +28,9 @@ def _not_cloned(folder: str, names: list[str]) -> set[str]:
     skipped = {
         name
         for name in names
-        if name in ("__pycache__", ".hypothesis") or name.endswith(".egg-info") or name.endswith("_cache")
+        if name in ("__pycache__", ".hypothesis")
+        or name.endswith(".egg-info")
+        or (name.startswith(".") and name.endswith("_cache"))
     }
     return skipped | (NOT_CLONED & set(names) if Path(folder) == PROJECT else set())
 

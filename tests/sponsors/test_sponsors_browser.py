@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from browserkit import axe_violations, chromium_session, load_page, serve
+from browserkit import VIEWPORTS, axe_violations, chromium_session, load_page, serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -31,9 +31,6 @@ _MEASURE_JS = """
     plate: getComputedStyle(plate).backgroundColor};
 })
 """
-
-
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 
 @pytest.fixture(scope="module")
